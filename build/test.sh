@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# THE test command: installs prerequisites, builds, runs every test project, prints "N passed, M failed" last.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+build/install-prerequisites.sh || { echo "prerequisites failed"; echo "0 passed, 1 failed"; exit 1; }
+
+results=.test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build Tooling.sln -c Release -nologo -v:q; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" --blame-hang-timeout 15m || status=1
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(grep -o ' passed="[0-9]*"' <<<"$counters" | grep -o '[0-9]*')
+  f=$(grep -o ' failed="[0-9]*"' <<<"$counters" | grep -o '[0-9]*')
+  e=$(grep -o ' error="[0-9]*"' <<<"$counters" | grep -o '[0-9]*')
+  t=$(grep -o ' timeout="[0-9]*"' <<<"$counters" | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0}))
+done
+
+# A test project that crashed before writing its TRX counts as a failure.
+if [ $status -ne 0 ] && [ $failed -eq 0 ]; then
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ] && [ $status -eq 0 ]

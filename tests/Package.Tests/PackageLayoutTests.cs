@@ -1,0 +1,52 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using ContainerHealth.TestBed;
+
+namespace ContainerHealth.Package.Tests;
+
+public sealed class PackageLayoutTests
+{
+    [Fact]
+    public async Task Package_file_list_matches_the_snapshot()
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        var actual = archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal).ToArray();
+        var snapshotPath = Path.Combine(AppContext.BaseDirectory, "nupkg-files.txt");
+        var expected = File.ReadAllLines(snapshotPath).Where(l => l.Length > 0).ToArray();
+
+        Assert.True(
+            expected.SequenceEqual(actual),
+            "The package layout changed. If intended, update tests/Package.Tests/nupkg-files.txt to:\n" + string.Join('\n', actual));
+    }
+
+    [Fact]
+    public async Task Package_is_a_development_dependency_without_dependencies()
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        using var nuspecStream = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+
+        Assert.Equal("ContainerHealth", metadata.Elements().Single(e => e.Name.LocalName == "id").Value);
+        Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
+        Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+
+    [Theory]
+    [InlineData("linux-x64", 0x3E)]
+    [InlineData("linux-arm64", 0xB7)]
+    public async Task Package_ships_a_static_probe_built_for_each_rid(string rid, int elfMachine)
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        var entry = archive.GetEntry($"tools/probe/{rid}/healthprobe");
+        Assert.NotNull(entry);
+        using var stream = new MemoryStream();
+        using (var probe = entry.Open())
+        {
+            await probe.CopyToAsync(stream);
+        }
+
+        var elf = ElfHeader.Read(stream.ToArray());
+        Assert.Equal(elfMachine, elf.Machine);
+        Assert.False(elf.HasInterpreter, $"{rid} probe must be statically linked (no PT_INTERP)");
+    }
+}

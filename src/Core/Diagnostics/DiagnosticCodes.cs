@@ -1,0 +1,36 @@
+namespace ContainerHealth.Diagnostics;
+
+/// <summary>The build-time CH1xxx codes, in one place; every code has docs/rules/&lt;code&gt;.md.</summary>
+public static class DiagnosticCodes
+{
+    public const string HelpLinkBase = "https://github.com/containerhealth/containerhealth/blob/main/docs/rules/";
+
+    /// <summary>The check needs a shell and the image has none.</summary>
+    public const string ShellMissing = "CH1001";
+
+    /// <summary>The check runs a program the image does not have.</summary>
+    public const string ProgramMissing = "CH1002";
+
+    /// <summary>No shell, no probe, no exec-form command: the image cannot be health-checked.</summary>
+    public const string ImageCannotBeChecked = "CH1003";
+
+    /// <summary>The check's port differs from the port the app listens on.</summary>
+    public const string PortMismatch = "CH1004";
+
+    /// <summary>The base image could not be inspected.</summary>
+    public const string InspectionFailed = "CH1005";
+
+    /// <summary>A property or deployment-file value is malformed or out of range.</summary>
+    public const string InvalidValue = "CH1006";
+
+    /// <summary>No probe exists for the runtime identifier.</summary>
+    public const string UnsupportedRuntimeIdentifier = "CH1007";
+
+    /// <summary>A deployment file could not be parsed.</summary>
+    public const string MalformedDeploymentFile = "CH1008";
+
+    /// <summary>The deployment file's check probes another path than ContainerHealthCheckPath.</summary>
+    public const string PathMismatch = "CH1009";
+
+    public static string HelpLink(string code) => HelpLinkBase + code + ".md";
+}

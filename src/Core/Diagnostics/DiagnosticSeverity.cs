@@ -1,0 +1,8 @@
+namespace ContainerHealth.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Message,
+    Warning,
+    Error,
+}

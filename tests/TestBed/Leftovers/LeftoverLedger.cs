@@ -10,7 +10,7 @@ namespace ContainerHealth.TestBed.Leftovers;
 /// </summary>
 public static class LeftoverLedger
 {
-    private static readonly Lazy<Task> Swept = new(SweepAsync);
+    private static readonly Lazy<Task> Swept = new(CleanUpCrashedRunsAsync);
 
     public static string Directory { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "containerhealth-testbed", "ledger");
 
@@ -77,7 +77,8 @@ public static class LeftoverLedger
 
     private static string PathOf(string id) => System.IO.Path.Combine(Directory, id + ".json");
 
-    private static async Task SweepAsync()
+    /// <summary>Cleans up every record whose owning test process is gone.</summary>
+    public static async Task CleanUpCrashedRunsAsync()
     {
         if (!System.IO.Directory.Exists(Directory))
         {

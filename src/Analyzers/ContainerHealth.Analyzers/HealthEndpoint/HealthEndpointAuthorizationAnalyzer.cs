@@ -45,9 +45,8 @@ public sealed class HealthEndpointAuthorizationAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var reason = endpoint.Conventions.AuthorizationSite is { } site
-                ? site.SourceTree?.GetText().ToString(site.SourceSpan) is { } text && text.StartsWith("[") ? "[Authorize]" : "RequireAuthorization"
-                : map.FallbackPolicySites.Length > 0 ? "the authorization fallback policy" : null;
+            var reason = endpoint.Conventions.AuthorizationSource
+                ?? (map.FallbackPolicySites.Length > 0 ? "the authorization fallback policy" : null);
             var location = endpoint.Endpoint.ChainLocation ?? endpoint.Endpoint.Location;
             if (reason is not null && reported.Add(location))
             {

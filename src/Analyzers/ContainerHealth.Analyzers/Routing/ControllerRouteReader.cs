@@ -168,7 +168,7 @@ internal sealed class ControllerRouteReader
             }
             else if (WellKnownTypes.Implements(attribute.AttributeClass, types.AuthorizeData))
             {
-                conventions = conventions.WithAuthorization(location);
+                conventions = conventions.WithAuthorization(location, "[" + attribute.AttributeClass!.Name.Replace("Attribute", "") + "]");
             }
             else if (WellKnownTypes.Is(attribute.AttributeClass, types.HostAttribute))
             {

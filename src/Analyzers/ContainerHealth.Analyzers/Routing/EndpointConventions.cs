@@ -7,11 +7,12 @@ namespace ContainerHealth.Analyzers.Routing;
 /// <summary>What RequireAuthorization / AllowAnonymous / RequireHost (or their attributes) put on an endpoint or group.</summary>
 internal sealed class EndpointConventions
 {
-    public static readonly EndpointConventions None = new(null, false, null);
+    public static readonly EndpointConventions None = new(null, null, false, null);
 
-    public EndpointConventions(Location? authorizationSite, bool allowsAnonymous, HostRestriction? hosts)
+    public EndpointConventions(Location? authorizationSite, string? authorizationSource, bool allowsAnonymous, HostRestriction? hosts)
     {
         AuthorizationSite = authorizationSite;
+        AuthorizationSource = authorizationSource;
         AllowsAnonymous = allowsAnonymous;
         Hosts = hosts;
     }
@@ -19,20 +20,26 @@ internal sealed class EndpointConventions
     /// <summary>Where authorization is required (RequireAuthorization call or [Authorize]); null when it is not.</summary>
     public Location? AuthorizationSite { get; }
 
+    /// <summary>What requires it, as the user wrote it: "RequireAuthorization" or "[Authorize]".</summary>
+    public string? AuthorizationSource { get; }
+
     public bool AllowsAnonymous { get; }
 
     /// <summary>The RequireHost that applies (the innermost one wins, as ASP.NET reads the last IHostMetadata).</summary>
     public HostRestriction? Hosts { get; }
 
-    public EndpointConventions WithAuthorization(Location site) => new(AuthorizationSite ?? site, AllowsAnonymous, Hosts);
+    public EndpointConventions WithAuthorization(Location site, string source) =>
+        AuthorizationSite is null ? new(site, source, AllowsAnonymous, Hosts) : this;
 
-    public EndpointConventions WithAnonymous() => new(AuthorizationSite, true, Hosts);
+    public EndpointConventions WithAnonymous() => new(AuthorizationSite, AuthorizationSource, true, Hosts);
 
-    public EndpointConventions WithHosts(HostRestriction hosts) => new(AuthorizationSite, AllowsAnonymous, hosts);
+    public EndpointConventions WithHosts(HostRestriction hosts) => new(AuthorizationSite, AuthorizationSource, AllowsAnonymous, hosts);
 
     /// <summary>Conventions of an enclosing group under those of the endpoint itself.</summary>
     public EndpointConventions Within(EndpointConventions outer) =>
-        ReferenceEquals(outer, None) ? this : new(AuthorizationSite ?? outer.AuthorizationSite, AllowsAnonymous || outer.AllowsAnonymous, Hosts ?? outer.Hosts);
+        ReferenceEquals(outer, None) ? this
+        : AuthorizationSite is null ? new(outer.AuthorizationSite, outer.AuthorizationSource, AllowsAnonymous || outer.AllowsAnonymous, Hosts ?? outer.Hosts)
+        : new(AuthorizationSite, AuthorizationSource, AllowsAnonymous || outer.AllowsAnonymous, Hosts ?? outer.Hosts);
 }
 
 /// <summary>The hosts an endpoint answers; <see cref="Hosts"/> is default when they are not constants.</summary>

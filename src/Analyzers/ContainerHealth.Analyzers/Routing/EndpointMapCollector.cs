@@ -363,7 +363,7 @@ internal sealed class EndpointMapCollector
         switch (call.TargetMethod.Name)
         {
             case "RequireAuthorization" when WellKnownTypes.Is(containing, types.AuthorizationEndpointConventionBuilderExtensions):
-                return conventions.WithAuthorization(call.Syntax.GetLocation());
+                return conventions.WithAuthorization(call.Syntax.GetLocation(), "RequireAuthorization");
             case "AllowAnonymous" when WellKnownTypes.Is(containing, types.AuthorizationEndpointConventionBuilderExtensions):
                 return conventions.WithAnonymous();
             case "RequireHost" when WellKnownTypes.Is(containing, types.RoutingEndpointConventionBuilderExtensions):
@@ -371,7 +371,7 @@ internal sealed class EndpointMapCollector
             case "WithMetadata" when WellKnownTypes.Is(containing, types.RoutingEndpointConventionBuilderExtensions):
                 foreach (var item in Elements(Argument(call, "items")))
                 {
-                    if (item is IObjectCreationOperation creation)
+                    if (Unwrap(item) is IObjectCreationOperation creation)
                     {
                         if (WellKnownTypes.Implements(creation.Type, types.AllowAnonymous))
                         {
@@ -379,7 +379,7 @@ internal sealed class EndpointMapCollector
                         }
                         else if (WellKnownTypes.Implements(creation.Type, types.AuthorizeData))
                         {
-                            conventions = conventions.WithAuthorization(call.Syntax.GetLocation());
+                            conventions = conventions.WithAuthorization(call.Syntax.GetLocation(), "WithMetadata(new AuthorizeAttribute())");
                         }
                     }
                 }

@@ -32,9 +32,9 @@ internal sealed class NoResponse(TimeSpan timeout) : CheckResult
 }
 
 /// <summary>No address accepted a connection; each address with the errno it failed with, in the order tried.</summary>
-internal sealed class ConnectFailed(IReadOnlyList<(IpEndpoint Endpoint, int Error)> attempts) : CheckResult
+internal sealed class ConnectFailed(IReadOnlyList<ConnectAttempt> attempts) : CheckResult
 {
-    public IReadOnlyList<(IpEndpoint Endpoint, int Error)> Attempts => attempts;
+    public IReadOnlyList<ConnectAttempt> Attempts => attempts;
     public override bool IsHealthy => false;
 }
 

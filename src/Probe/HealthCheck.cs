@@ -17,7 +17,7 @@ internal static class HealthCheck
             return deadline.HasExpired ? new NoResponse(deadline.Budget) : new NotChecked(error);
         }
 
-        var attempts = new List<(IpEndpoint, int)>();
+        var attempts = new List<ConnectAttempt>();
         foreach (var endpoint in endpoints)
         {
             var connectError = TcpConnection.Connect(endpoint, deadline, out var connection);
@@ -28,7 +28,7 @@ internal static class HealthCheck
 
             if (connectError != 0)
             {
-                attempts.Add((endpoint, connectError));
+                attempts.Add(new ConnectAttempt(endpoint, connectError));
                 continue;
             }
 

@@ -1,7 +1,13 @@
 namespace ContainerHealth.Probe;
 
 /// <summary>The port the probed app was told to listen on, read at run time from the container's own environment.</summary>
-internal readonly record struct EnvironmentPort(int Port, string Source);
+internal readonly struct EnvironmentPort(int port, string source)
+{
+    public int Port => port;
+
+    /// <summary>The variable the port came from, or "default".</summary>
+    public string Source => source;
+}
 
 /// <summary>
 /// Finds the app's HTTP port the way Kestrel does (WebApplication.CreateBuilder, checked against Kestrel 10): a URLS

@@ -3,7 +3,14 @@ using ContainerHealth.Probe.Http;
 namespace ContainerHealth.Probe;
 
 /// <summary>The outcome of reading the command line: options to run with, a request for help, or what is wrong.</summary>
-internal sealed record ParsedArguments(ProbeOptions? Options, bool HelpRequested, string? Error);
+internal sealed class ParsedArguments(ProbeOptions? options, bool helpRequested, string? error)
+{
+    public ProbeOptions? Options => options;
+
+    public bool HelpRequested => helpRequested;
+
+    public string? Error => error;
+}
 
 /// <summary>Reads <c>healthprobe [URL] [options]</c>; without a URL, the port comes from the environment.</summary>
 internal static class ProbeArguments
@@ -25,7 +32,7 @@ internal static class ProbeArguments
             var arg = args[i];
             if (arg is "-h" or "--help")
             {
-                return new ParsedArguments(null, HelpRequested: true, null);
+                return new ParsedArguments(null, helpRequested: true, null);
             }
 
             if (!arg.StartsWith('-'))

@@ -33,12 +33,13 @@ internal static class ResultLine
     private static long Milliseconds(TimeSpan duration) => (long)duration.TotalMilliseconds;
 
     /// <summary>"connection refused (127.0.0.1:8080, [::1]:8080)": addresses that failed alike share one description.</summary>
-    private static string DescribeAttempts(IReadOnlyList<(IpEndpoint Endpoint, int Error)> attempts)
+    private static string DescribeAttempts(IReadOnlyList<ConnectAttempt> attempts)
     {
         var text = new StringBuilder();
         var described = new List<int>();
-        foreach (var (_, error) in attempts)
+        foreach (var attempt in attempts)
         {
+            var error = attempt.Error;
             if (described.Contains(error))
             {
                 continue;
@@ -47,11 +48,11 @@ internal static class ResultLine
             described.Add(error);
             text.Append(text.Length == 0 ? "" : "; ").Append(SocketErrorText.Describe(error)).Append(" (");
             var first = true;
-            foreach (var (endpoint, sameError) in attempts)
+            foreach (var other in attempts)
             {
-                if (sameError == error)
+                if (other.Error == error)
                 {
-                    text.Append(first ? "" : ", ").Append(endpoint.ToString());
+                    text.Append(first ? "" : ", ").Append(other.Endpoint.ToString());
                     first = false;
                 }
             }

@@ -1,8 +1,12 @@
 namespace ContainerHealth.Probe.Http;
 
 /// <summary>An extra request header from <c>--header "Name: value"</c>.</summary>
-internal readonly record struct HttpHeader(string Name, string Value)
+internal readonly struct HttpHeader(string name, string value)
 {
+    public string Name => name;
+
+    public string Value => value;
+
     /// <summary>Headers the probe owns: Host has --host-header, and the connection is always closed after one request.</summary>
     private static readonly string[] Reserved = ["Host", "Connection", "Content-Length", "Transfer-Encoding", "Upgrade"];
 

@@ -131,6 +131,12 @@ internal sealed class ResponseHeadParser
         for (var i = 0; i < start.Length && i < 13; i++)
         {
             var b = start[i];
+            if (b == '\r' && i == start.Length - 1)
+            {
+                // Possibly the end of a short line: that is for the complete line to judge (as malformed).
+                return true;
+            }
+
             var fits = i switch
             {
                 < 7 => b == VersionPrefix[i],

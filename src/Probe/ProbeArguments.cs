@@ -124,7 +124,9 @@ internal static class ProbeArguments
         {
             if (!ProbeUrl.TryParse(urlText, out url, out var error))
             {
-                return new ParsedArguments(null, false, error);
+                // An https:// URL is well-formed, just not something a TLS-less probe can check.
+                var isHttps = urlText.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                return isHttps ? new ParsedArguments(null, false, error) : Invalid(error);
             }
 
             var httpOptionGiven = path is not null || hostHeader is not null || headers.Count > 0 || expectGiven;

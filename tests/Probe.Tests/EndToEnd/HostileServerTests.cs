@@ -87,7 +87,7 @@ public sealed class HostileServerTests
         var run = await ProbeRun.X64Async($"http://127.0.0.1:{server.Port}/", "--timeout", "20s");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.EndsWith(": \".......F.[2J\"", run.Line);
+        Assert.EndsWith(": \"......F.[2J\"", run.Line);
         Assert.DoesNotContain('\u001b', run.Output);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(20) - Slack, run.ToString());
     }

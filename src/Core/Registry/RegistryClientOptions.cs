@@ -1,0 +1,25 @@
+using ContainerHealth.Registry.Authentication;
+
+namespace ContainerHealth.Registry;
+
+/// <summary>How a <see cref="RegistryClient"/> authenticates, how long it waits and how often it retries.</summary>
+public sealed class RegistryClientOptions
+{
+    /// <summary>Defaults to Docker's config (<c>$DOCKER_CONFIG/config.json</c>, credential helpers).</summary>
+    public IRegistryCredentialSource Credentials { get; init; } = new DockerConfigCredentialSource();
+
+    /// <summary>Registries (host[:port]) that may be reached over HTTP or with unverified TLS; loopback always may.</summary>
+    public IReadOnlyCollection<string> InsecureRegistries { get; init; } = RegistryEndpoint.InsecureRegistriesFromEnvironment();
+
+    /// <summary>Per attempt, until the response headers arrive.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Attempts for transient failures (connection errors, timeouts, 408/429/5xx) before giving up.</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>First retry delay; doubles each attempt.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Progress and decisions, for low-importance build messages. Never receives credentials.</summary>
+    public Action<string>? Log { get; init; }
+}

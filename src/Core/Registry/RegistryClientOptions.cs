@@ -5,8 +5,11 @@ namespace ContainerHealth.Registry;
 /// <summary>How a <see cref="RegistryClient"/> authenticates, how long it waits and how often it retries.</summary>
 public sealed class RegistryClientOptions
 {
-    /// <summary>Defaults to Docker's config (<c>$DOCKER_CONFIG/config.json</c>, credential helpers).</summary>
-    public IRegistryCredentialSource Credentials { get; init; } = new DockerConfigCredentialSource();
+    /// <summary>
+    /// Defaults to what the SDK uses: <c>DOTNET_CONTAINER_REGISTRY_UNAME/PWORD</c>, then Docker's config
+    /// (<c>$DOCKER_CONFIG/config.json</c>, <c>credHelpers</c>, <c>credsStore</c>, <c>auths</c>).
+    /// </summary>
+    public IRegistryCredentialSource Credentials { get; init; } = ChainedCredentialSource.Default();
 
     /// <summary>Registries (host[:port]) that may be reached over HTTP or with unverified TLS; loopback always may.</summary>
     public IReadOnlyCollection<string> InsecureRegistries { get; init; } = RegistryEndpoint.InsecureRegistriesFromEnvironment();

@@ -67,6 +67,21 @@ public sealed class DockerConfigCredentialSourceTests : IDisposable
         Assert.DoesNotContain("hunter2", credential.ToString());
     }
 
+    [Fact]
+    public void The_sdk_variables_come_before_docker_config()
+    {
+        var config = Write("""{ "auths": { "registry.example.com": { "username": "from-config", "password": "p" } } }""");
+        var source = new ChainedCredentialSource(new EnvironmentCredentialSource(), new DockerConfigCredentialSource(config));
+
+        var fromConfig = source.Find("registry.example.com");
+        using var user = ProcessEnvironmentCollection.Set("DOTNET_CONTAINER_REGISTRY_UNAME", "from-env");
+        using var password = ProcessEnvironmentCollection.Set("DOTNET_CONTAINER_REGISTRY_PWORD", "env-secret");
+        var fromEnvironment = source.Find("registry.example.com");
+
+        Assert.Equal("from-config", fromConfig?.Username);
+        Assert.Equal(("from-env", "env-secret"), (fromEnvironment?.Username, fromEnvironment?.Secret));
+    }
+
     public void Dispose() => directory.Delete(recursive: true);
 
     private string Write(string json)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ContainerHealth.Registry;
 using ContainerHealth.Registry.Authentication;
+using ContainerHealth.TestBed.Registry;
 
 namespace ContainerHealth.Core.Tests.Registry;
 
@@ -13,7 +14,7 @@ public class RegistryClientEndToEndTests
     [Fact]
     public async Task Pushes_an_image_and_reads_it_back_by_tag_and_digest()
     {
-        await using var registry = await LocalRegistry.StartAsync();
+        await using var registry = await TestRegistry.StartAsync();
         using var client = new RegistryClient(Anonymous);
         var image = ImageReference.Parse($"{registry.Address}/sample/app:1.0");
         var layer = Encoding.UTF8.GetBytes(new string('x', 200_000));
@@ -47,7 +48,7 @@ public class RegistryClientEndToEndTests
     [Fact]
     public async Task Mounts_a_blob_from_another_repository_instead_of_uploading_it()
     {
-        await using var registry = await LocalRegistry.StartAsync();
+        await using var registry = await TestRegistry.StartAsync();
         using var client = new RegistryClient(Anonymous);
         var source = ImageReference.Parse($"{registry.Address}/base/image");
         var target = ImageReference.Parse($"{registry.Address}/app/image");
@@ -63,7 +64,7 @@ public class RegistryClientEndToEndTests
     [Fact]
     public async Task Reads_an_index_and_finds_the_platform_manifest()
     {
-        await using var registry = await LocalRegistry.StartAsync();
+        await using var registry = await TestRegistry.StartAsync();
         using var client = new RegistryClient(Anonymous);
         var image = ImageReference.Parse($"{registry.Address}/multi:1");
         var (configDigest, _) = await client.UploadBlobAsync(image, "{}"u8.ToArray());
@@ -94,7 +95,7 @@ public class RegistryClientEndToEndTests
     public async Task Authenticates_with_basic_auth_and_never_logs_the_password()
     {
         const string password = "s3cret-Pa55word";
-        await using var registry = await LocalRegistry.StartAsync("builder", password);
+        await using var registry = await TestRegistry.StartAsync(new RegistryCredentials("builder", password));
         var log = new List<string>();
         var credentials = new FixedCredentialSource(new Dictionary<string, RegistryCredential>
         {
@@ -114,7 +115,7 @@ public class RegistryClientEndToEndTests
     [Fact]
     public async Task A_wrong_password_or_none_is_an_unauthorized_failure_that_names_no_secret()
     {
-        await using var registry = await LocalRegistry.StartAsync("builder", "right-password");
+        await using var registry = await TestRegistry.StartAsync(new RegistryCredentials("builder", "right-password"));
         var wrong = new FixedCredentialSource(new Dictionary<string, RegistryCredential> { [registry.Address] = new("builder", "wrong-password") });
         using var withWrong = new RegistryClient(new RegistryClientOptions { Credentials = wrong });
         using var withNone = new RegistryClient(Anonymous);
@@ -132,7 +133,7 @@ public class RegistryClientEndToEndTests
     [Fact]
     public async Task A_missing_tag_is_not_found()
     {
-        await using var registry = await LocalRegistry.StartAsync();
+        await using var registry = await TestRegistry.StartAsync();
         using var client = new RegistryClient(Anonymous);
 
         var error = await Assert.ThrowsAsync<RegistryException>(() => client.GetManifestAsync(ImageReference.Parse($"{registry.Address}/nothing:here")));
@@ -144,7 +145,7 @@ public class RegistryClientEndToEndTests
     public async Task No_registry_at_all_is_unreachable_after_the_retries()
     {
         var log = new List<string>();
-        var port = LocalRegistry.FreePort();
+        var port = FreePort();
         using var client = new RegistryClient(new RegistryClientOptions
         {
             Credentials = FixedCredentialSource.None,
@@ -162,7 +163,7 @@ public class RegistryClientEndToEndTests
     [Fact]
     public async Task A_blob_whose_bytes_do_not_match_its_digest_fails_when_read()
     {
-        await using var registry = await LocalRegistry.StartAsync();
+        await using var registry = await TestRegistry.StartAsync();
         using var client = new RegistryClient(Anonymous);
         var image = ImageReference.Parse($"{registry.Address}/corrupt/app");
         var (digest, _) = await client.UploadBlobAsync(image, "original bytes"u8.ToArray());
@@ -174,6 +175,13 @@ public class RegistryClientEndToEndTests
 
         Assert.Equal(RegistryFailure.Protocol, error.Failure);
         Assert.Contains("corrupt", error.Message);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static byte[] ManifestBytes(string configDigest, long configSize, string? layerDigest, long layerSize)

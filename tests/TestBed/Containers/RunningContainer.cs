@@ -28,6 +28,9 @@ public sealed partial class RunningContainer : IAsyncDisposable
     /// <summary>The runc container ID, unique per run.</summary>
     public string Id { get; }
 
+    /// <summary>When <c>runc start</c> returned; health check start periods count from here.</summary>
+    public DateTimeOffset StartedAt { get; private set; }
+
     /// <summary>The host PID of the container's first process (the app).</summary>
     public int Pid { get; private set; }
 
@@ -62,6 +65,7 @@ public sealed partial class RunningContainer : IAsyncDisposable
             container.Pid = await container.ReadPidAsync();
             (await ProcessRunner.RunAsync("nsenter", ["-t", container.Pid.ToString(CultureInfo.InvariantCulture), "-n", "ip", "link", "set", "lo", "up"], timeout: TimeSpan.FromSeconds(30))).EnsureSuccess();
             (await ProcessRunner.RunAsync("runc", ["start", id], timeout: TimeSpan.FromSeconds(30))).EnsureSuccess();
+            container.StartedAt = DateTimeOffset.UtcNow;
             return container;
         }
         catch

@@ -10,7 +10,7 @@ public sealed class ContainerPublisherTests(RegistryFixture fixture) : IClassFix
     public async Task Sample_published_onto_chiseled_runs_as_the_base_image_user_and_serves_healthz()
     {
         var baseImage = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.Chiseled);
-        using var sample = await SampleProject.CopyAsync();
+        using var sample = await SampleProject.AcquireAsync();
 
         var published = await ContainerPublisher.PublishAsync(sample.ProjectFile, new() { BaseImage = baseImage.Reference, Registry = fixture.Registry });
 
@@ -27,7 +27,7 @@ public sealed class ContainerPublisherTests(RegistryFixture fixture) : IClassFix
     public async Task Sample_published_to_an_archive_runs_from_the_tarball()
     {
         var baseImage = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.Busybox);
-        using var sample = await SampleProject.CopyAsync();
+        using var sample = await SampleProject.AcquireAsync();
 
         var published = await ContainerPublisher.PublishAsync(sample.ProjectFile, new()
         {
@@ -46,7 +46,7 @@ public sealed class ContainerPublisherTests(RegistryFixture fixture) : IClassFix
     [Fact]
     public async Task A_failing_publish_returns_the_SDK_diagnostics_with_codes()
     {
-        using var sample = await SampleProject.CopyAsync();
+        using var sample = await SampleProject.AcquireAsync();
 
         var published = await ContainerPublisher.PublishAsync(sample.ProjectFile, new()
         {

@@ -5,7 +5,7 @@ namespace ContainerHealth.TestBed.Publishing;
 /// <summary>
 /// Real <c>dotnet publish -t:PublishContainer</c> of a project into a test registry or a tarball.
 /// <code>
-/// using var sample = await SampleProject.CopyAsync();                       // or: using var app = await ConsumerProject.CreateWebAsync();
+/// using var sample = await SampleProject.AcquireAsync();                       // or: using var app = await ConsumerProject.CreateWebAsync();
 /// var published = await ContainerPublisher.PublishAsync(sample.ProjectFile, new ContainerPublishOptions
 /// {
 ///     BaseImage = (await BaseImages.PushAsync(registry, BaseImageKind.Chiseled)).Reference,

@@ -21,8 +21,11 @@ public sealed class ReloadLocalImage : Task
     [Required]
     public ITaskItem[] ImageNames { get; set; } = [];
 
-    [Required]
+    /// <summary>Docker's Healthcheck object as JSON, for every image; or empty and <see cref="Images"/>.</summary>
     public string HealthCheck { get; set; } = "";
+
+    /// <summary>Per-image HEALTHCHECKs (the replacements from ApplyHealthCheckRecords).</summary>
+    public ITaskItem[] Images { get; set; } = [];
 
     [Required]
     public string WorkingDirectory { get; set; } = "";
@@ -55,7 +58,7 @@ public sealed class ReloadLocalImage : Task
                 return Fail($"`{engine} save` failed: {saveError}");
             }
 
-            ImageArchiveRewriter.Rewrite(archive, ConfigHealthcheck.Parse(HealthCheck));
+            ImageArchiveRewriter.Rewrite(archive, HealthCheckSelection.From(HealthCheck, Images));
             if (!Run(engine, ["load", "-i", archive], out var loadError))
             {
                 return Fail($"`{engine} load` failed: {loadError}");

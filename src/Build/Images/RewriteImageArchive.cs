@@ -15,8 +15,11 @@ public sealed class RewriteImageArchive : Task
     [Required]
     public string ArchivePath { get; set; } = "";
 
-    [Required]
+    /// <summary>Docker's Healthcheck object as JSON, for every image in the archive; or empty and <see cref="Images"/>.</summary>
     public string HealthCheck { get; set; } = "";
+
+    /// <summary>Per-image HEALTHCHECKs (the replacements from ApplyHealthCheckRecords).</summary>
+    public ITaskItem[] Images { get; set; } = [];
 
     /// <summary>The digest of the archive's (first) top-level manifest or index, empty for a docker-archive.</summary>
     [Output]
@@ -26,7 +29,7 @@ public sealed class RewriteImageArchive : Task
     {
         try
         {
-            var rewrite = ImageArchiveRewriter.Rewrite(ArchivePath, ConfigHealthcheck.Parse(HealthCheck));
+            var rewrite = ImageArchiveRewriter.Rewrite(ArchivePath, HealthCheckSelection.From(HealthCheck, Images));
             TopLevelDigest = rewrite.TopLevel.FirstOrDefault()?.Digest ?? "";
             Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} ({1} image(s)).", ArchivePath, rewrite.Images.Count);
             return true;

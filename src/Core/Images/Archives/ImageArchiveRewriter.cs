@@ -18,23 +18,29 @@ public static class ImageArchiveRewriter
     private const string OciIndexFile = "index.json";
     private const string DockerManifestFile = "manifest.json";
 
-    public static ImageArchiveRewrite Rewrite(string archivePath, HealthCheckDefinition definition)
+    /// <summary>Writes the same HEALTHCHECK into every image of the archive.</summary>
+    public static ImageArchiveRewrite Rewrite(string archivePath, HealthCheckDefinition definition) =>
+        Rewrite(archivePath, (_, _) => definition);
+
+    /// <summary>Writes into each image the HEALTHCHECK <paramref name="select"/> picks for it (null leaves the image as it is).</summary>
+    public static ImageArchiveRewrite Rewrite(string archivePath, HealthCheckSelector select)
     {
         var small = ReadSmallEntries(archivePath);
         var plan = new RewritePlan(small);
 
         if (small.TryGetValue(OciIndexFile, out var ociIndex))
         {
-            plan.Replace(OciIndexFile, RewriteIndex(Encoding.UTF8.GetString(ociIndex), plan, definition));
-            plan.TopLevelManifests.AddRange(IndexManifests.Entries(Encoding.UTF8.GetString(plan.Added[OciIndexFile])));
+            var index = RewriteIndex(Encoding.UTF8.GetString(ociIndex), plan, select) ?? Encoding.UTF8.GetString(ociIndex);
+            plan.Replace(OciIndexFile, index);
+            plan.TopLevelManifests.AddRange(IndexManifests.Entries(index));
         }
 
         if (small.TryGetValue(DockerManifestFile, out var dockerManifest))
         {
-            plan.Replace(DockerManifestFile, RewriteDockerManifest(Encoding.UTF8.GetString(dockerManifest), plan, definition));
+            plan.Replace(DockerManifestFile, RewriteDockerManifest(Encoding.UTF8.GetString(dockerManifest), plan, select));
         }
 
-        if (plan.Added.Count == 0)
+        if (!small.ContainsKey(OciIndexFile) && !small.ContainsKey(DockerManifestFile))
         {
             throw new InvalidDataException($"{archivePath} is neither an OCI image layout nor a docker-archive (no {OciIndexFile} or {DockerManifestFile})");
         }
@@ -43,7 +49,7 @@ public static class ImageArchiveRewriter
         return new ImageArchiveRewrite(plan.TopLevelManifests, plan.Images);
     }
 
-    private static string RewriteIndex(string indexJson, RewritePlan plan, HealthCheckDefinition definition)
+    private static string? RewriteIndex(string indexJson, RewritePlan plan, HealthCheckSelector select)
     {
         var replacements = new Dictionary<string, BlobDescriptor>();
         foreach (var entry in IndexManifests.Entries(indexJson))
@@ -55,11 +61,21 @@ public static class ImageArchiveRewriter
             string replaced;
             if (ImageMediaTypes.IsIndex(mediaType))
             {
-                replaced = RewriteIndex(json, plan, definition);
+                if (RewriteIndex(json, plan, select) is not { } nested)
+                {
+                    continue;
+                }
+
+                replaced = nested;
             }
             else if (ImageMediaTypes.IsManifest(mediaType))
             {
                 var configDigest = ManifestConfig.ConfigDigest(json);
+                if (select(entry.Digest, configDigest) is not { } definition)
+                {
+                    continue;
+                }
+
                 var image = HealthCheckImage.Create(Encoding.UTF8.GetString(plan.Original(BlobName(configDigest))), json, definition);
                 plan.Remove(BlobName(configDigest));
                 plan.Add(BlobName(image.ConfigDigest), image.ConfigBytes);
@@ -78,15 +94,21 @@ public static class ImageArchiveRewriter
             replacements[entry.Digest] = new BlobDescriptor(digest, bytes.LongLength, mediaType);
         }
 
-        return IndexManifests.Replace(indexJson, replacements);
+        return replacements.Count == 0 ? null : IndexManifests.Replace(indexJson, replacements);
     }
 
-    private static string RewriteDockerManifest(string manifestJson, RewritePlan plan, HealthCheckDefinition definition)
+    private static string RewriteDockerManifest(string manifestJson, RewritePlan plan, HealthCheckSelector select)
     {
         var images = JsonNode.Parse(manifestJson) as JsonArray ?? throw new InvalidDataException($"{DockerManifestFile} is not a JSON array");
         foreach (var image in images.OfType<JsonObject>())
         {
             var configName = image["Config"]?.GetValue<string>() ?? throw new InvalidDataException($"an entry of {DockerManifestFile} has no Config");
+            var originalDigest = ContentDigest.Prefix + Path.GetFileNameWithoutExtension(configName);
+            if (select(null, originalDigest) is not { } definition)
+            {
+                continue;
+            }
+
             var config = ConfigHealthcheck.Apply(Encoding.UTF8.GetString(plan.Original(configName)), definition);
             var bytes = Encoding.UTF8.GetBytes(config);
             var digest = ContentDigest.Of(bytes);

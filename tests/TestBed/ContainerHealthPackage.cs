@@ -27,28 +27,12 @@ public static class ContainerHealthPackage
     private static async Task<string> PackAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
-        using var crossProcess = await AcquireLockAsync(Path.Combine(FeedDirectory, ".pack.lock"));
+        using var crossProcess = await CrossProcessLock.AcquireAsync(Path.Combine(FeedDirectory, ".pack.lock"));
         var result = await ProcessRunner.RunAsync(
             "dotnet",
             ["pack", RepositoryLayout.Path("src", "Package", "ContainerHealth.Package.csproj"), "-c", "Release", "-o", FeedDirectory, "-nologo", "-v:q"],
             timeout: TimeSpan.FromMinutes(10));
         result.EnsureSuccess();
         return Directory.GetFiles(FeedDirectory, "ContainerHealth.*.nupkg").Single();
-    }
-
-    private static async Task<FileStream> AcquireLockAsync(string path)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
     }
 }

@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace ContainerHealth.Registry;
+
+/// <summary>A manifest or index exactly as the registry served it: the bytes are what the digest covers.</summary>
+public sealed record ManifestDocument(string MediaType, string Digest, byte[] Content)
+{
+    public bool IsIndex => RegistryMediaTypes.IsIndex(MediaType);
+
+    public ImageIndex ReadIndex() => Read<ImageIndex>(RegistryMediaTypes.IsIndex, "an image index");
+
+    public ImageManifest ReadManifest() => Read<ImageManifest>(RegistryMediaTypes.IsManifest, "an image manifest");
+
+    private T Read<T>(Func<string, bool> accepts, string what)
+    {
+        if (!accepts(MediaType))
+        {
+            throw new RegistryException(RegistryFailure.Protocol, $"{Digest} is {MediaType}, not {what}");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(Content, RegistryJson.Options)
+                ?? throw new RegistryException(RegistryFailure.Protocol, $"{Digest} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new RegistryException(RegistryFailure.Protocol, $"{Digest} is not valid JSON: {e.Message}", inner: e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+
+namespace ContainerHealth.Registry;
+
+/// <summary>
+/// A blob's bytes as they arrive, hashed on the way: reading past the end of a blob whose bytes do not match its digest
+/// throws, so a corrupt layer never passes as a real one.
+/// </summary>
+internal sealed class VerifiedBlobStream(Stream inner, string digest, IDisposable owner) : Stream
+{
+    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private bool verified;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = inner.Read(buffer);
+        return Account(buffer[..read]);
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken);
+        return Account(buffer.Span[..read]);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+            owner.Dispose();
+            hash.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private int Account(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > 0)
+        {
+            hash.AppendData(bytes);
+        }
+        else if (!verified)
+        {
+            verified = true;
+            var actual = "sha256:" + Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+            if (actual != digest)
+            {
+                throw new RegistryException(RegistryFailure.Protocol, $"blob {digest} is corrupt: its content hashes to {actual}");
+            }
+        }
+
+        return bytes.Length;
+    }
+}

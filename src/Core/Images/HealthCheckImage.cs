@@ -1,5 +1,6 @@
 using System.Text;
 using ContainerHealth.HealthCheck;
+using ContainerHealth.Registry;
 
 namespace ContainerHealth.Images;
 
@@ -17,9 +18,9 @@ public sealed record HealthCheckImage(string Config, string ConfigDigest, string
     {
         var config = ConfigHealthcheck.Apply(configJson, definition);
         var configBytes = Encoding.UTF8.GetBytes(config);
-        var configDigest = ContentDigest.Of(configBytes);
+        var configDigest = ContentDigest.Compute(configBytes);
         var manifest = ManifestConfig.Replace(manifestJson, configDigest, configBytes.LongLength);
         var mediaType = ManifestConfig.MediaType(manifestJson) ?? ImageMediaTypes.OciManifest;
-        return new HealthCheckImage(config, configDigest, manifest, ContentDigest.Of(manifest), mediaType);
+        return new HealthCheckImage(config, configDigest, manifest, ContentDigest.Compute(Encoding.UTF8.GetBytes(manifest)), mediaType);
     }
 }

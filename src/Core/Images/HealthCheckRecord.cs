@@ -1,3 +1,5 @@
+using ContainerHealth.Registry;
+
 namespace ContainerHealth.Images;
 
 /// <summary>

@@ -21,5 +21,10 @@ public static class ManifestConfig
     public static string ConfigDigest(string manifestJson) =>
         (JsonNode.Parse(manifestJson)?["config"]?["digest"]?.GetValue<string>()) ?? throw new FormatException("the image manifest has no config digest");
 
+    public static IReadOnlyList<string> LayerDigests(string manifestJson) =>
+        (JsonNode.Parse(manifestJson)?["layers"]?.AsArray() ?? [])
+            .Select(l => l?["digest"]?.GetValue<string>() ?? throw new FormatException("a layer descriptor has no digest"))
+            .ToArray();
+
     public static string? MediaType(string manifestJson) => JsonNode.Parse(manifestJson)?["mediaType"]?.GetValue<string>();
 }

@@ -1,5 +1,6 @@
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Images;
+using ContainerHealth.Registry;
 
 namespace ContainerHealth.Probe;
 
@@ -33,6 +34,6 @@ public static class ProbePlacement
     public static string DigestOf(string file)
     {
         using var stream = File.OpenRead(file);
-        return ContentDigest.Prefix + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream)).ToLowerInvariant();
+        return "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream)).ToLowerInvariant();
     }
 }

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Text;
 using System.Text.Json.Nodes;
 using ContainerHealth.HealthCheck;
+using ContainerHealth.Registry;
 
 namespace ContainerHealth.Images.Archives;
 
@@ -88,7 +89,7 @@ public static class ImageArchiveRewriter
             }
 
             var bytes = Encoding.UTF8.GetBytes(replaced);
-            var digest = ContentDigest.Of(bytes);
+            var digest = ContentDigest.Compute(bytes);
             plan.Remove(blobName);
             plan.Add(BlobName(digest), bytes);
             replacements[entry.Digest] = new BlobDescriptor(digest, bytes.LongLength, mediaType);
@@ -103,7 +104,7 @@ public static class ImageArchiveRewriter
         foreach (var image in images.OfType<JsonObject>())
         {
             var configName = image["Config"]?.GetValue<string>() ?? throw new InvalidDataException($"an entry of {DockerManifestFile} has no Config");
-            var originalDigest = ContentDigest.Prefix + Path.GetFileNameWithoutExtension(configName);
+            var originalDigest = "sha256:" + Path.GetFileNameWithoutExtension(configName);
             if (select(null, originalDigest) is not { } definition)
             {
                 continue;
@@ -111,7 +112,7 @@ public static class ImageArchiveRewriter
 
             var config = ConfigHealthcheck.Apply(Encoding.UTF8.GetString(plan.Original(configName)), definition);
             var bytes = Encoding.UTF8.GetBytes(config);
-            var digest = ContentDigest.Of(bytes);
+            var digest = ContentDigest.Compute(bytes);
             var newName = configName.StartsWith("blobs/sha256/", StringComparison.Ordinal) ? BlobName(digest) : ContentDigest.Hex(digest) + ".json";
             plan.Remove(configName);
             plan.Add(newName, bytes);

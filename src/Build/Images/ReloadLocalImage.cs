@@ -59,9 +59,16 @@ public sealed class ReloadLocalImage : Task
             }
 
             ImageArchiveRewriter.Rewrite(archive, HealthCheckSelection.From(HealthCheck, Images));
+            var superseded = ImageId(engine, names[0]);
             if (!Run(engine, ["load", "-i", archive], out var loadError))
             {
                 return Fail($"`{engine} load` failed: {loadError}");
+            }
+
+            // The SDK's image lost its names to ours; don't leave it behind untagged.
+            if (superseded is not null && superseded != ImageId(engine, names[0]))
+            {
+                Run(engine, ["rmi", superseded], out _);
             }
 
             Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local {1} engine.", string.Join(", ", names), engine);
@@ -80,7 +87,12 @@ public sealed class ReloadLocalImage : Task
     private static string? DetectEngine() =>
         new[] { "docker", "podman" }.FirstOrDefault(engine => Run(engine, ["version"], out _));
 
-    private static bool Run(string program, IEnumerable<string> arguments, out string error)
+    private static string? ImageId(string engine, string name) =>
+        Run(engine, ["image", "inspect", "--format", "{{.Id}}", name], out _, out var id) ? id : null;
+
+    private static bool Run(string program, IEnumerable<string> arguments, out string error) => Run(program, arguments, out error, out _);
+
+    private static bool Run(string program, IEnumerable<string> arguments, out string error, out string output)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -92,7 +104,7 @@ public sealed class ReloadLocalImage : Task
         {
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
+            output = process.StandardOutput.ReadToEnd().Trim();
             process.WaitForExit();
             error = stderr.Result.Trim();
             return process.ExitCode == 0;
@@ -100,6 +112,7 @@ public sealed class ReloadLocalImage : Task
         catch (System.ComponentModel.Win32Exception e)
         {
             error = e.Message;
+            output = "";
             return false;
         }
     }

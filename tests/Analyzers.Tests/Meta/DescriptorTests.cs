@@ -45,6 +45,6 @@ public sealed class DescriptorTests
         var readme = File.ReadAllText(RepositoryLayout.Path("README.md"));
 
         Assert.Contains(id + " |", releases);
-        Assert.Contains("| " + id, readme);
+        Assert.Contains("| [" + id + "](docs/rules/" + id + ".md) |", readme);
     }
 }

@@ -50,7 +50,9 @@ internal sealed class ControllerRouteReader
         type.TypeKind == TypeKind.Class
         && !type.IsAbstract
         && !type.IsGenericType
+        && !type.IsStatic
         && type.DeclaredAccessibility == Accessibility.Public
+        && type.ContainingType is null
         && !AttributesWithBases(type).Any(attribute => WellKnownTypes.Is(attribute.AttributeClass, types.NonControllerAttribute))
         && (WellKnownTypes.Implements(type, types.ControllerBase)
             || AttributesWithBases(type).Any(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.ControllerAttribute))

@@ -30,6 +30,7 @@ internal sealed class EndpointMapCollector
     private readonly ConcurrentQueue<Location> fallbackPolicySites = new();
     private readonly ConcurrentDictionary<ILocalSymbol, BuilderOrigin> localOrigins = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ILocalSymbol, EndpointConventions> localConventions = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> routeBuilderTypes = new(SymbolEqualityComparer.Default);
     private readonly ControllerRouteReader controllers;
     private int healthChecksRegistered;
 
@@ -399,7 +400,10 @@ internal sealed class EndpointMapCollector
         && SymbolEqualityComparer.Default.Equals(call.Type, parameter.Type);
 
     private bool IsRouteBuilder(ITypeSymbol type) =>
-        WellKnownTypes.Implements(type, types.EndpointRouteBuilder) || WellKnownTypes.Implements(type, types.ApplicationBuilder);
+        type.SpecialType == SpecialType.None
+        && type.TypeKind is TypeKind.Interface or TypeKind.Class
+        && routeBuilderTypes.GetOrAdd(type, candidate =>
+            WellKnownTypes.Implements(candidate, types.EndpointRouteBuilder) || WellKnownTypes.Implements(candidate, types.ApplicationBuilder));
 
     private bool MayAnswerGet(IOperation? httpMethods)
     {

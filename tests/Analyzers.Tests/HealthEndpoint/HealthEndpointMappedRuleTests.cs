@@ -1,12 +1,12 @@
 using ContainerHealth.Analyzers.HealthEndpoint;
 using ContainerHealth.CodeFixes.HealthEndpoint;
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointMappedAnalyzer,
+    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer,
     ContainerHealth.CodeFixes.HealthEndpoint.HealthEndpointMappedFixer>;
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
-public sealed class HealthEndpointMappedAnalyzerTests
+public sealed class HealthEndpointMappedRuleTests
 {
     private const string Usings = """
         using Microsoft.AspNetCore.Builder;
@@ -333,7 +333,7 @@ public sealed class HealthEndpointMappedAnalyzerTests
     [Fact]
     public async Task Console_app_without_ASP_NET_Core_is_left_alone()
     {
-        var test = new Verifiers.CSharpAnalyzerVerifier<HealthEndpointMappedAnalyzer>.Test
+        var test = new Verifiers.CSharpAnalyzerVerifier<HealthEndpointAnalyzer>.Test
         {
             TestCode = """
                 System.Console.WriteLine("hi");

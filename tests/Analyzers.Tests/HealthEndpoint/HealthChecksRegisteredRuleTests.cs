@@ -1,10 +1,10 @@
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ContainerHealth.Analyzers.HealthEndpoint.HealthChecksRegisteredAnalyzer,
+    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer,
     ContainerHealth.CodeFixes.HealthEndpoint.HealthChecksRegisteredFixer>;
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
-public sealed class HealthChecksRegisteredAnalyzerTests
+public sealed class HealthChecksRegisteredRuleTests
 {
     private const string Usings = """
         using Microsoft.AspNetCore.Builder;

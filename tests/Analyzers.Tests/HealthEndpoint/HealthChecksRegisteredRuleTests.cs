@@ -118,6 +118,23 @@ public sealed class HealthChecksRegisteredRuleTests
     }
 
     [Fact]
+    public async Task A_library_handed_the_host_builder_may_register_them()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddServiceDefaults();
+                var app = builder.Build();
+                app.MapHealthChecks("/healthz");
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(Verifiers.ServiceDefaultsLibrary.Reference);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task No_health_endpoint_means_nothing_to_register()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -218,6 +218,24 @@ public sealed class HealthEndpointMappedRuleTests
     }
 
     [Fact]
+    public async Task Endpoints_mapped_by_a_referenced_library_are_unknown_so_no_CH0001()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddServiceDefaults();
+                var app = builder.Build();
+                app.MapDefaultEndpoints();
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(Verifiers.ServiceDefaultsLibrary.Reference);
+        test.Rules = null;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Attribute_routed_controller_answering_GET_maps_the_probed_path()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -35,6 +35,12 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("container-health: cancelled");
     return 130;
 }
+catch (Exception e)
+{
+    // A failure no command anticipated: say what it was, without a stack trace, and ask for a report.
+    Console.Error.WriteLine($"container-health: unexpected failure: {e.Message} ({e.GetType().Name}). Please report it with the command line.");
+    return ExitCodes.Findings;
+}
 
 static string CommandName(ParseResult parsed) =>
     parsed.CommandResult.Command is RootCommand ? "container-health" : "container-health " + parsed.CommandResult.Command.Name;

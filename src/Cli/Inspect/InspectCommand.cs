@@ -69,11 +69,14 @@ public static class InspectCommand
             throw new UsageException($"unknown option '{argument}'; run 'container-health inspect --help'");
         }
 
+        if (argument.StartsWith('.') || argument.StartsWith('/') || argument.StartsWith('~'))
+        {
+            throw new UsageException($"{argument}: no such file or directory");
+        }
+
         if (!ImageReference.TryParse(argument, out var reference, out var error))
         {
-            throw new UsageException(argument.StartsWith('.') || argument.StartsWith('/')
-                ? $"{argument}: no such file or directory"
-                : $"'{argument}' is neither a file, a directory nor an image reference ({error})");
+            throw new UsageException($"'{argument}' is neither a file, a directory nor an image reference ({error})");
         }
 
         using var progress = DownloadProgress.ForTerminal();

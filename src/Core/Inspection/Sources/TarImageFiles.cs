@@ -4,14 +4,15 @@ using System.IO.Compression;
 namespace ContainerHealth.Inspection.Sources;
 
 /// <summary>
-/// The files of an image archive (a tar file: OCI layout or docker-archive). The tar is indexed once from its headers and
-/// files are read in place, so a layer is never copied. A gzip-compressed archive is first decompressed to a temporary file.
+/// The files of an image archive (a tar file: OCI layout or docker-archive), read in place so a layer is never copied:
+/// opening a file walks the tar's headers (the reader seeks over the data) to that entry. A gzip-compressed archive is
+/// first decompressed to a temporary file.
 /// </summary>
 public sealed class TarImageFiles : IImageFiles
 {
     private readonly string tarPath;
     private readonly string? temporaryCopy;
-    private readonly Dictionary<string, (long Offset, long Length)> files = new(StringComparer.Ordinal);
+    private readonly HashSet<string> files = new(StringComparer.Ordinal);
 
     private TarImageFiles(string tarPath, string? temporaryCopy)
     {
@@ -43,18 +44,24 @@ public sealed class TarImageFiles : IImageFiles
         }
     }
 
-    public bool Exists(string name) => files.ContainsKey(Normalize(name));
+    public bool Exists(string name) => files.Contains(Normalize(name));
 
     public Stream Open(string name)
     {
-        if (!files.TryGetValue(Normalize(name), out var place))
+        var wanted = Normalize(name);
+        var file = File.OpenRead(tarPath);
+        var reader = new TarReader(file);
+        while (reader.GetNextEntry(copyData: false) is { } entry)
         {
-            throw new FileNotFoundException($"the archive has no {name}", name);
+            if (entry.DataStream is { } data && Normalize(entry.Name) == wanted)
+            {
+                return new TarEntryStream(data, reader, file);
+            }
         }
 
-        var stream = File.OpenRead(tarPath);
-        stream.Position = place.Offset;
-        return new FileSegmentStream(stream, place.Length);
+        reader.Dispose();
+        file.Dispose();
+        throw new FileNotFoundException($"the archive has no {name}", name);
     }
 
     public void Dispose()
@@ -71,10 +78,9 @@ public sealed class TarImageFiles : IImageFiles
         using var reader = new TarReader(stream);
         while (reader.GetNextEntry(copyData: false) is { } entry)
         {
-            // On a seekable archive the reader stops right after the header: the file's data starts here.
             if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
             {
-                files[Normalize(entry.Name)] = (stream.Position, entry.Length);
+                files.Add(Normalize(entry.Name));
             }
         }
     }

@@ -1,18 +1,28 @@
-using System.Net.Sockets;
+using ContainerHealth.Probe;
 
-// Minimal TCP connect check; the probe issue grows this into the full HTTP probe.
-var target = args.Length > 0 ? args[0] : "tcp://127.0.0.1:8080";
-var uri = new Uri(target);
-try
+// healthprobe [URL] [options]: exit 0 healthy, 1 for everything else (Docker reserves 2), one line on stdout.
+var parsed = ProbeArguments.Parse(args, Environment.GetEnvironmentVariable);
+if (parsed.HelpRequested)
 {
-    using var client = new TcpClient();
-    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-    client.ConnectAsync(uri.Host, uri.Port, cts.Token).AsTask().GetAwaiter().GetResult();
-    Console.WriteLine($"healthy: connected to {uri.Host}:{uri.Port}");
-    return 0;
-}
-catch (Exception e)
-{
-    Console.WriteLine($"unhealthy: {e.Message}");
+    // Exit 1 even for --help: in a HEALTHCHECK, 0 would be read as "healthy".
+    StandardOutput.WriteLine(ProbeArguments.Usage);
     return 1;
 }
+
+if (parsed.Options is not { } options)
+{
+    StandardOutput.WriteLine("unhealthy: " + parsed.Error);
+    return 1;
+}
+
+var deadline = new Deadline(options.Timeout);
+Watchdog.Start(deadline);
+var result = HealthCheck.Run(options, deadline);
+if (!StandardOutput.TryClaim())
+{
+    // The watchdog has printed the timeout line and is ending the process.
+    Thread.Sleep(Timeout.Infinite);
+}
+
+StandardOutput.WriteLine(ResultLine.Format(result));
+return result.IsHealthy ? 0 : 1;

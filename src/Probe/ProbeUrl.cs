@@ -1,0 +1,207 @@
+namespace ContainerHealth.Probe;
+
+internal enum ProbeScheme
+{
+    Http,
+    Tcp,
+}
+
+/// <summary>
+/// What the probe checks: <c>http://host[:port][/path]</c> or <c>tcp://host:port</c>. A small parser of its own rather
+/// than System.Uri: the probe needs only this subset, and must refuse what it cannot send safely (spaces, CR/LF).
+/// </summary>
+internal sealed class ProbeUrl
+{
+    private ProbeUrl(ProbeScheme scheme, string host, int port, string pathAndQuery)
+    {
+        Scheme = scheme;
+        Host = host;
+        Port = port;
+        PathAndQuery = pathAndQuery;
+    }
+
+    public ProbeScheme Scheme { get; }
+
+    /// <summary>The host name or IP literal, without the brackets of an IPv6 literal.</summary>
+    public string Host { get; }
+
+    public int Port { get; }
+
+    /// <summary>Starts with "/" for http; empty for tcp.</summary>
+    public string PathAndQuery { get; }
+
+    /// <summary>host:port as written in a URL and in a Host header ("[::1]:8080").</summary>
+    public string Authority => (Host.Contains(':') ? $"[{Host}]" : Host) + ":" + Port;
+
+    public static ProbeUrl Http(string host, int port, string pathAndQuery) => new(ProbeScheme.Http, host, port, pathAndQuery);
+
+    public ProbeUrl WithPath(string pathAndQuery) => new(Scheme, Host, Port, pathAndQuery);
+
+    public override string ToString() => Scheme == ProbeScheme.Http ? $"http://{Authority}{PathAndQuery}" : $"tcp://{Authority}";
+
+    public static bool TryParse(string text, out ProbeUrl url, out string error)
+    {
+        url = null!;
+        ProbeScheme scheme;
+        string rest;
+        if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            scheme = ProbeScheme.Http;
+            rest = text["http://".Length..];
+        }
+        else if (text.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+        {
+            scheme = ProbeScheme.Tcp;
+            rest = text["tcp://".Length..];
+        }
+        else if (text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            error = $"{text} needs TLS, which the probe does not speak: probe the app's plain HTTP port instead (e.g. http://localhost:8080/healthz)";
+            return false;
+        }
+        else
+        {
+            error = $"'{text}' is not a probe URL: use http://host:port/path or tcp://host:port";
+            return false;
+        }
+
+        var authorityEnd = rest.IndexOfAny(['/', '?', '#']);
+        var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
+        var pathAndQuery = authorityEnd < 0 ? "" : rest[authorityEnd..];
+
+        if (authority.Contains('@'))
+        {
+            error = $"{text}: credentials in the URL are not supported; send them with --header \"Authorization: ...\"";
+            return false;
+        }
+
+        if (!TrySplitAuthority(authority, out var host, out var portText))
+        {
+            error = $"{text}: '{authority}' is not a host[:port]";
+            return false;
+        }
+
+        int port;
+        if (portText is null)
+        {
+            if (scheme == ProbeScheme.Tcp)
+            {
+                error = $"{text} needs a port, e.g. tcp://localhost:8080";
+                return false;
+            }
+
+            port = 80;
+        }
+        else if (!PortNumber.TryParse(portText, out port))
+        {
+            error = $"{text}: '{portText}' is not a port (1-65535)";
+            return false;
+        }
+
+        var fragment = pathAndQuery.IndexOf('#');
+        if (fragment >= 0)
+        {
+            pathAndQuery = pathAndQuery[..fragment];
+        }
+
+        if (scheme == ProbeScheme.Tcp)
+        {
+            if (pathAndQuery.Length > 0)
+            {
+                error = $"{text}: a tcp:// URL has no path";
+                return false;
+            }
+        }
+        else
+        {
+            pathAndQuery = pathAndQuery.Length == 0 ? "/" : pathAndQuery[0] == '?' ? "/" + pathAndQuery : pathAndQuery;
+            if (!IsSendablePath(pathAndQuery))
+            {
+                error = $"{text}: the path must be URL-encoded (no spaces, control or non-ASCII characters)";
+                return false;
+            }
+        }
+
+        url = new ProbeUrl(scheme, host, port, pathAndQuery);
+        error = "";
+        return true;
+    }
+
+    /// <summary>A request target the probe can put on the request line as is.</summary>
+    public static bool IsSendablePath(string pathAndQuery)
+    {
+        if (pathAndQuery.Length == 0 || pathAndQuery[0] != '/')
+        {
+            return false;
+        }
+
+        foreach (var c in pathAndQuery)
+        {
+            if (c <= ' ' || c >= 0x7F || c == '#')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TrySplitAuthority(string authority, out string host, out string? port)
+    {
+        host = "";
+        port = null;
+        string rest;
+        if (authority.StartsWith('['))
+        {
+            var close = authority.IndexOf(']');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            host = authority[1..close];
+            if (host.Length == 0 || !host.Contains(':') || !ConsistsOf(host, "0123456789abcdefABCDEF:."))
+            {
+                return false;
+            }
+
+            rest = authority[(close + 1)..];
+        }
+        else
+        {
+            var colon = authority.IndexOf(':');
+            host = colon < 0 ? authority : authority[..colon];
+            rest = colon < 0 ? "" : authority[colon..];
+            if (host.Length == 0 || !ConsistsOf(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._"))
+            {
+                return false;
+            }
+        }
+
+        if (rest.Length == 0)
+        {
+            return true;
+        }
+
+        if (rest[0] != ':')
+        {
+            return false;
+        }
+
+        port = rest[1..];
+        return true;
+    }
+
+    private static bool ConsistsOf(string text, string allowed)
+    {
+        foreach (var c in text)
+        {
+            if (!allowed.Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

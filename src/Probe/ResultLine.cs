@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace ContainerHealth.Probe;
+
+/// <summary>
+/// The one short line the probe prints, which Docker keeps in State.Health.Log:
+/// "healthy: HTTP 200 from http://localhost:8080/healthz in 2 ms", "unhealthy: connection refused (127.0.0.1:8080)".
+/// </summary>
+internal static class ResultLine
+{
+    private const int SnippetLength = 32;
+
+    public static string Format(CheckResult result)
+    {
+        var verdict = result.IsHealthy ? "healthy: " : "unhealthy: ";
+        return verdict + result switch
+        {
+            HttpAnswered answered when answered.IsHealthy =>
+                $"HTTP {answered.Status} from {answered.Url} in {Milliseconds(answered.Elapsed)} ms",
+            HttpAnswered answered =>
+                $"HTTP {answered.Status} from {answered.Url} in {Milliseconds(answered.Elapsed)} ms (expected {answered.Expect.Text})",
+            TcpConnected connected => $"connected to {connected.Endpoint} in {Milliseconds(connected.Elapsed)} ms",
+            NoResponse noResponse => $"no response within {Milliseconds(noResponse.Timeout)} ms",
+            ConnectFailed failed => DescribeAttempts(failed.Attempts),
+            ResponseFailed failed when failed.FirstBytes.Length > 0 =>
+                $"{failed.Problem} from {failed.Url}: \"{Snippet(failed.FirstBytes)}\"",
+            ResponseFailed failed => $"{failed.Problem} from {failed.Url}",
+            NotChecked notChecked => notChecked.Reason,
+            _ => result.GetType().Name,
+        };
+    }
+
+    private static long Milliseconds(TimeSpan duration) => (long)duration.TotalMilliseconds;
+
+    /// <summary>"connection refused (127.0.0.1:8080, [::1]:8080)": addresses that failed alike share one description.</summary>
+    private static string DescribeAttempts(IReadOnlyList<ConnectAttempt> attempts)
+    {
+        var text = new StringBuilder();
+        var described = new List<int>();
+        foreach (var attempt in attempts)
+        {
+            var error = attempt.Error;
+            if (described.Contains(error))
+            {
+                continue;
+            }
+
+            described.Add(error);
+            text.Append(text.Length == 0 ? "" : "; ").Append(SocketErrorText.Describe(error)).Append(" (");
+            var first = true;
+            foreach (var other in attempts)
+            {
+                if (other.Error == error)
+                {
+                    text.Append(first ? "" : ", ").Append(other.Endpoint.ToString());
+                    first = false;
+                }
+            }
+
+            text.Append(')');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The start of the peer's first line, printable ASCII only, so a binary peer cannot garble the log.</summary>
+    private static string Snippet(byte[] bytes)
+    {
+        var text = new StringBuilder(SnippetLength + 3);
+        foreach (var b in bytes)
+        {
+            if (b is (byte)'\r' or (byte)'\n' || text.Length == SnippetLength)
+            {
+                break;
+            }
+
+            text.Append(b is >= 0x20 and < 0x7F and not (byte)'"' ? (char)b : '.');
+        }
+
+        if (text.Length == SnippetLength && bytes.Length > SnippetLength)
+        {
+            text.Append("...");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,55 @@
+using ContainerHealth.Probe.Tests.Fixtures;
+
+namespace ContainerHealth.Probe.Tests.EndToEnd;
+
+/// <summary>
+/// The probe in a root that holds nothing but the probe itself — no libc, no /etc/hosts, no /proc, no shell — as in
+/// a distroless static image. bubblewrap builds that root; the network namespace is shared so host loopback answers.
+/// </summary>
+public sealed class EmptyRootTests(KestrelApp app) : IClassFixture<KestrelApp>
+{
+    [Fact]
+    public async Task Localhost_is_probed_without_any_resolver_files()
+    {
+        var run = await RunInEmptyRootAsync($"http://localhost:{app.IPv4Port}/healthz");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"healthy: HTTP 200 from http://localhost:{app.IPv4Port}/healthz", run.Line);
+    }
+
+    [Fact]
+    public async Task Port_from_the_environment_works_in_the_empty_root()
+    {
+        var run = await RunInEmptyRootAsync("--setenv", "ASPNETCORE_HTTP_PORTS", app.IPv6Port.ToString(), "--", "--path", "/status/204");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"healthy: HTTP 204 from http://localhost:{app.IPv6Port}/status/204", run.Line);
+    }
+
+    [Fact]
+    public async Task Unhealthy_app_is_reported_from_the_empty_root()
+    {
+        var run = await RunInEmptyRootAsync($"http://localhost:{app.IPv4Port}/status/503");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith("unhealthy: HTTP 503", run.Line);
+    }
+
+    /// <summary>Arguments before "--" go to bwrap (e.g. --setenv), the rest to the probe.</summary>
+    private static async Task<ProbeRun> RunInEmptyRootAsync(params string[] arguments)
+    {
+        var probe = await ShippedProbe.PathForAsync("linux-x64");
+        var split = Array.IndexOf(arguments, "--");
+        var bwrapExtra = split < 0 ? [] : arguments[..split];
+        var probeArguments = split < 0 ? arguments : arguments[(split + 1)..];
+        string[] bwrap =
+        [
+            "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--clearenv",
+            "--ro-bind", probe, "/healthprobe",
+            .. bwrapExtra,
+            "/healthprobe",
+            .. probeArguments,
+        ];
+        return await ProbeRun.RunProgramAsync("bwrap", bwrap, null);
+    }
+}

@@ -72,15 +72,20 @@ refused_cmds=(
   "dotnet $probe_dll $refused"
 )
 
+# Every client runs at the same raised priority when we may raise it: on a shared machine that takes some of the
+# other tenants' noise out of the wall times without favouring any client.
+nice_cmd=()
+[ "$(id -u)" -eq 0 ] && nice_cmd=(nice -n -10)
+
 echo "timing (hyperfine)..."
-hyperfine -N --warmup 10 --min-runs 100 -i --style none \
+"${nice_cmd[@]}" hyperfine -N --warmup 10 --min-runs 100 -i --style none \
   -n healthprobe "${healthy_cmds[0]}" -n curl "${healthy_cmds[1]}" -n wget "${healthy_cmds[2]}" -n dotnet "${healthy_cmds[3]}" \
-  --export-json "$out/healthy.json" >/dev/null
-hyperfine -N --warmup 10 --min-runs 100 -i --style none \
+  --export-json "$out/healthy.json" >/dev/null 2>"$out/hyperfine.log"
+"${nice_cmd[@]}" hyperfine -N --warmup 10 --min-runs 100 -i --style none \
   -n healthprobe "${refused_cmds[0]}" -n curl "${refused_cmds[1]}" -n wget "${refused_cmds[2]}" -n dotnet "${refused_cmds[3]}" \
-  --export-json "$out/refused.json" >/dev/null
-hyperfine -N --runs 10 -i --style none -n deadline "$probe http://127.0.0.1:$hang_port/healthz --timeout 500ms" \
-  --export-json "$out/deadline.json" >/dev/null
+  --export-json "$out/refused.json" >/dev/null 2>>"$out/hyperfine.log"
+"${nice_cmd[@]}" hyperfine -N --runs 10 -i --style none -n deadline "$probe http://127.0.0.1:$hang_port/healthz --timeout 500ms" \
+  --export-json "$out/deadline.json" >/dev/null 2>>"$out/hyperfine.log"
 
 echo "peak RSS (/usr/bin/time -v, median of 9)..."
 : >"$out/rss.tsv"
@@ -108,11 +113,13 @@ sizes = {line.split("\t")[0].split("/")[-2]: int(line.split("\t")[1]) for line i
 
 ms = lambda s: s * 1000
 print()
-print("| client | healthy: mean ± σ (ms) | refused: mean ± σ (ms) | peak RSS (KB) | healthy vs curl | healthy vs wget | RSS vs curl |")
-print("|---|---|---|---|---|---|---|")
+print(f"machine: {os.cpu_count()} cores, load average {open('/proc/loadavg').read().split()[0]} (wall times stretch with load; CPU = user + sys)")
+print()
+print("| client | healthy: wall mean ± σ (ms) | healthy: CPU (ms) | refused: wall mean ± σ (ms) | peak RSS (KB) | wall vs curl | wall vs wget | RSS vs curl |")
+print("|---|---|---|---|---|---|---|---|")
 for name in ["healthprobe", "curl", "wget", "dotnet"]:
     h, r = healthy[name], refused[name]
-    print(f"| {name} | {ms(h['mean']):.2f} ± {ms(h['stddev']):.2f} | {ms(r['mean']):.2f} ± {ms(r['stddev']):.2f} | {rss[name]:.0f} "
+    print(f"| {name} | {ms(h['mean']):.2f} ± {ms(h['stddev']):.2f} | {ms(h['user'] + h['system']):.2f} | {ms(r['mean']):.2f} ± {ms(r['stddev']):.2f} | {rss[name]:.0f} "
           f"| {h['mean'] / healthy['curl']['mean']:.2f}× | {h['mean'] / healthy['wget']['mean']:.2f}× | {rss[name] / rss['curl']:.2f}× |")
 print()
 print("| static healthprobe | bytes | MB |")

@@ -6,6 +6,20 @@ namespace ContainerHealth.TestBed;
 /// </summary>
 public static class CrossProcessLock
 {
+    /// <summary>The lock if it is free right now, else null.</summary>
+    public static IDisposable? TryAcquire(string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<IDisposable> AcquireAsync(string path, TimeSpan? timeout = null)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);

@@ -32,5 +32,11 @@ public static class DiagnosticCodes
     /// <summary>The deployment file's check probes another path than ContainerHealthCheckPath.</summary>
     public const string PathMismatch = "CH1009";
 
+    /// <summary>The publish output already has a file named healthprobe that is not ContainerHealth's probe.</summary>
+    public const string ProbeNameCollision = "CH1010";
+
+    /// <summary>The HEALTHCHECK could not be written into the image the SDK produced (archive, registry or local engine).</summary>
+    public const string HealthCheckNotWritten = "CH1011";
+
     public static string HelpLink(string code) => HelpLinkBase + code + ".md";
 }

@@ -37,8 +37,12 @@ public sealed class UnpackedImage : IDisposable
     public static Task<UnpackedImage> PullAsync(TestRegistry registry, string reference, string? architecture = null) =>
         FromAsync($"docker://{reference}", registry.Credentials, architecture);
 
-    /// <summary>Loads the tarball that <c>ContainerArchiveOutputPath</c> makes (docker-archive format).</summary>
-    public static Task<UnpackedImage> FromArchiveAsync(string archive) => FromAsync($"docker-archive:{archive}", null, null);
+    /// <summary>
+    /// Loads the tarball that <c>ContainerArchiveOutputPath</c> makes: an OCI layout tar when the base image is OCI,
+    /// a <c>docker load</c> tar when it is Docker v2 (the SDK names both .tar.gz; either may be gzipped).
+    /// </summary>
+    public static Task<UnpackedImage> FromArchiveAsync(string archive) =>
+        FromAsync($"{(IsOciArchive(archive) ? "oci-archive" : "docker-archive")}:{archive}", null, null);
 
     /// <summary>Any skopeo source transport: <c>docker://...</c>, <c>oci:DIR:REF</c>, <c>docker-archive:PATH</c>.</summary>
     public static async Task<UnpackedImage> FromAsync(string source, RegistryCredentials? credentials = null, string? architecture = null)
@@ -63,7 +67,7 @@ public sealed class UnpackedImage : IDisposable
                 copy.Add($"--override-arch={architecture}");
             }
 
-            if (source.StartsWith("docker-archive:", StringComparison.Ordinal) || source.StartsWith("oci:", StringComparison.Ordinal))
+            if (!source.StartsWith("docker://", StringComparison.Ordinal))
             {
                 copy.Remove("--src-tls-verify=false");
             }
@@ -87,6 +91,29 @@ public sealed class UnpackedImage : IDisposable
     {
         LeftoverLedger.DeleteDirectory(Directory);
         LeftoverLedger.Remove(record.Id);
+    }
+
+    private static bool IsOciArchive(string archive)
+    {
+        using var file = File.OpenRead(archive);
+        Span<byte> magic = stackalloc byte[2];
+        var gzipped = file.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        file.Position = 0;
+        using var tar = new System.Formats.Tar.TarReader(gzipped ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress) : file);
+        while (tar.GetNextEntry() is { } entry)
+        {
+            if (entry.Name is "index.json" or "oci-layout")
+            {
+                return true;
+            }
+
+            if (entry.Name == "manifest.json")
+            {
+                return false;
+            }
+        }
+
+        throw new InvalidDataException($"{archive} is neither an OCI layout nor a docker-archive tarball");
     }
 
     private static string ReadConfig(string layout)

@@ -1,0 +1,101 @@
+using ContainerHealth.Build.Logging;
+using ContainerHealth.HealthCheck;
+using ContainerHealth.Images;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace ContainerHealth.Build.HealthCheck;
+
+/// <summary>
+/// Compute step (no side effects): validates the ContainerHealth* properties against the SDK's container facts and
+/// decides which probe to copy and which HEALTHCHECK to write.
+/// </summary>
+public sealed class ComputeContainerHealthCheck : Task
+{
+    public string ProjectFile { get; set; } = "";
+
+    public string Probe { get; set; } = "";
+
+    public string Path { get; set; } = "";
+
+    public string Port { get; set; } = "";
+
+    public string Interval { get; set; } = "";
+
+    public string Timeout { get; set; } = "";
+
+    public string StartPeriod { get; set; } = "";
+
+    public string StartInterval { get; set; } = "";
+
+    public string Retries { get; set; } = "";
+
+    public string Command { get; set; } = "";
+
+    public string ContainerRuntimeIdentifier { get; set; } = "";
+
+    public string ContainerWorkingDirectory { get; set; } = "";
+
+    /// <summary>ContainerEnvironmentVariable items (Value metadata).</summary>
+    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = [];
+
+    /// <summary>ContainerPort items (Type metadata).</summary>
+    public ITaskItem[] ContainerPorts { get; set; } = [];
+
+    /// <summary>One item per runtime identifier the package ships a probe for.</summary>
+    public ITaskItem[] ProbeRuntimeIdentifiers { get; set; } = [];
+
+    /// <summary>Docker's Healthcheck object as JSON, or empty when the image gets no HEALTHCHECK.</summary>
+    [Output]
+    public string HealthCheck { get; set; } = "";
+
+    /// <summary>The runtime identifier whose probe to copy, or empty for none.</summary>
+    [Output]
+    public string ProbeRuntimeIdentifier { get; set; } = "";
+
+    [Output]
+    public string ProbePathInImage { get; set; } = "";
+
+    [Output]
+    public string CheckPath { get; set; } = "";
+
+    [Output]
+    public int CheckPort { get; set; }
+
+    public override bool Execute()
+    {
+        var decision = HealthCheckPlanner.Decide(
+            new HealthCheckSettings
+            {
+                Probe = Probe,
+                Path = Path,
+                Port = Port,
+                Interval = Interval,
+                Timeout = Timeout,
+                StartPeriod = StartPeriod,
+                StartInterval = StartInterval,
+                Retries = Retries,
+                Command = Command,
+            },
+            new ContainerFacts
+            {
+                RuntimeIdentifier = ContainerRuntimeIdentifier,
+                WorkingDirectory = ContainerWorkingDirectory,
+                EnvironmentVariables = ContainerEnvironmentVariables.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Value"))).ToArray(),
+                Ports = ContainerPorts.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Type"))).ToArray(),
+                ProbeRuntimeIdentifiers = ProbeRuntimeIdentifiers.Select(i => i.ItemSpec).ToArray(),
+            });
+
+        foreach (var diagnostic in decision.Diagnostics)
+        {
+            Log.Log(diagnostic, ProjectFile);
+        }
+
+        HealthCheck = decision.Definition is null ? "" : ConfigHealthcheck.ToJson(decision.Definition).ToJsonString();
+        ProbeRuntimeIdentifier = decision.ProbeRuntimeIdentifier ?? "";
+        ProbePathInImage = decision.ProbePathInImage;
+        CheckPath = decision.Path;
+        CheckPort = decision.Port;
+        return !Log.HasLoggedErrors;
+    }
+}

@@ -1,0 +1,48 @@
+using ContainerHealth.Images;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace ContainerHealth.Build.Images;
+
+/// <summary>
+/// Compute step (no side effects): the config and manifest the SDK generated, with the HEALTHCHECK written into the
+/// config and the manifest pointing at it. The outputs replace the SDK's GeneratedContainer* values.
+/// </summary>
+public sealed class CreateHealthCheckImage : Task
+{
+    [Required]
+    public string Configuration { get; set; } = "";
+
+    [Required]
+    public string Manifest { get; set; } = "";
+
+    /// <summary>Docker's Healthcheck object as JSON.</summary>
+    [Required]
+    public string HealthCheck { get; set; } = "";
+
+    [Output]
+    public string NewConfiguration { get; set; } = "";
+
+    [Output]
+    public string NewConfigurationDigest { get; set; } = "";
+
+    [Output]
+    public string NewManifest { get; set; } = "";
+
+    [Output]
+    public string NewManifestDigest { get; set; } = "";
+
+    [Output]
+    public string ManifestMediaType { get; set; } = "";
+
+    public override bool Execute()
+    {
+        var image = HealthCheckImage.Create(Configuration, Manifest, ConfigHealthcheck.Parse(HealthCheck));
+        NewConfiguration = image.Config;
+        NewConfigurationDigest = image.ConfigDigest;
+        NewManifest = image.Manifest;
+        NewManifestDigest = image.ManifestDigest;
+        ManifestMediaType = image.ManifestMediaType;
+        return true;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using ContainerHealth.Diagnostics;
+using ContainerHealth.Images;
+using ContainerHealth.Images.Archives;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace ContainerHealth.Build.Images;
+
+/// <summary>
+/// Side-effecting step for the local engine (Docker or Podman): saves the image the SDK loaded, writes the HEALTHCHECK
+/// into the saved archive and loads it back under the same names. Podman saves a docker-archive, because Podman only
+/// honours Healthcheck in Docker-format images.
+/// </summary>
+public sealed class ReloadLocalImage : Task
+{
+    /// <summary>The SDK's LocalRegistry: Docker, Podman, or empty to use whichever engine answers (Docker first).</summary>
+    public string LocalRegistry { get; set; } = "";
+
+    /// <summary>GeneratedContainerName items: the names the SDK loaded the image under.</summary>
+    [Required]
+    public ITaskItem[] ImageNames { get; set; } = [];
+
+    /// <summary>Docker's Healthcheck object as JSON, for every image; or empty and <see cref="Images"/>.</summary>
+    public string HealthCheck { get; set; } = "";
+
+    /// <summary>Per-image HEALTHCHECKs (the replacements from ApplyHealthCheckRecords).</summary>
+    public ITaskItem[] Images { get; set; } = [];
+
+    [Required]
+    public string WorkingDirectory { get; set; } = "";
+
+    public override bool Execute()
+    {
+        var engine = LocalRegistry.Length > 0 ? LocalRegistry.ToLowerInvariant() : DetectEngine();
+        if (engine is null)
+        {
+            return Fail("neither docker nor podman answered");
+        }
+
+        Directory.CreateDirectory(WorkingDirectory);
+        var archive = Path.Combine(WorkingDirectory, "local-image-" + Guid.NewGuid().ToString("N")[..8] + ".tar");
+        try
+        {
+            var names = ImageNames.Select(n => n.ItemSpec).ToArray();
+            List<string> save = ["save", "-o", archive];
+            if (engine == "podman")
+            {
+                save.AddRange(["--format", "docker-archive"]);
+                if (names.Length > 1)
+                {
+                    save.Add("--multi-image-archive");
+                }
+            }
+
+            if (!Run(engine, [.. save, .. names], out var saveError))
+            {
+                return Fail($"`{engine} save` failed: {saveError}");
+            }
+
+            ImageArchiveRewriter.Rewrite(archive, HealthCheckSelection.From(HealthCheck, Images));
+            var superseded = ImageId(engine, names[0]);
+            if (!Run(engine, ["load", "-i", archive], out var loadError))
+            {
+                return Fail($"`{engine} load` failed: {loadError}");
+            }
+
+            // The SDK's image lost its names to ours; don't leave it behind untagged.
+            if (superseded is not null && superseded != ImageId(engine, names[0]))
+            {
+                Run(engine, ["rmi", superseded], out _);
+            }
+
+            Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local {1} engine.", string.Join(", ", names), engine);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or System.ComponentModel.Win32Exception)
+        {
+            return Fail(e.Message);
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
+    }
+
+    private static string? DetectEngine() =>
+        new[] { "docker", "podman" }.FirstOrDefault(engine => Run(engine, ["version"], out _));
+
+    private static string? ImageId(string engine, string name) =>
+        Run(engine, ["image", "inspect", "--format", "{{.Id}}", name], out _, out var id) ? id : null;
+
+    private static bool Run(string program, IEnumerable<string> arguments, out string error) => Run(program, arguments, out error, out _);
+
+    private static bool Run(string program, IEnumerable<string> arguments, out string error, out string output)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            error = stderr.Result.Trim();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            error = e.Message;
+            output = "";
+            return false;
+        }
+    }
+
+    private bool Fail(string reason)
+    {
+        Log.LogError(null, DiagnosticCodes.HealthCheckNotWritten, null, DiagnosticCodes.HelpLink(DiagnosticCodes.HealthCheckNotWritten), null, 0, 0, 0, 0,
+            "ContainerHealth could not write the HEALTHCHECK into the local image ({0}); the image has no HEALTHCHECK. Publish to a registry (ContainerRegistry) or an archive (ContainerArchiveOutputPath) instead, or set ContainerHealthCheck=false.", reason);
+        return false;
+    }
+}

@@ -1,0 +1,44 @@
+using ContainerHealth.Diagnostics;
+using ContainerHealth.Images;
+using ContainerHealth.Images.Archives;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace ContainerHealth.Build.Images;
+
+/// <summary>
+/// Side-effecting step: writes the HEALTHCHECK into every image of the archive the SDK wrote (OCI layout or
+/// docker-archive), replacing the file atomically.
+/// </summary>
+public sealed class RewriteImageArchive : Task
+{
+    [Required]
+    public string ArchivePath { get; set; } = "";
+
+    /// <summary>Docker's Healthcheck object as JSON, for every image in the archive; or empty and <see cref="Images"/>.</summary>
+    public string HealthCheck { get; set; } = "";
+
+    /// <summary>Per-image HEALTHCHECKs (the replacements from ApplyHealthCheckRecords).</summary>
+    public ITaskItem[] Images { get; set; } = [];
+
+    /// <summary>The digest of the archive's (first) top-level manifest or index, empty for a docker-archive.</summary>
+    [Output]
+    public string TopLevelDigest { get; set; } = "";
+
+    public override bool Execute()
+    {
+        try
+        {
+            var rewrite = ImageArchiveRewriter.Rewrite(ArchivePath, HealthCheckSelection.From(HealthCheck, Images));
+            TopLevelDigest = rewrite.TopLevel.FirstOrDefault()?.Digest ?? "";
+            Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} ({1} image(s)).", ArchivePath, rewrite.Images.Count);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or System.Text.Json.JsonException)
+        {
+            Log.LogError(null, DiagnosticCodes.HealthCheckNotWritten, null, DiagnosticCodes.HelpLink(DiagnosticCodes.HealthCheckNotWritten), ArchivePath, 0, 0, 0, 0,
+                "ContainerHealth could not write the HEALTHCHECK into {0}: {1}. The archive was left as the SDK wrote it.", ArchivePath, e.Message);
+            return false;
+        }
+    }
+}

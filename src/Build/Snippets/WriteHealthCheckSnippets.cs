@@ -1,0 +1,65 @@
+using ContainerHealth.Build.Logging;
+using ContainerHealth.Images;
+using ContainerHealth.Snippets;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace ContainerHealth.Build.Snippets;
+
+/// <summary>
+/// Side-effecting step: writes the ECS, compose and Kubernetes snippets for the image's check into the output folder
+/// (each file atomically) and prints the ECS one, since ECS ignores the image HEALTHCHECK.
+/// </summary>
+public sealed class WriteHealthCheckSnippets : Task
+{
+    [Required]
+    public string HealthCheck { get; set; } = "";
+
+    [Required]
+    public string OutputDirectory { get; set; } = "";
+
+    public string CheckPath { get; set; } = HealthCheckDefaults.Path;
+
+    public int CheckPort { get; set; } = HealthCheckDefaults.Port;
+
+    public string ServiceName { get; set; } = "app";
+
+    public string ProjectFile { get; set; } = "";
+
+    [Output]
+    public ITaskItem[] Files { get; set; } = [];
+
+    public override bool Execute()
+    {
+        var definition = ConfigHealthcheck.Parse(HealthCheck);
+        var snippets = new[]
+        {
+            EcsHealthCheckSnippet.Create(definition),
+            ComposeHealthCheckSnippet.Create(definition, ServiceName),
+            KubernetesProbesSnippet.Create(definition, CheckPath, CheckPort),
+        };
+
+        Directory.CreateDirectory(OutputDirectory);
+        var files = new List<ITaskItem>();
+        foreach (var snippet in snippets)
+        {
+            foreach (var diagnostic in snippet.Diagnostics)
+            {
+                Log.Log(diagnostic, ProjectFile);
+            }
+
+            var path = Path.GetFullPath(Path.Combine(OutputDirectory, snippet.FileName));
+            var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+            File.WriteAllText(temporary, snippet.Text);
+            File.Move(temporary, path, overwrite: true);
+            files.Add(new TaskItem(path));
+        }
+
+        Files = files.ToArray();
+        Log.LogMessage(MessageImportance.High,
+            "ContainerHealth: ECS ignores the image HEALTHCHECK; put this in the container definition's \"healthCheck\" ({0}):\n{1}",
+            files[0].ItemSpec, snippets[0].Text.TrimEnd());
+        return !Log.HasLoggedErrors;
+    }
+}

@@ -1,0 +1,18 @@
+namespace ContainerHealth.HealthCheck;
+
+/// <summary>What the SDK's container targets decided for the image being built, as far as the health check cares.</summary>
+public sealed record ContainerFacts
+{
+    public string RuntimeIdentifier { get; init; } = "";
+
+    public string WorkingDirectory { get; init; } = "/app/";
+
+    /// <summary>ContainerEnvironmentVariable items: name and value.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables { get; init; } = [];
+
+    /// <summary>ContainerPort items: port number text and type (tcp/udp, empty means tcp).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Ports { get; init; } = [];
+
+    /// <summary>Runtime identifiers the package ships a probe for.</summary>
+    public IReadOnlyCollection<string> ProbeRuntimeIdentifiers { get; init; } = [];
+}

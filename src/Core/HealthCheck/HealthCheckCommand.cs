@@ -1,0 +1,48 @@
+namespace ContainerHealth.HealthCheck;
+
+/// <summary>
+/// The user's own check from <c>ContainerHealthCheckCommand</c>: <c>CMD-SHELL &lt;string&gt;</c> or the exec form
+/// <c>CMD;arg;arg</c>, turned into Docker's <c>Test</c> array.
+/// </summary>
+public static class HealthCheckCommand
+{
+    public const string ShellKeyword = "CMD-SHELL";
+    public const string ExecKeyword = "CMD";
+    public const string Syntax = "'CMD-SHELL <command line>' or the exec form 'CMD;<program>;<arg>;...'";
+
+    public static bool TryParse(string text, out IReadOnlyList<string> test)
+    {
+        test = [];
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith(ShellKeyword, StringComparison.Ordinal))
+        {
+            var rest = trimmed[ShellKeyword.Length..];
+            if (rest.Length == 0 || !(rest[0] == ' ' || rest[0] == ';'))
+            {
+                return false;
+            }
+
+            var commandLine = rest[1..].Trim();
+            if (commandLine.Length == 0)
+            {
+                return false;
+            }
+
+            test = [ShellKeyword, commandLine];
+            return true;
+        }
+
+        var parts = trimmed.Split(';');
+        if (parts.Length < 2 || parts[0].Trim() != ExecKeyword || parts[1].Trim().Length == 0)
+        {
+            return false;
+        }
+
+        test = [ExecKeyword, .. parts.Skip(1).Select(p => p.Trim())];
+        return true;
+    }
+
+    /// <summary>The probe's exec-form test: the path is the only thing it needs; it reads the port from the container env.</summary>
+    public static IReadOnlyList<string> ForProbe(string probePath, string checkPath) =>
+        [ExecKeyword, probePath, "--path", checkPath];
+}

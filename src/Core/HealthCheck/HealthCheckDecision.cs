@@ -1,0 +1,24 @@
+using ContainerHealth.Diagnostics;
+
+namespace ContainerHealth.HealthCheck;
+
+/// <summary>What to do to the image: which probe to copy, which HEALTHCHECK to write, and what to tell the user.</summary>
+public sealed record HealthCheckDecision
+{
+    /// <summary>The HEALTHCHECK to write into the image config, or null for none.</summary>
+    public HealthCheckDefinition? Definition { get; init; }
+
+    /// <summary>The runtime identifier whose probe to copy into the app layer, or null for no probe.</summary>
+    public string? ProbeRuntimeIdentifier { get; init; }
+
+    /// <summary>Where the probe lands in the image, e.g. <c>/app/healthprobe</c>.</summary>
+    public string ProbePathInImage { get; init; } = "";
+
+    public string Path { get; init; } = HealthCheckDefaults.Path;
+
+    public int Port { get; init; } = HealthCheckDefaults.Port;
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}

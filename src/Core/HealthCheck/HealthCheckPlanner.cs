@@ -1,0 +1,176 @@
+using System.Globalization;
+using ContainerHealth.Diagnostics;
+
+namespace ContainerHealth.HealthCheck;
+
+/// <summary>Turns the ContainerHealth* properties and the SDK's container facts into a <see cref="HealthCheckDecision"/>.</summary>
+public static class HealthCheckPlanner
+{
+    public static readonly DockerDuration DefaultInterval = DockerDuration.FromSeconds(30);
+    public static readonly DockerDuration DefaultTimeout = DockerDuration.FromSeconds(5);
+    public static readonly DockerDuration DefaultStartPeriod = DockerDuration.Zero;
+    public static readonly DockerDuration DefaultStartInterval = DockerDuration.FromSeconds(5);
+    public const int DefaultRetries = 3;
+
+    // Docker refuses non-zero durations below one millisecond.
+    private static readonly DockerDuration Minimum = new(1_000_000);
+
+    public static HealthCheckDecision Decide(HealthCheckSettings settings, ContainerFacts facts)
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        var probeEnabled = ParseBoolean(settings.Probe, "ContainerHealthProbe", true, diagnostics);
+        var path = ParsePath(settings.Path, diagnostics);
+        var port = ParsePort(settings.Port, facts, diagnostics);
+        var interval = ParseDuration(settings.Interval, "ContainerHealthCheckInterval", DefaultInterval, diagnostics);
+        var timeout = ParseDuration(settings.Timeout, "ContainerHealthCheckTimeout", DefaultTimeout, diagnostics);
+        var startPeriod = ParseDuration(settings.StartPeriod, "ContainerHealthCheckStartPeriod", DefaultStartPeriod, diagnostics);
+        var startInterval = ParseDuration(settings.StartInterval, "ContainerHealthCheckStartInterval", DefaultStartInterval, diagnostics);
+        var retries = ParseRetries(settings.Retries, diagnostics);
+        var command = ParseCommand(settings.Command, diagnostics);
+
+        var probePathInImage = ProbePath(facts.WorkingDirectory);
+        string? probeRid = null;
+        if (probeEnabled)
+        {
+            if (facts.ProbeRuntimeIdentifiers.Contains(facts.RuntimeIdentifier, StringComparer.OrdinalIgnoreCase))
+            {
+                probeRid = facts.RuntimeIdentifier;
+            }
+            else if (command is null)
+            {
+                diagnostics.Add(new Diagnostic(
+                    DiagnosticCodes.UnsupportedRuntimeIdentifier,
+                    DiagnosticSeverity.Warning,
+                    $"ContainerHealth has no health probe for runtime identifier '{facts.RuntimeIdentifier}' (it ships {string.Join(", ", facts.ProbeRuntimeIdentifiers.Order(StringComparer.Ordinal))}), so this image gets no probe and no HEALTHCHECK. Publish for one of those, or set ContainerHealthCheckCommand to your own check."));
+            }
+        }
+
+        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, path) : null);
+        var definition = test is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+            ? null
+            : new HealthCheckDefinition(test, interval, timeout, startPeriod, startInterval, retries);
+
+        return new HealthCheckDecision
+        {
+            Definition = definition,
+            ProbeRuntimeIdentifier = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : probeRid,
+            ProbePathInImage = probePathInImage,
+            Path = path,
+            Port = port,
+            Diagnostics = diagnostics,
+        };
+    }
+
+    public static string ProbePath(string workingDirectory)
+    {
+        var directory = string.IsNullOrWhiteSpace(workingDirectory) ? "/app/" : workingDirectory.Trim();
+        return directory.EndsWith('/') ? directory + HealthCheckDefaults.ProbeFileName : directory + "/" + HealthCheckDefaults.ProbeFileName;
+    }
+
+    private static Diagnostic Invalid(string property, string value, string syntax) =>
+        new(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, $"{property} is '{value}', which is not valid: expected {syntax}.");
+
+    private static bool ParseBoolean(string text, string property, bool fallback, List<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (bool.TryParse(text.Trim(), out var value))
+        {
+            return value;
+        }
+
+        diagnostics.Add(Invalid(property, text, "true or false"));
+        return fallback;
+    }
+
+    private static string ParsePath(string text, List<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return HealthCheckDefaults.Path;
+        }
+
+        var path = text.Trim();
+        if (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) || path.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            diagnostics.Add(Invalid("ContainerHealthCheckPath", text, "an absolute URL path without spaces, e.g. /healthz"));
+            return HealthCheckDefaults.Path;
+        }
+
+        return path;
+    }
+
+    private static int ParsePort(string text, ContainerFacts facts, List<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return HealthCheckPort.Derive(facts);
+        }
+
+        if (HealthCheckPort.TryParse(text, out var port))
+        {
+            return port;
+        }
+
+        diagnostics.Add(Invalid("ContainerHealthCheckPort", text, "a TCP port number from 1 to 65535"));
+        return HealthCheckPort.Derive(facts);
+    }
+
+    private static DockerDuration ParseDuration(string text, string property, DockerDuration fallback, List<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (!DockerDuration.TryParse(text, out var duration))
+        {
+            diagnostics.Add(Invalid(property, text, DockerDuration.Syntax));
+            return fallback;
+        }
+
+        if (!duration.IsZero && duration < Minimum)
+        {
+            diagnostics.Add(Invalid(property, text, "0 or at least 1ms (Docker refuses shorter durations)"));
+            return fallback;
+        }
+
+        return duration;
+    }
+
+    private static int ParseRetries(string text, List<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultRetries;
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var retries))
+        {
+            return retries;
+        }
+
+        diagnostics.Add(Invalid("ContainerHealthCheckRetries", text, "a whole number of consecutive failures, 0 or more, e.g. 3"));
+        return DefaultRetries;
+    }
+
+    private static IReadOnlyList<string>? ParseCommand(string text, List<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (HealthCheckCommand.TryParse(text, out var test))
+        {
+            return test;
+        }
+
+        diagnostics.Add(Invalid("ContainerHealthCheckCommand", text, HealthCheckCommand.Syntax));
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+namespace ContainerHealth.HealthCheck;
+
+/// <summary>The ContainerHealth* property values exactly as the project set them (empty means "use the default").</summary>
+public sealed record HealthCheckSettings
+{
+    public string Probe { get; init; } = "";
+
+    public string Path { get; init; } = "";
+
+    public string Port { get; init; } = "";
+
+    public string Interval { get; init; } = "";
+
+    public string Timeout { get; init; } = "";
+
+    public string StartPeriod { get; init; } = "";
+
+    public string StartInterval { get; init; } = "";
+
+    public string Retries { get; init; } = "";
+
+    public string Command { get; init; } = "";
+}

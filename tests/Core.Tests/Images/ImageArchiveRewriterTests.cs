@@ -1,0 +1,191 @@
+using System.Formats.Tar;
+using System.Text;
+using System.Text.Json.Nodes;
+using ContainerHealth.Images;
+using ContainerHealth.Images.Archives;
+using ContainerHealth.Registry;
+
+namespace ContainerHealth.Core.Tests.Images;
+
+/// <summary>Archives in the shapes the SDK writes: an OCI layout (one image, or an index of two) and a docker-archive.</summary>
+public sealed class ImageArchiveRewriterTests : IDisposable
+{
+    private static readonly byte[] Layer = Encoding.UTF8.GetBytes(new string('l', 5000));
+    private readonly string directory = Directory.CreateTempSubdirectory("ch-archive-").FullName;
+
+    [Fact]
+    public void Single_image_oci_layout_gets_the_healthcheck_and_stays_consistent()
+    {
+        var path = WriteOciArchive(nested: false);
+
+        var rewrite = ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe);
+
+        var archive = ReadArchive(path);
+        var top = Assert.Single(IndexManifests.Entries(Encoding.UTF8.GetString(archive["index.json"])));
+        var image = Assert.Single(rewrite.Images);
+        Assert.Equal(image.ManifestDigest, top.Digest);
+        AssertConsistentImage(archive, top.Digest);
+        Assert.Contains("latest", Encoding.UTF8.GetString(archive["index.json"]));
+        Assert.Equal("""{"imageLayoutVersion": "1.0.0"}""", Encoding.UTF8.GetString(archive["oci-layout"]));
+        Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+    }
+
+    [Fact]
+    public void Multi_platform_index_gets_every_image_replaced_and_old_blobs_dropped()
+    {
+        var path = WriteOciArchive(nested: true);
+        var before = ReadArchive(path).Keys.ToHashSet();
+
+        var rewrite = ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe);
+
+        var archive = ReadArchive(path);
+        Assert.Equal(2, rewrite.Images.Count);
+        var nested = Assert.Single(IndexManifests.Entries(Encoding.UTF8.GetString(archive["index.json"])));
+        var platforms = IndexManifests.Entries(Encoding.UTF8.GetString(archive[Blob(nested.Digest)]));
+        Assert.Equal(rewrite.Images.Select(i => i.ManifestDigest).Order(), platforms.Select(p => p.Digest).Order());
+        foreach (var platform in platforms)
+        {
+            AssertConsistentImage(archive, platform.Digest);
+        }
+
+        Assert.Equal(before.Count, archive.Count);
+        Assert.Contains(Blob(ContentDigest.Compute(Layer)), archive.Keys);
+    }
+
+    [Fact]
+    public void Selector_leaves_images_it_returns_nothing_for_untouched()
+    {
+        var path = WriteOciArchive(nested: true);
+        var armConfig = ContentDigest.Compute(Encoding.UTF8.GetBytes(Config("arm64")));
+
+        var rewrite = ImageArchiveRewriter.Rewrite(path, (_, config) => config == armConfig ? null : HealthCheckImageTests.Probe);
+
+        var image = Assert.Single(rewrite.Images);
+        Assert.Contains("\"amd64\"", image.Config);
+        Assert.Contains(Blob(armConfig), ReadArchive(path).Keys);
+    }
+
+    [Fact]
+    public void Docker_archive_gets_a_new_config_file_named_by_its_digest()
+    {
+        var config = Encoding.UTF8.GetBytes(Config("amd64"));
+        var configName = ContentDigest.Hex(ContentDigest.Compute(config)) + ".json";
+        var layerName = ContentDigest.Hex(ContentDigest.Compute(Layer)) + "/layer.tar";
+        var path = WriteArchive(("manifest.json", Encoding.UTF8.GetBytes($$"""[{"Config":"{{configName}}","RepoTags":["app:latest"],"Layers":["{{layerName}}"]}]""")), (configName, config), (layerName, Layer));
+
+        ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe);
+
+        var archive = ReadArchive(path);
+        var entry = JsonNode.Parse(archive["manifest.json"])!.AsArray().Single()!;
+        var newConfigName = entry["Config"]!.GetValue<string>();
+        Assert.NotEqual(configName, newConfigName);
+        Assert.Equal(ContentDigest.Hex(ContentDigest.Compute(archive[newConfigName])) + ".json", newConfigName);
+        Assert.Equal(HealthCheckImageTests.Probe, ConfigHealthcheck.Read(Encoding.UTF8.GetString(archive[newConfigName])));
+        Assert.Equal("app:latest", entry["RepoTags"]![0]!.GetValue<string>());
+        Assert.DoesNotContain(configName, archive.Keys);
+        Assert.Equal(Layer, archive[layerName]);
+    }
+
+    [Fact]
+    public void A_broken_archive_is_left_exactly_as_it_was()
+    {
+        var path = WriteArchive(("index.json", Encoding.UTF8.GetBytes("""{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","size":1,"digest":"sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}]}""")));
+        var before = File.ReadAllBytes(path);
+
+        Assert.Throws<InvalidDataException>(() => ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe));
+
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Single(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public void Something_that_is_no_image_archive_is_refused()
+    {
+        var path = WriteArchive(("hello.txt", "hi"u8.ToArray()));
+
+        var error = Assert.Throws<InvalidDataException>(() => ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe));
+        Assert.Contains("neither an OCI image layout nor a docker-archive", error.Message);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private static string Config(string architecture) => HealthCheckImageTests.SdkConfig.Replace("\"amd64\"", $"\"{architecture}\"");
+
+    private static string Blob(string digest) => "blobs/sha256/" + ContentDigest.Hex(digest);
+
+    private static void AssertConsistentImage(Dictionary<string, byte[]> archive, string manifestDigest)
+    {
+        var manifestBytes = archive[Blob(manifestDigest)];
+        Assert.Equal(manifestDigest, ContentDigest.Compute(manifestBytes));
+        var manifest = JsonNode.Parse(manifestBytes)!;
+        var configDigest = manifest["config"]!["digest"]!.GetValue<string>();
+        var config = archive[Blob(configDigest)];
+        Assert.Equal(configDigest, ContentDigest.Compute(config));
+        Assert.Equal(config.Length, manifest["config"]!["size"]!.GetValue<long>());
+        Assert.Equal(HealthCheckImageTests.Probe, ConfigHealthcheck.Read(Encoding.UTF8.GetString(config)));
+        foreach (var layer in ManifestConfig.LayerDigests(Encoding.UTF8.GetString(manifestBytes)))
+        {
+            Assert.Equal(layer, ContentDigest.Compute(archive[Blob(layer)]));
+        }
+    }
+
+    private string WriteOciArchive(bool nested)
+    {
+        var entries = new List<(string, byte[])> { ("oci-layout", """{"imageLayoutVersion": "1.0.0"}"""u8.ToArray()), (Blob(ContentDigest.Compute(Layer)), Layer) };
+        var manifests = new List<string>();
+        foreach (var architecture in nested ? new[] { "amd64", "arm64" } : ["amd64"])
+        {
+            var config = Config(architecture);
+            var manifest = HealthCheckImageTests.SdkManifest(config).Replace(
+                "\"size\":1083959,\"digest\":\"sha256:fe3f612e363aafb9676620c49926815b1ce0a79c77e70d6bbca4bf173cf62765\"",
+                $"\"size\":{Layer.Length},\"digest\":\"{ContentDigest.Compute(Layer)}\"");
+            var manifestBytes = Encoding.UTF8.GetBytes(manifest);
+            entries.Add((Blob(ContentDigest.Compute(Encoding.UTF8.GetBytes(config))), Encoding.UTF8.GetBytes(config)));
+            entries.Add((Blob(ContentDigest.Compute(manifestBytes)), manifestBytes));
+            manifests.Add($$"""{"mediaType":"application/vnd.oci.image.manifest.v1+json","size":{{manifestBytes.Length}},"digest":"{{ContentDigest.Compute(manifestBytes)}}","platform":{"architecture":"{{architecture}}","os":"linux"} }""");
+        }
+
+        var top = string.Join(",", manifests);
+        if (nested)
+        {
+            var index = Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{{top}}]}""");
+            entries.Add((Blob(ContentDigest.Compute(index)), index));
+            top = $$"""{"mediaType":"application/vnd.oci.image.index.v1+json","size":{{index.Length}},"digest":"{{ContentDigest.Compute(index)}}","annotations":{"org.opencontainers.image.ref.name":"latest"} }""";
+        }
+        else
+        {
+            top = top.Replace("\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}", "\"annotations\":{\"org.opencontainers.image.ref.name\":\"latest\"}");
+        }
+
+        entries.Add(("index.json", Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{{top}}]}""")));
+        return WriteArchive([.. entries]);
+    }
+
+    private string WriteArchive(params (string Name, byte[] Content)[] entries)
+    {
+        var path = Path.Combine(directory, "image.tar");
+        using var file = File.Create(path);
+        using var writer = new TarWriter(file, TarEntryFormat.Pax);
+        foreach (var (name, content) in entries)
+        {
+            writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(content) });
+        }
+
+        return path;
+    }
+
+    private static Dictionary<string, byte[]> ReadArchive(string path)
+    {
+        var entries = new Dictionary<string, byte[]>();
+        using var file = File.OpenRead(path);
+        using var reader = new TarReader(file);
+        while (reader.GetNextEntry() is { } entry)
+        {
+            using var buffer = new MemoryStream();
+            entry.DataStream?.CopyTo(buffer);
+            entries[entry.Name] = buffer.ToArray();
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+
+namespace ContainerHealth.TestBed.Publishing;
+
+/// <summary>
+/// Real <c>dotnet publish -t:PublishContainer</c> of a project into a test registry or a tarball.
+/// <code>
+/// using var sample = await SampleProject.AcquireAsync();                       // or: using var app = await ConsumerProject.CreateWebAsync();
+/// var published = await ContainerPublisher.PublishAsync(sample.ProjectFile, new ContainerPublishOptions
+/// {
+///     BaseImage = (await BaseImages.PushAsync(registry, BaseImageKind.Chiseled)).Reference,
+///     Registry = registry,
+/// });
+/// // published.ImageReference == "localhost:PORT/healthy-sample:TAG"; published.Codes lists CHxxxx/CONTAINERxxxx codes
+/// </code>
+/// </summary>
+public static class ContainerPublisher
+{
+    private static readonly Dictionary<string, string?> DotnetEnvironment = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["MSBUILDTERMINALLOGGER"] = "off",
+    };
+
+    public static async Task<ContainerPublishResult> PublishAsync(string projectFile, ContainerPublishOptions options)
+    {
+        var properties = new Dictionary<string, string>
+        {
+            ["ContainerBaseImage"] = options.BaseImage,
+            ["ContainerRepository"] = options.Repository,
+            ["ContainerImageTag"] = options.Tag,
+        };
+        string? archive = null;
+        if (options.ArchiveDirectory is { } directory)
+        {
+            archive = Path.Combine(directory, $"{options.Repository}.tar.gz");
+            properties["ContainerArchiveOutputPath"] = archive;
+        }
+        else if (options.Registry is { } registry)
+        {
+            properties["ContainerRegistry"] = registry.Address;
+        }
+        else
+        {
+            throw new ArgumentException("publish to a Registry or an ArchiveDirectory; there is no Docker daemon here", nameof(options));
+        }
+
+        foreach (var (name, value) in options.Properties)
+        {
+            properties[name] = value;
+        }
+
+        List<string> arguments = ["publish", projectFile, "-t:PublishContainer", "-c", options.Configuration, "-nologo", "-v:m", "-clp:NoSummary"];
+        if (options.RuntimeIdentifier is { } rid)
+        {
+            arguments.AddRange(["-r", rid]);
+        }
+
+        arguments.AddRange(properties.Select(p => $"-p:{p.Key}={Quote(p.Value)}"));
+
+        var environment = new Dictionary<string, string?>(DotnetEnvironment);
+        foreach (var (name, value) in (options.Registry?.CredentialEnvironment ?? new Dictionary<string, string?>()).Concat(options.Environment))
+        {
+            environment[name] = value;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var build = await ProcessRunner.RunAsync("dotnet", arguments, Path.GetDirectoryName(projectFile), environment, options.Timeout);
+        stopwatch.Stop();
+        var succeeded = build.ExitCode == 0;
+        return new ContainerPublishResult(
+            build,
+            BuildDiagnostic.Parse(build.Output),
+            succeeded && archive is null ? $"{options.Registry!.Address}/{options.Repository}:{options.Tag}" : null,
+            succeeded ? archive : null,
+            stopwatch.Elapsed);
+    }
+
+    // MSBuild splits -p values at ';' and ','; quotes keep them in one property.
+    private static string Quote(string value) => value.IndexOfAny([';', ',']) >= 0 ? $"\"{value}\"" : value;
+}

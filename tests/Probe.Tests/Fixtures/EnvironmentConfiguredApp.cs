@@ -16,16 +16,22 @@ public sealed class EnvironmentConfiguredApp : IDisposable
     /// <summary>What Kestrel reported it bound to.</summary>
     public IReadOnlyList<Uri> Urls { get; }
 
-    public static async Task<EnvironmentConfiguredApp> StartAsync(IDictionary<string, string> environment)
+    /// <param name="launcher">A command that runs the app in another context, e.g. nsenter into a container's network.</param>
+    public static async Task<EnvironmentConfiguredApp> StartAsync(IDictionary<string, string> environment, IReadOnlyList<string>? launcher = null)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        string[] command = [.. launcher ?? [], "dotnet", typeof(Program).Assembly.Location, "kestrel"];
+        var startInfo = new ProcessStartInfo(command[0])
         {
-            ArgumentList = { typeof(Program).Assembly.Location, "kestrel" },
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in command[1..])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         foreach (var name in ProbeRun.PortVariables)
         {
             startInfo.Environment.Remove(name);

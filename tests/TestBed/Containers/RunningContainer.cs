@@ -217,6 +217,7 @@ public sealed partial class RunningContainer : IAsyncDisposable
         // runc here runs on a hybrid cgroup hierarchy where umoci's device rules fail; Docker's defaults are not needed.
         spec["linux"]!.AsObject().Remove("resources");
         spec["hostname"] = "container";
+        spec["root"] = new JsonObject { ["path"] = "rootfs", ["readonly"] = false };
         await File.WriteAllTextAsync(path, spec.ToJsonString());
     }
 

@@ -136,7 +136,7 @@ public sealed partial class RunningContainer : IAsyncDisposable
     /// <summary>Waits until a socket in the container listens on <paramref name="port"/> (TCP, v4 or v6).</summary>
     public async Task WaitForListeningAsync(int port, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var limit = timeout ?? TimeSpan.FromSeconds(90);
         var deadline = DateTime.UtcNow + limit;
         var hexPort = ":" + port.ToString("X4", CultureInfo.InvariantCulture);
         while (DateTime.UtcNow < deadline)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ContainerHealth.Cli;
 using ContainerHealth.Cli.Inspect;
-using ContainerHealth.Cli.Lint;
+using ContainerHealth.Cli.Linting;
 
 var root = new RootCommand("Checks that container health checks can run in the image they target: inspect an image, lint deployment files.")
 {

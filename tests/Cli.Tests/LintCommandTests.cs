@@ -18,7 +18,8 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
         using var directory = new TemporaryDirectory();
         File.WriteAllText(directory.File("task-definition.json"), TaskDefinition(image.Reference, """["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"]"""));
 
-        var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference], directory.Path);
+        // CH1001 and CH1002 are warnings, as in the build; --warnings-as-errors makes them fail the step.
+        var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference, "--warnings-as-errors"], directory.Path);
 
         Assert.Equal(1, run.ExitCode);
         var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -49,7 +50,7 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
 
         var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference, "--format", "sarif"], directory.Path);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(0, run.ExitCode); // warnings only
         using var sarif = JsonDocument.Parse(run.StandardOutput);
         var root = sarif.RootElement;
         Assert.Equal("2.1.0", root.GetProperty("version").GetString());
@@ -76,6 +77,41 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
             Assert.Equal(CommandLine, location.GetProperty("region").GetProperty("startLine").GetInt32());
             Assert.True(location.GetProperty("region").GetProperty("startColumn").GetInt32() >= 1);
         }
+    }
+
+    [Fact]
+    public async Task Compose_and_Kubernetes_files_are_checked_against_the_image_each_container_names()
+    {
+        var image = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.Chiseled);
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.File("compose.yaml"), $$"""
+            services:
+              app:
+                image: {{image.Reference}}
+                healthcheck:
+                  test: ["CMD", "curl", "-f", "http://localhost:8080/healthz"]
+            """);
+        File.WriteAllText(directory.File("deployment.yaml"), $$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: app
+                      image: {{image.Reference}}
+                      livenessProbe:
+                        exec:
+                          command: ["sh", "-c", "wget -q -O- http://localhost:8080/healthz"]
+            """);
+
+        var run = await CliRun.RunAsync(["lint", "compose.yaml", "deployment.yaml"], directory.Path);
+
+        Assert.Equal(0, run.ExitCode); // warnings only
+        Assert.Matches(@"(?m)^compose\.yaml:5:\d+: warning CH1002: .*'curl'", run.StandardOutput);
+        Assert.Matches(@"(?m)^deployment\.yaml:1[1-3]:\d+: warning CH1001: ", run.StandardOutput);
     }
 
     [Fact]

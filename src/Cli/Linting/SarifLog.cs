@@ -1,9 +1,10 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContainerHealth.Diagnostics;
 
-namespace ContainerHealth.Cli.Lint;
+namespace ContainerHealth.Cli.Linting;
 
 /// <summary>
 /// Diagnostics as a SARIF 2.1.0 log, the format CI systems (GitHub code scanning, Azure DevOps, GitLab) turn into pull
@@ -18,7 +19,7 @@ public static partial class SarifLog
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(baseDirectory)) + Path.DirectorySeparatorChar;
         var rules = diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("$schema", SchemaUri);
         json.WriteString("version", "2.1.0");

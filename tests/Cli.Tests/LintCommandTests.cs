@@ -5,7 +5,7 @@ namespace ContainerHealth.Cli.Tests;
 
 /// <summary>
 /// <c>container-health lint</c> on deployment files against test-bed images. The seed: an ECS task definition with the
-/// usual <c>CMD-SHELL curl</c> check for an image shaped like cgr.dev/chainguard/static: no shell (CH1001); with a shell but no curl, CH1002.
+/// usual <c>CMD-SHELL curl</c> check for an image shaped like cgr.dev/chainguard/static: no shell (CH1001) and no curl (CH1002); with a shell but no curl, CH1002 alone.
 /// </summary>
 public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
@@ -13,7 +13,7 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
     private const string SeedCommand = """["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"]""";
 
     [Fact]
-    public async Task Seed_ECS_curl_check_on_a_static_image_is_CH1001_at_the_command_line_and_exit_1()
+    public async Task Seed_ECS_curl_check_on_a_static_image_is_CH1001_and_CH1002_at_the_command_line_and_exit_1()
     {
         var image = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.Static);
         using var directory = new TemporaryDirectory();
@@ -23,9 +23,10 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
         var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference, "--warnings-as-errors"], directory.Path);
 
         Assert.Equal(1, run.ExitCode);
-        // The library reports the missing shell alone: without /bin/sh, curl is never reached (CH1002 follows once a shell exists).
-        var line = Assert.Single(run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: warning CH1001: .*has no /bin/sh", line);
+        var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: warning CH1001: .*has no /bin/sh", lines[0]);
+        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: warning CH1002: .*'curl'", lines[1]);
         Assert.DoesNotContain("   at ", run.Output);
     }
 
@@ -75,11 +76,11 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
         Assert.Equal("container-health", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
         var ruleIds = rules.Select(r => r.GetProperty("id").GetString()!).ToList();
-        Assert.Equal(["CH1001"], ruleIds);
+        Assert.Equal(["CH1001", "CH1002"], ruleIds);
         Assert.All(rules, rule => Assert.EndsWith($"docs/rules/{rule.GetProperty("id").GetString()}.md", rule.GetProperty("helpUri").GetString()));
 
         var results = sarifRun.GetProperty("results").EnumerateArray().ToList();
-        foreach (var code in new[] { "CH1001" })
+        foreach (var code in new[] { "CH1001", "CH1002" })
         {
             var result = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == code);
             Assert.Equal(code, ruleIds[result.GetProperty("ruleIndex").GetInt32()]);

@@ -19,7 +19,8 @@ public static class HealthCheckRules
                 yield return Warn(DiagnosticCodes.ShellMissing, check, container,
                     $"{where} runs through a shell ('{Shorten(command.Text)}'), but the base image {image} has no /bin/sh, so the check can never pass. Use the exec form with the probe: {probe}.");
             }
-            else if (command.Program is { } program && !IsFromPublishOutput(program, settings) && facts.HasProgram(program) == false)
+
+            if (command.Program is { } program && !IsFromPublishOutput(program, settings) && facts.HasProgram(program) == false)
             {
                 yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
                     $"{where} runs '{program}', which the base image {image} does not have, so the check can never pass. Use the probe instead: {probe}.");

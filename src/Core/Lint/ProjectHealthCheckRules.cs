@@ -27,7 +27,8 @@ public static class ProjectHealthCheckRules
                 $"ContainerHealthCheckCommand is a shell command ('{healthCheckCommand}'), but the base image {image} has no /bin/sh, so the check can never pass. Use the exec form 'CMD;<program>;<arg>;...', or remove it to use the probe.",
                 projectFile);
         }
-        else if (command is { NeedsShell: false, Program: { } program } && !program.StartsWith(settings.WorkingDirectory.TrimEnd('/') + "/", StringComparison.Ordinal)
+
+        if (command is { Program: { } program } && !program.StartsWith(settings.WorkingDirectory.TrimEnd('/') + "/", StringComparison.Ordinal)
             && facts.HasProgram(program) == false)
         {
             yield return new Diagnostic(DiagnosticCodes.ProgramMissing, DiagnosticSeverity.Warning,

@@ -9,7 +9,7 @@ public sealed class ComposeLintTests : IDisposable
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-compose-");
 
     [Fact]
-    public void The_string_form_needs_a_shell_CH1001_only_for_the_service_running_this_image()
+    public void The_string_form_needs_a_shell_CH1001_and_its_program_CH1002_only_for_the_service_running_this_image()
     {
         var file = Write(directory, "compose.yaml", """
             services:
@@ -26,10 +26,11 @@ public sealed class ComposeLintTests : IDisposable
                   interval: 30s
             """);
 
-        var diagnostic = Assert.Single(DeploymentLint.Run([file], [Chiseled], Settings).Diagnostics);
+        var diagnostics = DeploymentLint.Run([file], [Chiseled], Settings).Diagnostics;
 
-        Assert.Equal(DiagnosticCodes.ShellMissing, diagnostic.Code);
-        Assert.Equal((11, 13), (diagnostic.Line, diagnostic.Column));
+        Assert.Equal([DiagnosticCodes.ShellMissing, DiagnosticCodes.ProgramMissing], diagnostics.Select(d => d.Code));
+        Assert.All(diagnostics, d => Assert.Equal((11, 13), (d.Line, d.Column)));
+        var diagnostic = diagnostics[0];
         Assert.Contains("container 'api'", diagnostic.Message);
     }
 

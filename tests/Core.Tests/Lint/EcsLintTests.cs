@@ -9,7 +9,7 @@ public sealed class EcsLintTests : IDisposable
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-ecs-");
 
     [Fact]
-    public void A_curl_shell_check_on_a_chiseled_image_is_CH1001_at_the_command()
+    public void A_curl_shell_check_on_a_chiseled_image_is_CH1001_and_CH1002_at_the_command()
     {
         var file = Write(directory, "taskdef.json", """
             {
@@ -30,9 +30,9 @@ public sealed class EcsLintTests : IDisposable
 
         var result = DeploymentLint.Run([file], [Chiseled], Settings);
 
-        var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(DiagnosticCodes.ShellMissing, diagnostic.Code);
-        Assert.Equal((file, 9, 20), (diagnostic.File, diagnostic.Line, diagnostic.Column));
+        Assert.Equal([DiagnosticCodes.ShellMissing, DiagnosticCodes.ProgramMissing], result.Diagnostics.Select(d => d.Code));
+        Assert.All(result.Diagnostics, d => Assert.Equal((file, 9, 20), (d.File, d.Line, d.Column)));
+        var diagnostic = result.Diagnostics[0];
         Assert.Contains("container 'api'", diagnostic.Message);
         Assert.Contains("/app/healthprobe", diagnostic.Message);
     }

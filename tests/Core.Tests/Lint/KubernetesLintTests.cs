@@ -9,7 +9,7 @@ public sealed class KubernetesLintTests : IDisposable
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-k8s-");
 
     [Fact]
-    public void An_sh_c_exec_probe_is_CH1001_and_an_httpGet_probe_is_checked_for_path_and_port()
+    public void An_sh_c_exec_probe_is_CH1001_and_CH1002_and_an_httpGet_probe_is_checked_for_path_and_port()
     {
         var file = Write(directory, "deploy/k8s/app.yaml", """
             apiVersion: v1
@@ -38,7 +38,7 @@ public sealed class KubernetesLintTests : IDisposable
 
         var codes = DeploymentLint.Run([file], [Chiseled], Settings).Diagnostics.Select(d => (d.Code, d.Line)).Order().ToList();
 
-        Assert.Equal([(DiagnosticCodes.ShellMissing, 18), (DiagnosticCodes.PortMismatch, 21), (DiagnosticCodes.PathMismatch, 21)], codes);
+        Assert.Equal([(DiagnosticCodes.ShellMissing, 18), (DiagnosticCodes.ProgramMissing, 18), (DiagnosticCodes.PortMismatch, 21), (DiagnosticCodes.PathMismatch, 21)], codes);
     }
 
     [Fact]

@@ -23,11 +23,11 @@ public class ProjectHealthCheckRulesTests
     }
 
     [Fact]
-    public void A_shell_form_command_without_a_shell_is_CH1001_and_with_a_shell_is_fine()
+    public void A_shell_form_command_without_a_shell_is_CH1001_and_CH1002_and_with_a_shell_is_fine()
     {
-        var code = Assert.Single(ProjectHealthCheckRules.Check(Chiseled, true, "CMD-SHELL wget -q http://localhost:8080/healthz", "App.csproj", Settings)).Code;
+        var codes = ProjectHealthCheckRules.Check(Chiseled, true, "CMD-SHELL wget -q http://localhost:8080/healthz", "App.csproj", Settings).Select(d => d.Code);
 
-        Assert.Equal(DiagnosticCodes.ShellMissing, code);
+        Assert.Equal([DiagnosticCodes.ShellMissing, DiagnosticCodes.ProgramMissing], codes);
         Assert.Empty(ProjectHealthCheckRules.Check(Busybox, true, "CMD-SHELL wget -q http://localhost:8080/healthz", "App.csproj", Settings));
     }
 

@@ -14,7 +14,7 @@ internal static unsafe class StandardOutput
     /// <summary>True for the first caller only; later callers print nothing.</summary>
     public static bool TryClaim() => Interlocked.Exchange(ref claimed, 1) == 0;
 
-    public static void WriteLine(string line, int fd = 1)
+    public static void WriteLine(string line)
     {
         var bytes = Encoding.UTF8.GetBytes(line + "\n");
         fixed (byte* start = bytes)
@@ -22,7 +22,7 @@ internal static unsafe class StandardOutput
             var offset = 0;
             while (offset < bytes.Length)
             {
-                var written = LibC.Write(fd, start + offset, (nuint)(bytes.Length - offset));
+                var written = LibC.Write(1, start + offset, (nuint)(bytes.Length - offset));
                 if (written <= 0)
                 {
                     return;

@@ -3,6 +3,12 @@ namespace ContainerHealth.Analyzers;
 /// <summary>The CH0xxx analyzer rule IDs; help links are derived from them.</summary>
 public static class DiagnosticIds
 {
+    public const string HealthEndpointNotMapped = "CH0001";
+    public const string HealthEndpointMappedElsewhere = "CH0002";
+    public const string HealthChecksNotRegistered = "CH0003";
+    public const string HealthEndpointRequiresAuthorization = "CH0004";
+    public const string HealthEndpointHostExcludesLocalhost = "CH0005";
+
     public const string HelpLinkBase = "https://github.com/containerhealth/containerhealth/blob/main/docs/rules/";
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

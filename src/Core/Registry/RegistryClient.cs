@@ -240,7 +240,8 @@ public sealed class RegistryClient : IDisposable
         }
     }
 
-    private static HttpMessageHandler CreateHandler(RegistryClientOptions options)
+    /// <summary>The transport the client uses unless given one: TLS checks relaxed only for the insecure registries. Hosts that wrap the transport (progress, tracing) start from it.</summary>
+    public static HttpMessageHandler CreateHandler(RegistryClientOptions options)
     {
         var insecure = new HashSet<string>(options.InsecureRegistries, StringComparer.OrdinalIgnoreCase);
         return new HttpClientHandler

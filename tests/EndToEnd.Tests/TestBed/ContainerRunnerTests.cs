@@ -38,6 +38,19 @@ public sealed class ContainerRunnerTests(RegistryFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Exec_of_a_program_missing_from_PATH_fails_with_Dockers_exact_error()
+    {
+        var image = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.ShellWhitedOut);
+        await using var container = await ContainerRunner.RunAsync(fixture.Registry, image.Reference, new ContainerRunOptions { Entrypoint = ["/usr/bin/sleep", "600"] });
+
+        var exec = await container.ExecAsync(["curl", "-f", "http://localhost:8080/"]);
+
+        Assert.Equal(
+            (-1, "OCI runtime exec failed: exec failed: unable to start container process: exec: \"curl\": executable file not found in $PATH: unknown"),
+            (exec.ExitCode, exec.Output));
+    }
+
+    [Fact]
     public async Task Exec_that_outlives_its_timeout_is_killed()
     {
         var image = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.Busybox);

@@ -35,6 +35,34 @@ public sealed class EmptyRootTests(KestrelApp app) : IClassFixture<KestrelApp>
         Assert.StartsWith("unhealthy: HTTP 503", run.Line);
     }
 
+    [Fact]
+    public async Task Other_names_resolve_through_etc_hosts_in_the_static_binary()
+    {
+        var hosts = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(hosts, "127.0.0.1 app.internal\n");
+
+            var run = await RunInEmptyRootAsync("--ro-bind", hosts, "/etc/hosts", "--", $"http://app.internal:{app.IPv4Port}/healthz");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.StartsWith($"healthy: HTTP 200 from http://app.internal:{app.IPv4Port}/healthz", run.Line);
+        }
+        finally
+        {
+            File.Delete(hosts);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_name_is_unhealthy_and_named()
+    {
+        var run = await RunInEmptyRootAsync($"http://app.internal:{app.IPv4Port}/healthz", "--timeout", "10s");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("unhealthy: cannot resolve 'app.internal'", run.Line);
+    }
+
     /// <summary>Arguments before "--" go to bwrap (e.g. --setenv), the rest to the probe.</summary>
     private static async Task<ProbeRun> RunInEmptyRootAsync(params string[] arguments)
     {

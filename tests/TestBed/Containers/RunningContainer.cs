@@ -136,7 +136,7 @@ public sealed partial class RunningContainer : IAsyncDisposable
     /// <summary>Waits until a socket in the container listens on <paramref name="port"/> (TCP, v4 or v6).</summary>
     public async Task WaitForListeningAsync(int port, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var limit = timeout ?? TimeSpan.FromSeconds(90);
         var deadline = DateTime.UtcNow + limit;
         var hexPort = ":" + port.ToString("X4", CultureInfo.InvariantCulture);
         while (DateTime.UtcNow < deadline)
@@ -217,6 +217,7 @@ public sealed partial class RunningContainer : IAsyncDisposable
         // runc here runs on a hybrid cgroup hierarchy where umoci's device rules fail; Docker's defaults are not needed.
         spec["linux"]!.AsObject().Remove("resources");
         spec["hostname"] = "container";
+        spec["root"] = new JsonObject { ["path"] = "rootfs", ["readonly"] = false };
         await File.WriteAllTextAsync(path, spec.ToJsonString());
     }
 

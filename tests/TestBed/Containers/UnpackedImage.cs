@@ -75,7 +75,12 @@ public sealed class UnpackedImage : IDisposable
             copy.AddRange([source, $"oci:{layout}:image"]);
             (await ProcessRunner.RunAsync("skopeo", copy, timeout: TimeSpan.FromMinutes(2))).EnsureSuccess();
             var config = ImageConfig.Parse(ReadConfig(layout));
-            (await ProcessRunner.RunAsync("umoci", ["unpack", "--image", $"{layout}:image", Path.Combine(directory, "bundle")], timeout: TimeSpan.FromMinutes(2))).EnsureSuccess();
+            // "raw" skips the mtree manifest (a hash of every file) that plain unpack writes for later repacking.
+            var bundle = Path.Combine(directory, "bundle");
+            var rootfs = Path.Combine(bundle, "rootfs");
+            System.IO.Directory.CreateDirectory(bundle);
+            (await ProcessRunner.RunAsync("umoci", ["raw", "unpack", "--image", $"{layout}:image", rootfs], timeout: TimeSpan.FromMinutes(2))).EnsureSuccess();
+            (await ProcessRunner.RunAsync("umoci", ["raw", "runtime-config", "--image", $"{layout}:image", "--rootfs", rootfs, Path.Combine(bundle, "config.json")], timeout: TimeSpan.FromMinutes(1))).EnsureSuccess();
             return new UnpackedImage(directory, record, config);
         }
         catch

@@ -14,10 +14,11 @@ namespace ContainerHealth.TestBed.Images;
 /// </summary>
 public static class BaseImages
 {
+    // Keyed by the registry's own directory, not its port: a later registry may get a freed port again.
     private static readonly ConcurrentDictionary<(string Registry, BaseImageKind Kind), Lazy<Task<BaseImage>>> Pushed = new();
 
     public static Task<BaseImage> PushAsync(TestRegistry registry, BaseImageKind kind) =>
-        Pushed.GetOrAdd((registry.Address, kind), key => new Lazy<Task<BaseImage>>(() => CopyAsync(registry, kind))).Value;
+        Pushed.GetOrAdd((registry.Directory, kind), key => new Lazy<Task<BaseImage>>(() => CopyAsync(registry, kind))).Value;
 
     private static async Task<BaseImage> CopyAsync(TestRegistry registry, BaseImageKind kind)
     {

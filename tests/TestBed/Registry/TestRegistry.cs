@@ -15,7 +15,7 @@ namespace ContainerHealth.TestBed.Registry;
 /// </summary>
 public sealed class TestRegistry : IAsyncDisposable
 {
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
     private readonly LeftoverRecord record;
 
     private TestRegistry(int port, string directory, LeftoverRecord record, RegistryCredentials? credentials)

@@ -27,7 +27,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, IRegistryCredential
             {
                 throw new RegistryException(
                     RegistryFailure.Unauthorized,
-                    $"{registry} requires a user name and password; run `docker login {registry}` or set credentials in {DockerConfigCredentialSource.DefaultConfigPath()}",
+                    $"{registry} requires a user name and password (401); run `docker login {registry}` or set credentials in {DockerConfigCredentialSource.DefaultConfigPath()}",
                     HttpStatusCode.Unauthorized);
             }
 

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using ContainerHealth.Analyzers.Infrastructure;
+using ContainerHealth.Analyzers.Routing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ContainerHealth.Analyzers.HealthEndpoint;
+
+/// <summary>CH0003: MapHealthChecks / UseHealthChecks need AddHealthChecks(), or the app throws at startup.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HealthChecksRegisteredAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.HealthChecksNotRegistered,
+        title: "Health endpoint mapped without AddHealthChecks()",
+        messageFormat: "'{0}' needs the health check services, but AddHealthChecks() is never called: add builder.Services.AddHealthChecks() (otherwise the app throws InvalidOperationException at startup)",
+        category: "ContainerHealth",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "MapHealthChecks and UseHealthChecks resolve HealthCheckService from the container; without AddHealthChecks() startup fails.",
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthChecksNotRegistered),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        HealthRuleScope.Register(context, needsProbedPath: false, Report);
+    }
+
+    private static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    {
+        if (map.HealthChecksRegistered)
+        {
+            return;
+        }
+
+        var servicesSite = map.ServicesSite;
+        var additional = servicesSite is null ? new Location[0] : new[] { servicesSite };
+        var reported = new HashSet<Location>();
+        foreach (var endpoint in map.Endpoints)
+        {
+            if (endpoint.Endpoint.IsHealthCheck && reported.Add(endpoint.Endpoint.Location))
+            {
+                var call = endpoint.Endpoint.Kind == EndpointKind.HealthChecks ? "MapHealthChecks" : "UseHealthChecks";
+                context.ReportDiagnostic(Diagnostic.Create(Rule, endpoint.Endpoint.Location, additional, call));
+            }
+        }
+    }
+}

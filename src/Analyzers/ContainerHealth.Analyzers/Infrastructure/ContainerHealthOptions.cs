@@ -1,0 +1,44 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ContainerHealth.Analyzers.Infrastructure;
+
+/// <summary>The MSBuild properties that reach the analyzers (declared as CompilerVisibleProperty in build/ContainerHealth.props).</summary>
+internal sealed class ContainerHealthOptions
+{
+    public const string DefaultProbedPath = "/healthz";
+
+    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string probedPath, bool customCommand)
+    {
+        ContainerSupport = containerSupport;
+        HealthCheck = healthCheck;
+        ProbedPath = probedPath;
+        CustomCommand = customCommand;
+    }
+
+    /// <summary>EnableSdkContainerSupport: the SDK defaults it to true for Web SDK and executable projects, so only an explicit false turns us off.</summary>
+    public bool ContainerSupport { get; }
+
+    public bool HealthCheck { get; }
+
+    public string ProbedPath { get; }
+
+    /// <summary>A ContainerHealthCheckCommand replaces the HTTP probe, so the probed path no longer matters.</summary>
+    public bool CustomCommand { get; }
+
+    public bool RulesApply => ContainerSupport && HealthCheck;
+
+    public static ContainerHealthOptions Read(AnalyzerOptions options)
+    {
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        return new ContainerHealthOptions(
+            containerSupport: !IsFalse(Get(global, "EnableSdkContainerSupport")),
+            healthCheck: !IsFalse(Get(global, "ContainerHealthCheck")),
+            probedPath: Get(global, "ContainerHealthCheckPath") is { Length: > 0 } path ? path : DefaultProbedPath,
+            customCommand: Get(global, "ContainerHealthCheckCommand") is { Length: > 0 });
+    }
+
+    private static string? Get(AnalyzerConfigOptions options, string property) =>
+        options.TryGetValue("build_property." + property, out var value) ? value.Trim() : null;
+
+    private static bool IsFalse(string? value) => string.Equals(value, "false", System.StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,41 @@
+using ContainerHealth.Analyzers.Routing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ContainerHealth.Analyzers.Infrastructure;
+
+/// <summary>
+/// Where the CH0xxx rules apply: ASP.NET Core executables with container support on and ContainerHealthCheck not false.
+/// Starts the per-compilation endpoint collection there and hands the resolved map to the rule at compilation end.
+/// </summary>
+internal static class HealthRuleScope
+{
+    public delegate void EndAction(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options);
+
+    public static void Register(AnalysisContext context, bool needsProbedPath, EndAction report)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication))
+            {
+                return;
+            }
+
+            var options = ContainerHealthOptions.Read(start.Options);
+            if (!options.RulesApply || (needsProbedPath && options.CustomCommand))
+            {
+                return;
+            }
+
+            var types = WellKnownTypes.TryCreate(start.Compilation);
+            if (types is null)
+            {
+                return;
+            }
+
+            var collector = new EndpointMapCollector(types, start.Compilation);
+            collector.Register(start);
+            start.RegisterCompilationEndAction(end => report(end, collector.Build(), options));
+        });
+    }
+}

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ContainerHealth.Analyzers.Infrastructure;
+
+/// <summary>The ASP.NET Core symbols the rules match against, resolved once per compilation.</summary>
+internal sealed class WellKnownTypes
+{
+    /// <summary>Without these the compilation is not an ASP.NET Core app and every rule is off.</summary>
+    public static readonly ImmutableArray<string> Required = ImmutableArray.Create(
+        "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder",
+        "Microsoft.AspNetCore.Builder.IApplicationBuilder",
+        "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+
+    public static readonly ImmutableArray<string> All = Required.AddRange(new[]
+    {
+        "Microsoft.AspNetCore.Builder.WebApplication",
+        "Microsoft.AspNetCore.Builder.WebApplicationBuilder",
+        "Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions",
+        "Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions",
+        "Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.MapExtensions",
+        "Microsoft.AspNetCore.Builder.MapWhenExtensions",
+        "Microsoft.AspNetCore.Builder.RunExtensions",
+        "Microsoft.AspNetCore.Authorization.AuthorizationOptions",
+        "Microsoft.AspNetCore.Authorization.AuthorizationBuilder",
+        "Microsoft.AspNetCore.Authorization.IAuthorizeData",
+        "Microsoft.AspNetCore.Authorization.IAllowAnonymous",
+        "Microsoft.AspNetCore.Mvc.ControllerBase",
+        "Microsoft.AspNetCore.Mvc.ControllerAttribute",
+        "Microsoft.AspNetCore.Mvc.NonControllerAttribute",
+        "Microsoft.AspNetCore.Mvc.NonActionAttribute",
+        "Microsoft.AspNetCore.Mvc.ActionNameAttribute",
+        "Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider",
+        "Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute",
+        "Microsoft.AspNetCore.Mvc.HttpGetAttribute",
+        "Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute",
+        "Microsoft.AspNetCore.Routing.HostAttribute",
+        "Microsoft.AspNetCore.Http.HttpMethods",
+        "Microsoft.Extensions.Hosting.IHostBuilder",
+        "Microsoft.AspNetCore.Hosting.IWebHostBuilder",
+        "Microsoft.Extensions.DependencyInjection.IServiceCollection",
+    });
+
+    private readonly Compilation compilation;
+
+    private WellKnownTypes(Compilation compilation)
+    {
+        this.compilation = compilation;
+        EndpointRouteBuilder = Get("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder")!;
+        ApplicationBuilder = Get("Microsoft.AspNetCore.Builder.IApplicationBuilder")!;
+        EndpointRouteBuilderExtensions = Get("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions")!;
+        WebApplication = Get("Microsoft.AspNetCore.Builder.WebApplication");
+        WebApplicationBuilder = Get("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+        HealthCheckEndpointRouteBuilderExtensions = Get("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions");
+        HealthCheckApplicationBuilderExtensions = Get("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions");
+        HealthCheckServiceCollectionExtensions = Get("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions");
+        AuthorizationEndpointConventionBuilderExtensions = Get("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions");
+        RoutingEndpointConventionBuilderExtensions = Get("Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions");
+        EndpointRoutingApplicationBuilderExtensions = Get("Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions");
+        ControllerEndpointRouteBuilderExtensions = Get("Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions");
+        MapExtensions = Get("Microsoft.AspNetCore.Builder.MapExtensions");
+        MapWhenExtensions = Get("Microsoft.AspNetCore.Builder.MapWhenExtensions");
+        RunExtensions = Get("Microsoft.AspNetCore.Builder.RunExtensions");
+        AuthorizationOptions = Get("Microsoft.AspNetCore.Authorization.AuthorizationOptions");
+        AuthorizationBuilder = Get("Microsoft.AspNetCore.Authorization.AuthorizationBuilder");
+        AuthorizeData = Get("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+        AllowAnonymous = Get("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
+        ControllerBase = Get("Microsoft.AspNetCore.Mvc.ControllerBase");
+        ControllerAttribute = Get("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+        NonControllerAttribute = Get("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+        NonActionAttribute = Get("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        ActionNameAttribute = Get("Microsoft.AspNetCore.Mvc.ActionNameAttribute");
+        RouteTemplateProvider = Get("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
+        HttpMethodAttribute = Get("Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
+        HttpGetAttribute = Get("Microsoft.AspNetCore.Mvc.HttpGetAttribute");
+        AcceptVerbsAttribute = Get("Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute");
+        HostAttribute = Get("Microsoft.AspNetCore.Routing.HostAttribute");
+        HttpMethods = Get("Microsoft.AspNetCore.Http.HttpMethods");
+        HostBuilder = Get("Microsoft.Extensions.Hosting.IHostBuilder");
+        WebHostBuilder = Get("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+        ServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+    }
+
+    public INamedTypeSymbol EndpointRouteBuilder { get; }
+    public INamedTypeSymbol ApplicationBuilder { get; }
+    public INamedTypeSymbol EndpointRouteBuilderExtensions { get; }
+    public INamedTypeSymbol? WebApplication { get; }
+    public INamedTypeSymbol? WebApplicationBuilder { get; }
+    public INamedTypeSymbol? HealthCheckEndpointRouteBuilderExtensions { get; }
+    public INamedTypeSymbol? HealthCheckApplicationBuilderExtensions { get; }
+    public INamedTypeSymbol? HealthCheckServiceCollectionExtensions { get; }
+    public INamedTypeSymbol? AuthorizationEndpointConventionBuilderExtensions { get; }
+    public INamedTypeSymbol? RoutingEndpointConventionBuilderExtensions { get; }
+    public INamedTypeSymbol? EndpointRoutingApplicationBuilderExtensions { get; }
+    public INamedTypeSymbol? ControllerEndpointRouteBuilderExtensions { get; }
+    public INamedTypeSymbol? MapExtensions { get; }
+    public INamedTypeSymbol? MapWhenExtensions { get; }
+    public INamedTypeSymbol? RunExtensions { get; }
+    public INamedTypeSymbol? AuthorizationOptions { get; }
+    public INamedTypeSymbol? AuthorizationBuilder { get; }
+    public INamedTypeSymbol? AuthorizeData { get; }
+    public INamedTypeSymbol? AllowAnonymous { get; }
+    public INamedTypeSymbol? ControllerBase { get; }
+    public INamedTypeSymbol? ControllerAttribute { get; }
+    public INamedTypeSymbol? NonControllerAttribute { get; }
+    public INamedTypeSymbol? NonActionAttribute { get; }
+    public INamedTypeSymbol? ActionNameAttribute { get; }
+    public INamedTypeSymbol? RouteTemplateProvider { get; }
+    public INamedTypeSymbol? HttpMethodAttribute { get; }
+    public INamedTypeSymbol? HttpGetAttribute { get; }
+    public INamedTypeSymbol? AcceptVerbsAttribute { get; }
+    public INamedTypeSymbol? HostAttribute { get; }
+    public INamedTypeSymbol? HttpMethods { get; }
+    public INamedTypeSymbol? HostBuilder { get; }
+    public INamedTypeSymbol? WebHostBuilder { get; }
+    public INamedTypeSymbol? ServiceCollection { get; }
+
+    /// <summary>Null when the compilation is not an ASP.NET Core app.</summary>
+    public static WellKnownTypes? TryCreate(Compilation compilation)
+    {
+        foreach (var name in Required)
+        {
+            if (compilation.GetTypeByMetadataName(name) is null)
+            {
+                return null;
+            }
+        }
+
+        return new WellKnownTypes(compilation);
+    }
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
+
+    public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? expected)
+    {
+        if (type is null || expected is null)
+        {
+            return false;
+        }
+
+        if (Is(type, expected))
+        {
+            return true;
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (Is(candidate, expected))
+            {
+                return true;
+            }
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (Is(current, expected))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private INamedTypeSymbol? Get(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+}

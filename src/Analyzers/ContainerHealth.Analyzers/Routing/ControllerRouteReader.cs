@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ContainerHealth.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace ContainerHealth.Analyzers.Routing;
+
+/// <summary>
+/// Attribute-routed controller actions that answer GET: the class [Route] templates combined with the action's
+/// [HttpGet]/[Route] templates, [controller]/[action] tokens replaced, as MVC builds them.
+/// </summary>
+internal sealed class ControllerRouteReader
+{
+    private readonly WellKnownTypes types;
+
+    public ControllerRouteReader(WellKnownTypes types)
+    {
+        this.types = types;
+    }
+
+    public IEnumerable<MappedEndpoint> ReadActions(INamedTypeSymbol type)
+    {
+        if (types.RouteTemplateProvider is null || !IsController(type))
+        {
+            yield break;
+        }
+
+        var classTemplates = ClassTemplates(type);
+        var classConventions = Conventions(AttributesWithBases(type), EndpointConventions.None);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsGenericMethod: false } method
+                || HasAttribute(method, types.NonActionAttribute)
+                || method.Locations.FirstOrDefault() is not { IsInSource: true } location)
+            {
+                continue;
+            }
+
+            var conventions = Conventions(method.GetAttributes(), classConventions);
+            foreach (var template in ActionTemplates(method, classTemplates))
+            {
+                yield return new MappedEndpoint(EndpointKind.Get, BuilderOrigin.Root, ReplaceTokens(template, type, method), conventions, location, null);
+            }
+        }
+    }
+
+    private bool IsController(INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Class
+        && !type.IsAbstract
+        && !type.IsGenericType
+        && type.DeclaredAccessibility == Accessibility.Public
+        && !AttributesWithBases(type).Any(attribute => WellKnownTypes.Is(attribute.AttributeClass, types.NonControllerAttribute))
+        && (WellKnownTypes.Implements(type, types.ControllerBase)
+            || AttributesWithBases(type).Any(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.ControllerAttribute))
+            || type.Name.EndsWith("Controller", StringComparison.Ordinal));
+
+    /// <summary>Route attributes are inherited: the nearest class that declares any supplies them.</summary>
+    private ImmutableArray<string?> ClassTemplates(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var templates = current.GetAttributes()
+                .Where(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.RouteTemplateProvider))
+                .Select(Template)
+                .ToImmutableArray();
+            if (templates.Length > 0)
+            {
+                return templates;
+            }
+        }
+
+        return ImmutableArray<string?>.Empty;
+    }
+
+    /// <summary>The action's full templates when it answers GET; none when it is conventionally routed or never answers GET.</summary>
+    private IEnumerable<string?> ActionTemplates(IMethodSymbol method, ImmutableArray<string?> classTemplates)
+    {
+        var routeAttributes = method.GetAttributes()
+            .Where(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.RouteTemplateProvider))
+            .ToList();
+        var verbAttributes = routeAttributes.Where(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.HttpMethodAttribute)).ToList();
+        if (verbAttributes.Count > 0 && !verbAttributes.Any(AnswersGet))
+        {
+            return Enumerable.Empty<string?>();
+        }
+
+        var actionTemplates = routeAttributes
+            .Where(attribute => !WellKnownTypes.Implements(attribute.AttributeClass, types.HttpMethodAttribute) || AnswersGet(attribute))
+            .Select(attribute => (HasTemplate(attribute), Template(attribute)))
+            .Where(pair => pair.Item1)
+            .Select(pair => pair.Item2)
+            .ToList();
+        if (actionTemplates.Count == 0)
+        {
+            return classTemplates;
+        }
+
+        var combined = new List<string?>();
+        foreach (var template in actionTemplates)
+        {
+            if (template is null)
+            {
+                combined.Add(null);
+            }
+            else if (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal))
+            {
+                combined.Add(template);
+            }
+            else if (classTemplates.Length == 0)
+            {
+                combined.Add(template);
+            }
+            else
+            {
+                combined.AddRange(classTemplates.Select(prefix => prefix is null ? null : RoutePath.Combine(prefix, template)));
+            }
+        }
+
+        return combined;
+    }
+
+    private bool AnswersGet(AttributeData attribute)
+    {
+        if (WellKnownTypes.Is(attribute.AttributeClass, types.HttpGetAttribute))
+        {
+            return true;
+        }
+
+        if (!WellKnownTypes.Is(attribute.AttributeClass, types.AcceptVerbsAttribute))
+        {
+            return false;
+        }
+
+        return attribute.ConstructorArguments.SelectMany(Values)
+            .Any(value => value is not string verb || string.Equals(verb, "GET", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool HasTemplate(AttributeData attribute) =>
+        attribute.ConstructorArguments.Any(argument => argument.Type?.SpecialType == SpecialType.System_String)
+        || attribute.NamedArguments.Any(argument => argument.Key == "Template");
+
+    private static string? Template(AttributeData attribute)
+    {
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            if (argument.Kind == TypedConstantKind.Primitive && argument.Value is string text)
+            {
+                return text;
+            }
+        }
+
+        return attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Template").Value.Value as string ?? "";
+    }
+
+    private EndpointConventions Conventions(IEnumerable<AttributeData> attributes, EndpointConventions outer)
+    {
+        var conventions = EndpointConventions.None;
+        foreach (var attribute in attributes)
+        {
+            var location = attribute.ApplicationSyntaxReference is { } reference
+                ? Location.Create(reference.SyntaxTree, reference.Span)
+                : Location.None;
+            if (WellKnownTypes.Implements(attribute.AttributeClass, types.AllowAnonymous))
+            {
+                conventions = conventions.WithAnonymous();
+            }
+            else if (WellKnownTypes.Implements(attribute.AttributeClass, types.AuthorizeData))
+            {
+                conventions = conventions.WithAuthorization(location, "[" + attribute.AttributeClass!.Name.Replace("Attribute", "") + "]");
+            }
+            else if (WellKnownTypes.Is(attribute.AttributeClass, types.HostAttribute))
+            {
+                var hosts = attribute.ConstructorArguments.SelectMany(Values).ToList();
+                conventions = conventions.WithHosts(new HostRestriction(
+                    hosts.All(host => host is string) ? hosts.Cast<string>().ToImmutableArray() : default,
+                    location));
+            }
+        }
+
+        return conventions.Within(outer);
+    }
+
+    private static IEnumerable<object?> Values(TypedConstant constant) =>
+        constant.Kind == TypedConstantKind.Array ? constant.Values.Select(value => value.Value) : new[] { constant.Value };
+
+    private static IEnumerable<AttributeData> AttributesWithBases(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                yield return attribute;
+            }
+        }
+    }
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType) =>
+        symbol.GetAttributes().Any(attribute => WellKnownTypes.Is(attribute.AttributeClass, attributeType));
+
+    private string? ReplaceTokens(string? template, INamedTypeSymbol type, IMethodSymbol method)
+    {
+        if (template is null)
+        {
+            return null;
+        }
+
+        var controller = type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
+        var action = method.GetAttributes().FirstOrDefault(attribute => WellKnownTypes.Is(attribute.AttributeClass, types.ActionNameAttribute))
+            ?.ConstructorArguments.FirstOrDefault().Value as string
+            ?? (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - "Async".Length) : method.Name);
+        var replaced = ReplaceIgnoringCase(ReplaceIgnoringCase(template, "[controller]", controller), "[action]", action);
+
+        // Any other token ([area], custom IOutboundParameterTransformer output) is not known here.
+        return replaced.IndexOf('[') >= 0 ? null : replaced;
+    }
+
+    private static string ReplaceIgnoringCase(string text, string token, string value)
+    {
+        var index = text.IndexOf(token, StringComparison.OrdinalIgnoreCase);
+        while (index >= 0)
+        {
+            text = text.Substring(0, index) + value + text.Substring(index + token.Length);
+            index = text.IndexOf(token, index + value.Length, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ContainerHealth.Analyzers.Routing;
+
+/// <summary>Everything one compilation maps and registers, with paths resolved; built at compilation end.</summary>
+internal sealed class EndpointMap
+{
+    public EndpointMap(
+        ImmutableArray<ResolvedEndpoint> endpoints,
+        ImmutableArray<AppSite> sites,
+        ImmutableArray<Location> configureServicesSites,
+        bool healthChecksRegistered,
+        ImmutableArray<Location> fallbackPolicySites)
+    {
+        Endpoints = endpoints;
+        Sites = sites;
+        ConfigureServicesSites = configureServicesSites;
+        HealthChecksRegistered = healthChecksRegistered;
+        FallbackPolicySites = fallbackPolicySites;
+    }
+
+    public ImmutableArray<ResolvedEndpoint> Endpoints { get; }
+
+    public ImmutableArray<AppSite> Sites { get; }
+
+    /// <summary>ConfigureServices(IServiceCollection) methods of Startup classes that map endpoints.</summary>
+    public ImmutableArray<Location> ConfigureServicesSites { get; }
+
+    public bool HealthChecksRegistered { get; }
+
+    public ImmutableArray<Location> FallbackPolicySites { get; }
+
+    /// <summary>The one place the app is assembled, preferring a minimal-hosting Build(), then UseEndpoints.</summary>
+    public AppSite? PrimarySite =>
+        Sites.OrderBy(site => site.Kind).ThenBy(site => site.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(site => site.Location.SourceSpan.Start).FirstOrDefault();
+
+    /// <summary>Where AddHealthChecks() belongs: before Build() or in ConfigureServices.</summary>
+    public Location? ServicesSite =>
+        Sites.Where(site => site.Kind == AppSiteKind.WebApplicationBuild).Select(site => site.Location)
+            .Concat(ConfigureServicesSites)
+            .OrderBy(location => location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(location => location.SourceSpan.Start)
+            .FirstOrDefault();
+}

@@ -1,0 +1,9 @@
+namespace ContainerHealth.Inspection;
+
+public enum LibcKind
+{
+    Unknown,
+    None,
+    Glibc,
+    Musl,
+}

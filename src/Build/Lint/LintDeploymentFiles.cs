@@ -1,0 +1,129 @@
+using ContainerHealth.Build.Logging;
+using ContainerHealth.HealthCheck;
+using ContainerHealth.Inspection;
+using ContainerHealth.Lint;
+using Microsoft.Build.Framework;
+
+namespace ContainerHealth.Build.Lint;
+
+/// <summary>
+/// Compute-only: lints the deployment files (explicit ContainerHealthCheckManifest items plus, unless turned off, those
+/// found from the project directory up to the repository root) against the base image facts of every RID, and the
+/// project's own health-check settings against the same facts. Reads files, writes nothing.
+/// </summary>
+public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
+{
+    public ITaskItem[] Manifests { get; set; } = [];
+
+    public bool Discover { get; set; } = true;
+
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>The facts JSON files the inspection wrote, one per RID; missing files are skipped.</summary>
+    public ITaskItem[] FactsFiles { get; set; } = [];
+
+    public string CacheDirectory { get; set; } = "";
+
+    [Required]
+    public string ContainerRepository { get; set; } = "";
+
+    public string CheckPath { get; set; } = "";
+
+    public string Probe { get; set; } = "true";
+
+    public string ProbePath { get; set; } = "";
+
+    public string HealthCheckCommand { get; set; } = "";
+
+    public string WorkingDirectory { get; set; } = "";
+
+    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = [];
+
+    public ITaskItem[] ContainerPorts { get; set; } = [];
+
+    [Output]
+    public ITaskItem[] LintedFiles { get; private set; } = [];
+
+    public override bool Execute()
+    {
+        var cache = new InspectionCache(CacheDirectory.Length == 0 ? InspectionCache.DefaultDirectory() : CacheDirectory);
+        var facts = FactsFiles
+            .Select(f => FactsFileWriter.Read(f.ItemSpec))
+            .OfType<ImageFacts>()
+            .Select(f => f.ManifestDigest is { } digest && cache.TryLoad(digest) is { } withFiles ? withFiles with { Image = f.Image } : f)
+            .ToList();
+        if (facts.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.Low, "ContainerHealth: the base image was not inspected; deployment files are checked for syntax, ranges, ports and paths only");
+        }
+
+        var settings = Settings(facts);
+        var probeEnabled = !string.Equals(Probe, "false", StringComparison.OrdinalIgnoreCase);
+        foreach (var imageFacts in facts)
+        {
+            foreach (var diagnostic in ProjectHealthCheckRules.Check(imageFacts, probeEnabled, HealthCheckCommand, ProjectFile, settings).DistinctBy(d => d.Code))
+            {
+                Log.Log(diagnostic, ProjectFile);
+            }
+        }
+
+        var files = Manifests.Select(m => Path.GetFullPath(m.GetMetadata("FullPath") is { Length: > 0 } full ? full : m.ItemSpec)).ToList();
+        foreach (var missing in files.Where(f => !File.Exists(f)))
+        {
+            Log.Log(new ContainerHealth.Diagnostics.Diagnostic(
+                ContainerHealth.Diagnostics.DiagnosticCodes.MalformedDeploymentFile,
+                ContainerHealth.Diagnostics.DiagnosticSeverity.Error,
+                $"ContainerHealthCheckManifest names {missing}, which does not exist. Fix the path or remove the item."), ProjectFile);
+        }
+
+        files = files.Where(File.Exists).ToList();
+        if (Discover)
+        {
+            files.AddRange(DeploymentFileDiscovery.Find(ProjectDirectory));
+        }
+
+        var result = DeploymentLint.Run(files, facts, settings);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Log.Log(diagnostic);
+        }
+
+        foreach (var message in result.Messages)
+        {
+            Log.LogMessage(MessageImportance.Low, "ContainerHealth: " + message);
+        }
+
+        LintedFiles = files.Distinct().Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
+        return !Log.HasLoggedErrors;
+    }
+
+    private LintSettings Settings(IReadOnlyList<ImageFacts> facts)
+    {
+        var environment = ContainerEnvironmentVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value"))).ToList();
+        if (!environment.Any(e => e.Key == HealthCheckPort.HttpPortsVariable)
+            && facts.SelectMany(f => f.Environment).LastOrDefault(e => e.StartsWith(HealthCheckPort.HttpPortsVariable + "=", StringComparison.Ordinal)) is { } fromImage)
+        {
+            environment.Insert(0, new(HealthCheckPort.HttpPortsVariable, fromImage[(HealthCheckPort.HttpPortsVariable.Length + 1)..]));
+        }
+
+        var appPort = HealthCheckPort.Derive(new ContainerFacts
+        {
+            EnvironmentVariables = environment,
+            Ports = ContainerPorts.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Type"))).ToList(),
+        });
+        var workingDirectory = WorkingDirectory.Length == 0 ? "/app/" : WorkingDirectory;
+        return new LintSettings
+        {
+            ContainerRepository = ContainerRepository,
+            CheckPath = CheckPath.Length == 0 ? HealthCheckDefaults.Path : CheckPath,
+            AppPort = appPort,
+            ProbeEnabled = !string.Equals(Probe, "false", StringComparison.OrdinalIgnoreCase),
+            ProbePath = ProbePath.Length == 0 ? workingDirectory.TrimEnd('/') + "/" + HealthCheckDefaults.ProbeFileName : ProbePath,
+            WorkingDirectory = workingDirectory,
+        };
+    }
+}

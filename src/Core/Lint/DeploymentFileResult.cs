@@ -1,0 +1,18 @@
+using ContainerHealth.Diagnostics;
+
+namespace ContainerHealth.Lint;
+
+/// <summary>The containers a deployment file declares, and what was wrong with the file itself (CH1006, CH1008).</summary>
+public sealed record DeploymentFileResult(IReadOnlyList<DeploymentContainer> Containers, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public static DeploymentFileResult Malformed(string file, int line, int column, string problem) => new([],
+    [
+        new Diagnostic(
+            DiagnosticCodes.MalformedDeploymentFile,
+            DiagnosticSeverity.Error,
+            $"{problem}. Fix the file, or remove it from ContainerHealthCheckManifest (auto-discovered files: set ContainerHealthLintDiscovery=false).",
+            file,
+            line,
+            column),
+    ]);
+}

@@ -1,0 +1,8 @@
+namespace ContainerHealth.Lint;
+
+public enum DeploymentKind
+{
+    EcsTaskDefinition,
+    Compose,
+    Kubernetes,
+}

@@ -1,0 +1,104 @@
+using ContainerHealth.Diagnostics;
+using ContainerHealth.Inspection;
+using ContainerHealth.Registry;
+
+namespace ContainerHealth.Lint;
+
+/// <summary>
+/// Lints deployment files against the base image: reads each file, picks the containers whose image names
+/// <see cref="LintSettings.ContainerRepository"/>, and checks their health checks (CH1001, CH1002, CH1004, CH1006,
+/// CH1008, CH1009). Facts of several RIDs are all checked; the same finding is reported once.
+/// </summary>
+public static class DeploymentLint
+{
+    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var messages = new List<string>();
+        var matched = 0;
+        var fileCount = 0;
+        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        {
+            fileCount++;
+            var result = Read(file);
+            diagnostics.AddRange(result.Diagnostics);
+            foreach (var container in result.Containers.Where(c => Runs(c.Image, settings.ContainerRepository)))
+            {
+                matched++;
+                foreach (var check in container.Checks)
+                {
+                    foreach (var imageFacts in facts)
+                    {
+                        diagnostics.AddRange(HealthCheckRules.Check(container, check, imageFacts, settings));
+                    }
+                }
+            }
+        }
+
+        if (fileCount > 0 && matched == 0)
+        {
+            messages.Add($"no container in the {fileCount} deployment file(s) runs an image named '{settings.ContainerRepository}'; nothing to lint");
+        }
+
+        var unique = diagnostics.DistinctBy(d => (d.Code, d.File, d.Line, d.Column)).ToList();
+        return new LintResult(unique, messages, matched);
+    }
+
+    /// <summary>Reads one file as what it is (by name, then by content); an unreadable file is CH1008.</summary>
+    public static DeploymentFileResult Read(string file)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DeploymentFileResult.Malformed(file, 0, 0, $"{file} cannot be read: {e.Message}");
+        }
+
+        return DeploymentFileDiscovery.Classify(file, text) switch
+        {
+            DeploymentKind.Compose => ComposeFileReader.Read(file, text),
+            DeploymentKind.EcsTaskDefinition => EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text)),
+            DeploymentKind.Kubernetes => KubernetesManifestReader.Read(file, text),
+            // Named explicitly but recognised by nothing: JSON is read as ECS, YAML as Kubernetes, so syntax errors surface.
+            _ => Path.GetExtension(file).ToLowerInvariant() == ".json"
+                ? EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text))
+                : KubernetesManifestReader.Read(file, text),
+        };
+    }
+
+    /// <summary>Whether a container image (<c>registry/path/repo:tag</c>, maybe with ${VARS}) names the repository.</summary>
+    public static bool Runs(string? image, string repository)
+    {
+        if (string.IsNullOrWhiteSpace(image) || string.IsNullOrWhiteSpace(repository))
+        {
+            return false;
+        }
+
+        var name = ImageReference.TryParse(image, out var parsed) ? parsed.Repository : StripTagAndDigest(image);
+        repository = repository.Trim().ToLowerInvariant();
+        name = name.ToLowerInvariant();
+        return name == repository || name.EndsWith("/" + repository, StringComparison.Ordinal);
+    }
+
+    private static string StripTagAndDigest(string image)
+    {
+        // A tag from a variable (repo:${TAG:-latest}) is still a tag.
+        var variable = image.IndexOf(":${", StringComparison.Ordinal);
+        if (variable > image.LastIndexOf('/'))
+        {
+            image = image[..variable];
+        }
+
+        var at = image.IndexOf('@');
+        if (at >= 0)
+        {
+            image = image[..at];
+        }
+
+        var colon = image.LastIndexOf(':');
+        return colon > image.LastIndexOf('/') ? image[..colon] : image;
+    }
+}

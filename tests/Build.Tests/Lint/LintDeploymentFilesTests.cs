@@ -1,0 +1,80 @@
+using ContainerHealth.Build.Lint;
+using ContainerHealth.Diagnostics;
+using ContainerHealth.Inspection;
+using Microsoft.Build.Utilities;
+
+namespace ContainerHealth.Build.Tests.Lint;
+
+public sealed class LintDeploymentFilesTests : IDisposable
+{
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-task-");
+
+    [Fact]
+    public void Every_finding_carries_its_code_help_link_and_place()
+    {
+        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: curl -f http://localhost:8080/healthz\n");
+        var engine = new RecordingBuildEngine();
+
+        var ok = Task(engine, [new TaskItem(compose)], FactsFile(hasShell: false)).Execute();
+
+        Assert.True(ok);
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal(DiagnosticCodes.ShellMissing, warning.Code);
+        Assert.Equal(DiagnosticCodes.HelpLink(DiagnosticCodes.ShellMissing), warning.HelpLink);
+        Assert.Equal((compose, 5, 13), (warning.File, warning.LineNumber, warning.ColumnNumber));
+    }
+
+    [Fact]
+    public void The_same_file_on_an_image_with_a_shell_and_curl_is_clean()
+    {
+        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: curl -f http://localhost:8080/healthz\n");
+        var engine = new RecordingBuildEngine();
+
+        Assert.True(Task(engine, [new TaskItem(compose)], FactsFile(hasShell: true)).Execute());
+
+        Assert.Empty(engine.Warnings);
+        Assert.Empty(engine.Errors);
+    }
+
+    [Fact]
+    public void A_malformed_or_missing_manifest_is_an_error_that_fails_the_task()
+    {
+        var broken = Path.Combine(directory.FullName, "taskdef.json");
+        File.WriteAllText(broken, "{ \"containerDefinitions\": [ { \"name\": \"api\", } ");
+        var engine = new RecordingBuildEngine();
+
+        var ok = Task(engine, [new TaskItem(broken), new TaskItem(Path.Combine(directory.FullName, "absent.json"))], FactsFile(hasShell: false)).Execute();
+
+        Assert.False(ok);
+        Assert.Equal(2, engine.Errors.Count(e => e.Code == DiagnosticCodes.MalformedDeploymentFile));
+        Assert.Contains(engine.Errors, e => e.File == broken && e.LineNumber == 1);
+    }
+
+    public void Dispose() => directory.Delete(recursive: true);
+
+    private TaskItem FactsFile(bool hasShell)
+    {
+        var path = Path.Combine(directory.FullName, $"facts-{hasShell}.json");
+        FactsFileWriter.Write(path, new ImageFacts
+        {
+            Image = "localhost:5000/base:1", Platform = "linux/amd64", Source = FactsSource.Layers, HasShell = hasShell,
+            ExecutablesOnPath = hasShell ? ["sh", "curl"] : ["dotnet"],
+        });
+        return new TaskItem(path);
+    }
+
+    private LintDeploymentFiles Task(RecordingBuildEngine engine, TaskItem[] manifests, TaskItem facts) => new()
+    {
+        BuildEngine = engine,
+        Manifests = manifests,
+        Discover = false,
+        ProjectDirectory = directory.FullName,
+        ProjectFile = Path.Combine(directory.FullName, "App.csproj"),
+        FactsFiles = [facts],
+        CacheDirectory = Path.Combine(directory.FullName, "cache"),
+        ContainerRepository = "shop-api",
+        CheckPath = "/healthz",
+    };
+}

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using ContainerHealth.Cli;
 using ContainerHealth.Cli.Inspect;
+using ContainerHealth.Cli.Linting;
 
-var root = new RootCommand("Checks that container health checks can run in the image they target.")
+var root = new RootCommand("Checks that container health checks can run in the image they target: inspect an image, lint deployment files.")
 {
     InspectCommand.Create(),
+    LintCommand.Create(),
 };
 
 var parsed = root.Parse(args);

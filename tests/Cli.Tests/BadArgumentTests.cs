@@ -23,11 +23,12 @@ public sealed class BadArgumentTests
     }
 
     [Fact]
-    public async Task Help_lists_the_commands()
+    public async Task Help_lists_both_commands()
     {
         var run = await CliRun.RunAsync(["--help"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("inspect", run.StandardOutput);
+        Assert.Contains("lint", run.StandardOutput);
     }
 }

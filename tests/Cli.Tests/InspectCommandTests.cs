@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using ContainerHealth.TestBed;
 using ContainerHealth.TestBed.Images;
@@ -108,12 +109,24 @@ public sealed class InspectCommandTests(RegistryFixture fixture) : IClassFixture
     [Theory]
     [InlineData("oci-archive")]
     [InlineData("docker-archive")]
+    [InlineData("docker-archive+gzip")]
     public async Task Busybox_image_in_an_archive_is_read_from_its_layers(string transport)
     {
         using var directory = new TemporaryDirectory();
         var archive = directory.File("busybox.tar");
-        var destination = transport == "docker-archive" ? $"docker-archive:{archive}:busybox:1.0" : $"oci-archive:{archive}";
+        var destination = transport.StartsWith("docker-archive", StringComparison.Ordinal) ? $"docker-archive:{archive}:busybox:1.0" : $"oci-archive:{archive}";
         (await ProcessRunner.RunAsync("skopeo", ["copy", "--quiet", "--insecure-policy", $"oci:{await BaseImageLayout.GetAsync()}:busybox", destination])).EnsureSuccess();
+        if (transport.EndsWith("+gzip", StringComparison.Ordinal))
+        {
+            // docker save | gzip > image.tar.gz
+            using (var source = File.OpenRead(archive))
+            using (var gzip = new GZipStream(File.Create(archive + ".gz"), CompressionLevel.Fastest))
+            {
+                source.CopyTo(gzip);
+            }
+
+            archive += ".gz";
+        }
 
         var run = await CliRun.RunAsync(["inspect", archive, "--json"]);
 

@@ -34,7 +34,12 @@ public static class InstalledCli
             pack.EnsureSuccess();
         }
 
-        var root = Path.Combine(Path.GetTempPath(), "container-health-cli-" + Guid.NewGuid().ToString("N")[..8]);
+        var root = RepositoryLayout.Path("artifacts", "cli-tool");
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
         var toolPath = Path.Combine(root, "tools");
         var install = await ProcessRunner.RunAsync(
             "dotnet", ["tool", "install", "--tool-path", toolPath, "--add-source", FeedDirectory, "ContainerHealth.Cli"],

@@ -10,7 +10,7 @@ namespace ContainerHealth.Analyzers.Tests.Verifiers;
 /// <summary>All ContainerHealth analyzers run over a compilation the way the compiler runs them, exceptions captured.</summary>
 public static class AnalyzerRun
 {
-    public static ImmutableArray<DiagnosticAnalyzer> All { get; } = typeof(HealthEndpointMappedAnalyzer).Assembly.GetTypes()
+    public static ImmutableArray<DiagnosticAnalyzer> All { get; } = typeof(HealthEndpointAnalyzer).Assembly.GetTypes()
         .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();

@@ -23,6 +23,9 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
             ReferenceAssemblies = AspNetCoreReferences.None;
         }
 
+        /// <summary>The CH0xxx IDs this test checks; the analyzer's other rules are disabled. Null: all of them.</summary>
+        public ISet<string>? Rules { get; set; }
+
         /// <summary>False compiles against .NET alone, as a plain console app would.</summary>
         public bool AspNetCore { get; set; } = true;
 
@@ -31,6 +34,11 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
             ContainerHealthTestState.Apply(TestState, Properties, AspNetCore);
+            if (Rules is not null)
+            {
+                DisabledDiagnostics.AddRange(ContainerHealthTestState.AllIds.Except(Rules));
+            }
+
             return base.RunImplAsync(cancellationToken);
         }
     }

@@ -36,6 +36,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
         }
 
+        /// <summary>The CH0xxx IDs this test checks; the analyzer's other rules are disabled. Null: all of them.</summary>
+        public ISet<string>? Rules { get; set; } = ContainerHealthTestState.RulesOf(new TCodeFix());
+
         /// <summary>False compiles against .NET alone, as a plain console app would.</summary>
         public bool AspNetCore { get; set; } = true;
 
@@ -44,6 +47,11 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
             ContainerHealthTestState.Apply(TestState, Properties, AspNetCore);
+            if (Rules is not null)
+            {
+                DisabledDiagnostics.AddRange(ContainerHealthTestState.AllIds.Except(Rules));
+            }
+
             return base.RunImplAsync(cancellationToken);
         }
     }

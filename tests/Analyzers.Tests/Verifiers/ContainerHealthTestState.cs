@@ -15,6 +15,21 @@ internal static class ContainerHealthTestState
         ["ContainerHealthCheckCommand"] = "",
     };
 
+    public static readonly IReadOnlyList<string> AllIds =
+        new ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).ToList();
+
+    /// <summary>The rules a test class checks: a fixer's own IDs (CH0001's fixer also owns CH0002, its other outcome).</summary>
+    public static HashSet<string> RulesOf(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider fixer)
+    {
+        var rules = fixer.FixableDiagnosticIds.ToHashSet();
+        if (rules.Contains(DiagnosticIds.HealthEndpointNotMapped))
+        {
+            rules.Add(DiagnosticIds.HealthEndpointMappedElsewhere);
+        }
+
+        return rules;
+    }
+
     public static void Apply(SolutionState state, IDictionary<string, string> properties, bool aspNetCore)
     {
         state.OutputKind ??= OutputKind.ConsoleApplication;

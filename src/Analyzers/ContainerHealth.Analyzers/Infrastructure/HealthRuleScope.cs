@@ -12,7 +12,7 @@ internal static class HealthRuleScope
 {
     public delegate void EndAction(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options);
 
-    public static void Register(AnalysisContext context, bool needsProbedPath, EndAction report)
+    public static void Register(AnalysisContext context, EndAction report)
     {
         context.RegisterCompilationStartAction(start =>
         {
@@ -22,7 +22,7 @@ internal static class HealthRuleScope
             }
 
             var options = ContainerHealthOptions.Read(start.Options);
-            if (!options.RulesApply || (needsProbedPath && options.CustomCommand))
+            if (!options.RulesApply)
             {
                 return;
             }

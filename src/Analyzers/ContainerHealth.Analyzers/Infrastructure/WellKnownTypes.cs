@@ -44,6 +44,7 @@ internal sealed class WellKnownTypes
         "Microsoft.Extensions.Hosting.IHostBuilder",
         "Microsoft.AspNetCore.Hosting.IWebHostBuilder",
         "Microsoft.Extensions.DependencyInjection.IServiceCollection",
+        "Microsoft.Extensions.Hosting.IHostApplicationBuilder",
     });
 
     private readonly Compilation compilation;
@@ -84,6 +85,7 @@ internal sealed class WellKnownTypes
         HostBuilder = Get("Microsoft.Extensions.Hosting.IHostBuilder");
         WebHostBuilder = Get("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
         ServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        HostApplicationBuilder = Get("Microsoft.Extensions.Hosting.IHostApplicationBuilder");
     }
 
     public INamedTypeSymbol EndpointRouteBuilder { get; }
@@ -119,6 +121,7 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? HostBuilder { get; }
     public INamedTypeSymbol? WebHostBuilder { get; }
     public INamedTypeSymbol? ServiceCollection { get; }
+    public INamedTypeSymbol? HostApplicationBuilder { get; }
 
     /// <summary>Null when the compilation is not an ASP.NET Core app.</summary>
     public static WellKnownTypes? TryCreate(Compilation compilation)

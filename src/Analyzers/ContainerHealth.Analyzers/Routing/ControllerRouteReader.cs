@@ -46,15 +46,46 @@ internal sealed class ControllerRouteReader
         }
     }
 
-    private bool IsController(INamedTypeSymbol type) =>
-        type.TypeKind == TypeKind.Class
-        && !type.IsAbstract
-        && !type.IsGenericType
-        && type.DeclaredAccessibility == Accessibility.Public
-        && !AttributesWithBases(type).Any(attribute => WellKnownTypes.Is(attribute.AttributeClass, types.NonControllerAttribute))
-        && (WellKnownTypes.Implements(type, types.ControllerBase)
-            || AttributesWithBases(type).Any(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.ControllerAttribute))
-            || type.Name.EndsWith("Controller", StringComparison.Ordinal));
+    /// <summary>MVC's rule (public, concrete, non-generic, top-level; "Controller" suffix, ControllerBase or [Controller]; no [NonController]), cheapest checks first: binding attributes is the expensive part.</summary>
+    private bool IsController(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class
+            || type.IsAbstract
+            || type.IsStatic
+            || type.IsGenericType
+            || type.DeclaredAccessibility != Accessibility.Public
+            || type.ContainingType is not null)
+        {
+            return false;
+        }
+
+        var byConvention = type.Name.EndsWith("Controller", StringComparison.Ordinal) || InheritsFrom(type, types.ControllerBase);
+        if (!byConvention && !DeclaresAttributes(type))
+        {
+            return false;
+        }
+
+        var attributes = AttributesWithBases(type).ToList();
+        return !attributes.Any(attribute => WellKnownTypes.Is(attribute.AttributeClass, types.NonControllerAttribute))
+            && (byConvention || attributes.Any(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.ControllerAttribute)));
+    }
+
+    private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        for (var current = type.BaseType; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A syntax-only pre-filter: a POCO controller needs [Controller] written on it.</summary>
+    private static bool DeclaresAttributes(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax { AttributeLists.Count: > 0 });
 
     /// <summary>Route attributes are inherited: the nearest class that declares any supplies them.</summary>
     private ImmutableArray<string?> ClassTemplates(INamedTypeSymbol type)

@@ -30,6 +30,7 @@ internal sealed class EndpointMapCollector
     private readonly ConcurrentQueue<Location> fallbackPolicySites = new();
     private readonly ConcurrentDictionary<ILocalSymbol, BuilderOrigin> localOrigins = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ILocalSymbol, EndpointConventions> localConventions = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, BuilderRoles> roles = new(SymbolEqualityComparer.Default);
     private readonly ControllerRouteReader controllers;
     private int healthChecksRegistered;
 
@@ -141,6 +142,12 @@ internal sealed class EndpointMapCollector
             return;
         }
 
+        if (!IsFramework(method.ContainingAssembly))
+        {
+            RecordLibraryCall(invocation);
+            return;
+        }
+
         var containing = method.ContainingType;
         switch (method.Name)
         {
@@ -216,6 +223,11 @@ internal sealed class EndpointMapCollector
     /// <summary>A call to a method of this compilation that takes a route builder: remember what it passes.</summary>
     private void RecordSourceCall(IInvocationOperation invocation)
     {
+        if ((ParameterRoles(invocation.TargetMethod) & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.ApplicationBuilder)) == 0)
+        {
+            return;
+        }
+
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter && IsRouteBuilder(parameter.Type))
@@ -225,6 +237,44 @@ internal sealed class EndpointMapCollector
                     ResolveOrigin(argument.Value, 0)));
             }
         }
+    }
+
+    /// <summary>
+    /// A library method (say .NET Aspire's MapDefaultEndpoints / AddServiceDefaults) handed the app's route builder may map
+    /// any path, and one handed the whole host builder may call AddHealthChecks(): neither can be seen from here.
+    /// </summary>
+    private void RecordLibraryCall(IInvocationOperation invocation)
+    {
+        if ((ParameterRoles(invocation.TargetMethod) & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.HostApplicationBuilder)) == 0)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (IsEndpointRouteBuilder(parameter.Type))
+            {
+                endpoints.Enqueue(new MappedEndpoint(EndpointKind.AnyPath, BuilderOrigin.Unknown, null, EndpointConventions.None, invocation.Syntax.GetLocation(), null));
+            }
+            else if (IsHostApplicationBuilder(parameter.Type))
+            {
+                Interlocked.Exchange(ref healthChecksRegistered, 1);
+            }
+        }
+    }
+
+    private static bool IsFramework(IAssemblySymbol? assembly)
+    {
+        var name = assembly?.Name ?? "";
+        return name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+            || name.StartsWith("System", StringComparison.Ordinal)
+            || name is "mscorlib" or "netstandard" or "Microsoft.CSharp";
     }
 
     private void RecordConfigureServices(OperationAnalysisContext context)
@@ -255,7 +305,8 @@ internal sealed class EndpointMapCollector
             return BuilderOrigin.Unknown;
         }
 
-        if (WellKnownTypes.Implements(value.Type, types.WebApplication))
+        // WebApplication is sealed: equality is enough.
+        if (WellKnownTypes.Is(value.Type, types.WebApplication))
         {
             return BuilderOrigin.Root;
         }
@@ -398,8 +449,44 @@ internal sealed class EndpointMapCollector
         && call.Type is not null
         && SymbolEqualityComparer.Default.Equals(call.Type, parameter.Type);
 
-    private bool IsRouteBuilder(ITypeSymbol type) =>
-        WellKnownTypes.Implements(type, types.EndpointRouteBuilder) || WellKnownTypes.Implements(type, types.ApplicationBuilder);
+    private bool IsEndpointRouteBuilder(ITypeSymbol type) => (RolesOf(type) & BuilderRoles.EndpointRouteBuilder) != 0;
+
+    private bool IsRouteBuilder(ITypeSymbol type) => (RolesOf(type) & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.ApplicationBuilder)) != 0;
+
+    private bool IsHostApplicationBuilder(ITypeSymbol type) => (RolesOf(type) & BuilderRoles.HostApplicationBuilder) != 0;
+
+    /// <summary>
+    /// The builder roles of a method's parameters, read from the symbol before touching invocation.Arguments: the
+    /// argument operations are built lazily, and nearly every call has no builder parameter at all.
+    /// </summary>
+    private BuilderRoles ParameterRoles(IMethodSymbol method)
+    {
+        var found = BuilderRoles.None;
+        foreach (var parameter in method.Parameters)
+        {
+            found |= RolesOf(parameter.Type);
+        }
+
+        return found;
+    }
+
+    /// <summary>Which builder interfaces a parameter type implements, cached: most arguments are of none.</summary>
+    private BuilderRoles RolesOf(ITypeSymbol type) =>
+        type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Interface or TypeKind.Class)
+            ? BuilderRoles.None
+            : roles.GetOrAdd(type, candidate =>
+                (WellKnownTypes.Implements(candidate, types.EndpointRouteBuilder) ? BuilderRoles.EndpointRouteBuilder : BuilderRoles.None)
+                | (WellKnownTypes.Implements(candidate, types.ApplicationBuilder) ? BuilderRoles.ApplicationBuilder : BuilderRoles.None)
+                | (WellKnownTypes.Implements(candidate, types.HostApplicationBuilder) ? BuilderRoles.HostApplicationBuilder : BuilderRoles.None));
+
+    [Flags]
+    private enum BuilderRoles
+    {
+        None = 0,
+        EndpointRouteBuilder = 1,
+        ApplicationBuilder = 2,
+        HostApplicationBuilder = 4,
+    }
 
     private bool MayAnswerGet(IOperation? httpMethods)
     {

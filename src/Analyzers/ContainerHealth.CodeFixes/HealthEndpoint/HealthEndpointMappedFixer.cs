@@ -31,13 +31,13 @@ public sealed class HealthEndpointMappedFixer : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } site
-                || !diagnostic.Properties.TryGetValue(HealthEndpointMappedAnalyzer.PathProperty, out var path)
+                || !diagnostic.Properties.TryGetValue(HealthEndpointMappedRule.PathProperty, out var path)
                 || path is null)
             {
                 continue;
             }
 
-            diagnostic.Properties.TryGetValue(HealthEndpointMappedAnalyzer.SiteProperty, out var kind);
+            diagnostic.Properties.TryGetValue(HealthEndpointMappedRule.SiteProperty, out var kind);
             if (kind == "WebApplicationBuild" && TopLevelPlan(site, path) is { } plan)
             {
                 context.RegisterCodeFix(

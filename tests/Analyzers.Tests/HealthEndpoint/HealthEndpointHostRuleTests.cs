@@ -1,10 +1,17 @@
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
-    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointHostAnalyzer>;
+    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer>;
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
-public sealed class HealthEndpointHostAnalyzerTests
+public sealed class HealthEndpointHostRuleTests
 {
+    private static Task VerifyAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source, Rules = new HashSet<string> { "CH0005" } };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     private const string Usings = """
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Routing;
@@ -15,7 +22,7 @@ public sealed class HealthEndpointHostAnalyzerTests
     [Fact]
     public async Task RequireHost_without_localhost_gets_CH0005()
     {
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+        await VerifyAsync(Usings + """
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             {|#0:app.MapHealthChecks("/healthz").RequireHost("api.contoso.com", "*.contoso.com:443")|};
@@ -27,7 +34,7 @@ public sealed class HealthEndpointHostAnalyzerTests
     [Fact]
     public async Task RequireHost_on_an_enclosing_group_counts()
     {
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+        await VerifyAsync(Usings + """
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             var site = {|#0:app.MapGroup("/").RequireHost("contoso.com")|};
@@ -40,7 +47,7 @@ public sealed class HealthEndpointHostAnalyzerTests
     [Fact]
     public async Task Host_attribute_on_a_controller_counts()
     {
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+        await VerifyAsync(Usings + """
             using Microsoft.AspNetCore.Mvc;
 
             var builder = WebApplication.CreateBuilder(args);
@@ -68,7 +75,7 @@ public sealed class HealthEndpointHostAnalyzerTests
     [InlineData("app.MapGroup(\"/\").RequireHost(\"contoso.com\").MapHealthChecks(\"/healthz\").RequireHost(\"localhost\");")]
     public async Task Near_misses_get_no_CH0005(string mapping)
     {
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+        await VerifyAsync(Usings + """
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
 

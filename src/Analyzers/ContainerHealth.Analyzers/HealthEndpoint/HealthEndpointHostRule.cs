@@ -8,9 +8,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerHealth.Analyzers.HealthEndpoint;
 
-/// <summary>CH0005: RequireHost on the probed endpoint must let localhost through, or the probe gets 404.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HealthEndpointHostAnalyzer : DiagnosticAnalyzer
+/// <summary>Rule CH0005: RequireHost on the probed endpoint must let localhost through, or the probe gets 404.</summary>
+internal static class HealthEndpointHostRule
 {
     public static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.HealthEndpointHostExcludesLocalhost,
@@ -23,16 +22,7 @@ public sealed class HealthEndpointHostAnalyzer : DiagnosticAnalyzer
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointHostExcludesLocalhost),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        HealthRuleScope.Register(context, needsProbedPath: false, Report);
-    }
-
-    private static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
     {
         var reported = new HashSet<Location>();
         foreach (var endpoint in map.Endpoints)

@@ -7,9 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerHealth.Analyzers.HealthEndpoint;
 
-/// <summary>CH0004: the endpoint the container probes must not require authorization, or the probe gets 401.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HealthEndpointAuthorizationAnalyzer : DiagnosticAnalyzer
+/// <summary>Rule CH0004: the endpoint the container probes must not require authorization, or the probe gets 401.</summary>
+internal static class HealthEndpointAuthorizationRule
 {
     public static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.HealthEndpointRequiresAuthorization,
@@ -22,16 +21,7 @@ public sealed class HealthEndpointAuthorizationAnalyzer : DiagnosticAnalyzer
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointRequiresAuthorization),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        HealthRuleScope.Register(context, needsProbedPath: false, Report);
-    }
-
-    private static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
     {
         var reported = new HashSet<Location>();
         foreach (var endpoint in map.Endpoints)

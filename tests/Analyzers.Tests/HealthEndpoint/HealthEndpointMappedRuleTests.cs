@@ -1,12 +1,12 @@
 using ContainerHealth.Analyzers.HealthEndpoint;
 using ContainerHealth.CodeFixes.HealthEndpoint;
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointMappedAnalyzer,
+    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer,
     ContainerHealth.CodeFixes.HealthEndpoint.HealthEndpointMappedFixer>;
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
-public sealed class HealthEndpointMappedAnalyzerTests
+public sealed class HealthEndpointMappedRuleTests
 {
     private const string Usings = """
         using Microsoft.AspNetCore.Builder;
@@ -218,6 +218,24 @@ public sealed class HealthEndpointMappedAnalyzerTests
     }
 
     [Fact]
+    public async Task Endpoints_mapped_by_a_referenced_library_are_unknown_so_no_CH0001()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddServiceDefaults();
+                var app = builder.Build();
+                app.MapDefaultEndpoints();
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(Verifiers.ServiceDefaultsLibrary.Reference);
+        test.Rules = null;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Attribute_routed_controller_answering_GET_maps_the_probed_path()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
@@ -333,7 +351,7 @@ public sealed class HealthEndpointMappedAnalyzerTests
     [Fact]
     public async Task Console_app_without_ASP_NET_Core_is_left_alone()
     {
-        var test = new Verifiers.CSharpAnalyzerVerifier<HealthEndpointMappedAnalyzer>.Test
+        var test = new Verifiers.CSharpAnalyzerVerifier<HealthEndpointAnalyzer>.Test
         {
             TestCode = """
                 System.Console.WriteLine("hi");

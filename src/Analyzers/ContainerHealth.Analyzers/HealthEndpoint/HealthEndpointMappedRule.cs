@@ -8,9 +8,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerHealth.Analyzers.HealthEndpoint;
 
-/// <summary>CH0001 / CH0002: something answers GET at the path the container health check probes.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HealthEndpointMappedAnalyzer : DiagnosticAnalyzer
+/// <summary>Rule CH0001 / CH0002: something answers GET at the path the container health check probes.</summary>
+internal static class HealthEndpointMappedRule
 {
     public const string PathProperty = "Path";
     public const string SiteProperty = "Site";
@@ -37,17 +36,13 @@ public sealed class HealthEndpointMappedAnalyzer : DiagnosticAnalyzer
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointMappedElsewhere),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(NotMapped, MappedElsewhere);
-
-    public override void Initialize(AnalysisContext context)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        HealthRuleScope.Register(context, needsProbedPath: true, Report);
-    }
+        if (options.CustomCommand)
+        {
+            return;
+        }
 
-    private static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
-    {
         var probed = RoutePath.Normalize(options.ProbedPath);
         foreach (var endpoint in map.Endpoints)
         {

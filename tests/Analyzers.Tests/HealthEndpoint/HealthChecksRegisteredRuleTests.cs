@@ -1,10 +1,10 @@
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ContainerHealth.Analyzers.HealthEndpoint.HealthChecksRegisteredAnalyzer,
+    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer,
     ContainerHealth.CodeFixes.HealthEndpoint.HealthChecksRegisteredFixer>;
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
-public sealed class HealthChecksRegisteredAnalyzerTests
+public sealed class HealthChecksRegisteredRuleTests
 {
     private const string Usings = """
         using Microsoft.AspNetCore.Builder;
@@ -115,6 +115,23 @@ public sealed class HealthChecksRegisteredAnalyzerTests
                 public static void Register(IServiceCollection services) => services.AddHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
             }
             """);
+    }
+
+    [Fact]
+    public async Task A_library_handed_the_host_builder_may_register_them()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddServiceDefaults();
+                var app = builder.Build();
+                app.MapHealthChecks("/healthz");
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(Verifiers.ServiceDefaultsLibrary.Reference);
+        await test.RunAsync();
     }
 
     [Fact]

@@ -7,9 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerHealth.Analyzers.HealthEndpoint;
 
-/// <summary>CH0003: MapHealthChecks / UseHealthChecks need AddHealthChecks(), or the app throws at startup.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HealthChecksRegisteredAnalyzer : DiagnosticAnalyzer
+/// <summary>Rule CH0003: MapHealthChecks / UseHealthChecks need AddHealthChecks(), or the app throws at startup.</summary>
+internal static class HealthChecksRegisteredRule
 {
     public static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.HealthChecksNotRegistered,
@@ -22,16 +21,7 @@ public sealed class HealthChecksRegisteredAnalyzer : DiagnosticAnalyzer
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthChecksNotRegistered),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        HealthRuleScope.Register(context, needsProbedPath: false, Report);
-    }
-
-    private static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
     {
         if (map.HealthChecksRegistered)
         {

@@ -1,10 +1,10 @@
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAuthorizationAnalyzer,
+    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer,
     ContainerHealth.CodeFixes.HealthEndpoint.HealthEndpointAuthorizationFixer>;
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
-public sealed class HealthEndpointAuthorizationAnalyzerTests
+public sealed class HealthEndpointAuthorizationRuleTests
 {
     private const string Usings = """
         using Microsoft.AspNetCore.Authorization;

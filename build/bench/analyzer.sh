@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Analyzer cost: a generated ASP.NET Core app (FILES source files, endpoints spread across them, default 1000) compiled
+# with -p:ReportAnalyzer=true, with and without the ContainerHealth analyzers. Prints the CH0xxx analyzers' time as a
+# share of the compile (Csc task) and beside ASP.NET Core's own analyzers measured in the same compilation.
+#   build/bench/analyzer.sh            FILES=1000 RUNS=1 by default (RUNS=3: median of three; each compile takes minutes)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$(pwd)
+files=${FILES:-1000}
+runs=${RUNS:-1}
+work=$(mktemp -d /tmp/ch-bench-analyzer.XXXXXX)
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build src/Analyzers/ContainerHealth.Analyzers -c Release -nologo -v:q >/dev/null
+# A private copy, so rebuilding the repository during the run cannot change what is measured.
+cp "$repo/src/Analyzers/ContainerHealth.Analyzers/bin/Release/netstandard2.0/ContainerHealth.Analyzers.dll" "$work/"
+analyzer_dll="$work/ContainerHealth.Analyzers.dll"
+
+# The app references the analyzer and the package's props (its CompilerVisibleProperty list) as the nupkg does.
+cat >"$work/Bench.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
+  </PropertyGroup>
+  <Import Project="$repo/build/ContainerHealth.props" Condition="'\$(WithContainerHealth)' != 'false'" />
+  <ItemGroup Condition="'\$(WithContainerHealth)' != 'false'">
+    <Analyzer Include="$analyzer_dll" />
+  </ItemGroup>
+</Project>
+XML
+
+mkdir -p "$work/Features"
+endpoints=0
+{
+  echo 'using Bench.Features;'
+  echo 'var builder = WebApplication.CreateBuilder(args);'
+  echo 'builder.Services.AddHealthChecks();'
+  echo 'builder.Services.AddControllers();'
+  echo 'builder.Services.AddAuthorization();'
+  for i in $(seq 1 "$files"); do echo "builder.Services.AddSingleton<Service$i>();"; done
+  echo 'var app = builder.Build();'
+  echo 'app.MapHealthChecks("/healthz");'
+  echo 'app.MapControllers();'
+  for i in $(seq 1 "$files"); do [ $((i % 10)) -ne 0 ] && echo "app.MapFeature$i();"; done
+  echo 'app.Run();'
+} >"$work/Program.cs"
+for i in $(seq 1 "$files"); do
+  if [ $((i % 10)) -eq 0 ]; then
+    endpoints=$((endpoints + 3))
+    cat >"$work/Features/Feature$i.cs" <<CS
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bench.Features;
+
+public sealed record Item$i(int Id, string Name, decimal Price);
+
+public sealed class Service$i
+{
+    private readonly Dictionary<int, Item$i> items = new();
+    public Item$i? Find(int id) => items.TryGetValue(id, out var item) ? item : null;
+    public IEnumerable<Item$i> All() => items.Values.OrderBy(item => item.Name);
+    public Item$i Add(string name, decimal price) { var item = new Item$i(items.Count + 1, name, price); items[item.Id] = item; return item; }
+}
+
+[ApiController]
+[Route("api/[controller]")]
+public sealed class Orders${i}Controller(Service$i service) : ControllerBase
+{
+    [HttpGet]
+    public IEnumerable<Item$i> Get() => service.All();
+
+    [HttpGet("{id:int}")]
+    public ActionResult<Item$i> Get(int id) => service.Find(id) is { } item ? item : NotFound();
+
+    [Authorize]
+    [HttpPost]
+    public Item$i Post(Item$i item) => service.Add(item.Name, item.Price);
+}
+CS
+  else
+    endpoints=$((endpoints + 4))
+    cat >"$work/Features/Feature$i.cs" <<CS
+namespace Bench.Features;
+
+public sealed record Item$i(int Id, string Name, decimal Price);
+
+public sealed class Service$i
+{
+    private readonly Dictionary<int, Item$i> items = new();
+    public Item$i? Find(int id) => items.TryGetValue(id, out var item) ? item : null;
+    public IEnumerable<Item$i> All() => items.Values.OrderBy(item => item.Name);
+    public Item$i Add(string name, decimal price) { var item = new Item$i(items.Count + 1, name, price); items[item.Id] = item; return item; }
+}
+
+public static class Feature${i}Endpoints
+{
+    private const string Prefix = "/f$i";
+
+    public static IEndpointRouteBuilder MapFeature$i(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Prefix).WithTags("f$i");
+        group.MapGet("/", (Service$i service) => service.All());
+        group.MapGet("/{id:int}", (int id, Service$i service) => service.Find(id) is { } item ? Results.Ok(item) : Results.NotFound());
+        group.MapPost("/", (Item$i item, Service$i service) => service.Add(item.Name, item.Price)).RequireAuthorization();
+        group.MapDelete("/{id:int}", (int id) => Results.NoContent()).WithName("delete$i");
+        return app;
+    }
+}
+CS
+  fi
+done
+
+echo "app: $((files + 1)) source files, $endpoints endpoints (minimal APIs in groups via extension methods, every 10th file a controller)"
+dotnet restore "$work/Bench.csproj" -nologo -v:q >/dev/null
+# Warm the compiler server so neither configuration pays its start-up.
+dotnet build "$work/Bench.csproj" -c Release --no-restore -nologo -v:q -p:WithContainerHealth=false >/dev/null
+
+# One compile: prints "<csc ms> <ours s> <aspnet s> <all analyzers s>".
+measure() {
+  local log="$work/build-$1-$2.log"
+  dotnet build "$work/Bench.csproj" -c Release --no-restore --no-incremental -nologo -v:d -clp:PerformanceSummary \
+    -p:ReportAnalyzer=true -p:WithContainerHealth="$1" >"$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
+  awk '
+    function seconds(s) { return s ~ /^</ ? 0 : s + 0 }
+    /Total analyzer execution time:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) total = $i }
+    /^ *[<0-9.]+ +[<0-9]+ +ContainerHealth\.Analyzers, Version=/ { ours = seconds($1) }
+    /^ *[<0-9.]+ +[<0-9]+ +Microsoft\.AspNetCore\.App\.Analyzers, Version=/ { aspnet = seconds($1) }
+    /^ +[0-9]+ ms +Csc +[0-9]+ calls/ { csc = $1 }
+    END { printf "%d %.3f %.3f %.3f\n", csc, ours, aspnet, total }
+  ' "$log"
+}
+
+with=()
+without=()
+for run in $(seq 1 "$runs"); do
+  with+=("$(measure true "$run")")
+  without+=("$(measure false "$run")")
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+column() { local n=$1; shift; printf '%s\n' "$@" | awk -v n="$n" '{ print $n }' | median; }
+
+csc_with=$(column 1 "${with[@]}")
+csc_without=$(column 1 "${without[@]}")
+ours=$(column 2 "${with[@]}")
+aspnet=$(column 3 "${with[@]}")
+total=$(column 4 "${with[@]}")
+grep -q "warning CH0" "$work"/build-true-1.log && echo "note: the generated app triggered a CH0xxx diagnostic" || true
+
+awk -v cw="$csc_with" -v co="$csc_without" -v ours="$ours" -v asp="$aspnet" -v total="$total" -v runs="$runs" '
+BEGIN {
+  share = 100 * ours * 1000 / cw
+  printf "median of %d compiles (-p:ReportAnalyzer=true; analyzer seconds are summed over threads, not wall time)\n", runs
+  printf "  %-40s %8d ms\n", "compile (Csc task) with ContainerHealth", cw
+  printf "  %-40s %8d ms   (difference %+d ms, %+.1f%%; noise on a shared machine)\n", "compile (Csc task) without", co, cw - co, 100 * (cw - co) / co
+  printf "  %-40s %8.3f s    %5.2f%% of compile\n", "ContainerHealth.Analyzers (CH0001-5)", ours, share
+  printf "  %-40s %8.3f s    %5.2f%% of compile\n", "Microsoft.AspNetCore.App.Analyzers", asp, 100 * asp * 1000 / cw
+  printf "  %-40s %8.3f s    %5.2f%% of compile\n", "all analyzers in the compilation", total, 100 * total * 1000 / cw
+  if (asp > 0) printf "  ratio ContainerHealth / ASP.NET Core analyzers: %.3f\n", ours / asp
+  printf "  target: ContainerHealth <= 1%% of compile: %s\n", share <= 1 ? "met" : "NOT met"
+}'

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using ContainerHealth.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ContainerHealth.Analyzers.HealthEndpoint;
+
+/// <summary>
+/// CH0001-CH0005: the endpoint the container probes is mapped, registered, anonymous and reachable from localhost.
+/// One analyzer, so the app's endpoint map is collected once per compilation; each rule lives in its own *Rule file.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HealthEndpointAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        HealthEndpointMappedRule.NotMapped,
+        HealthEndpointMappedRule.MappedElsewhere,
+        HealthChecksRegisteredRule.Rule,
+        HealthEndpointAuthorizationRule.Rule,
+        HealthEndpointHostRule.Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        HealthRuleScope.Register(context, (end, map, options) =>
+        {
+            HealthEndpointMappedRule.Report(end, map, options);
+            HealthChecksRegisteredRule.Report(end, map, options);
+            HealthEndpointAuthorizationRule.Report(end, map, options);
+            HealthEndpointHostRule.Report(end, map, options);
+        });
+    }
+}

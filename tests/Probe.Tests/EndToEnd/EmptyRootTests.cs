@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using ContainerHealth.Probe.Tests.Fixtures;
 
 namespace ContainerHealth.Probe.Tests.EndToEnd;
@@ -63,6 +65,30 @@ public sealed class EmptyRootTests(KestrelApp app) : IClassFixture<KestrelApp>
         Assert.Equal("unhealthy: cannot resolve 'app.internal'", run.Line);
     }
 
+    [Fact]
+    public async Task Deadline_holds_while_the_system_resolver_waits_for_a_silent_dns_server()
+    {
+        // A DNS server that reads queries and never answers: glibc's resolver alone would wait 5 s per try.
+        using var silentDns = new UdpClient(new IPEndPoint(IPAddress.Parse("127.0.0.99"), 53));
+        var resolvConf = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(resolvConf, "nameserver 127.0.0.99\noptions timeout:5 attempts:2\n");
+
+            var run = await RunInEmptyRootAsync(
+                "--ro-bind", resolvConf, "/etc/resolv.conf", "--", $"http://app.internal:{app.IPv4Port}/healthz", "--timeout", "1s");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Equal("unhealthy: no response within 1000 ms", run.Line);
+            Assert.InRange(run.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(1500));
+            Assert.True(silentDns.Available > 0, "the probe's query reached the silent DNS server");
+        }
+        finally
+        {
+            File.Delete(resolvConf);
+        }
+    }
+
     /// <summary>Arguments before "--" go to bwrap (e.g. --setenv), the rest to the probe.</summary>
     private static async Task<ProbeRun> RunInEmptyRootAsync(params string[] arguments)
     {
@@ -70,9 +96,11 @@ public sealed class EmptyRootTests(KestrelApp app) : IClassFixture<KestrelApp>
         var split = Array.IndexOf(arguments, "--");
         var bwrapExtra = split < 0 ? [] : arguments[..split];
         var probeArguments = split < 0 ? arguments : arguments[(split + 1)..];
+        // No --die-with-parent: its parent-death signal follows the spawning *thread*, and a thread-pool thread that
+        // retires would SIGKILL the probe mid-run; the probe ends by its own deadline anyway.
         string[] bwrap =
         [
-            "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--clearenv",
+            "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--clearenv",
             "--ro-bind", probe, "/healthprobe",
             .. bwrapExtra,
             "/healthprobe",

@@ -1,0 +1,28 @@
+using ContainerHealth.TestBed.Containers;
+
+namespace ContainerHealth.PublishContainer.Tests;
+
+/// <summary>What the image config must say, and fast timings for the tests that run the check.</summary>
+public static class ExpectedHealthcheck
+{
+    public static readonly string[] ProbeTest = ["CMD", "/app/healthprobe", "--path", "/healthz"];
+
+    /// <summary>Publish properties that keep a run short: the first check 300 ms after start.</summary>
+    public static readonly Dictionary<string, string> FastTimings = new()
+    {
+        ["ContainerHealthCheckInterval"] = "300ms",
+        ["ContainerHealthCheckTimeout"] = "3s",
+        ["ContainerHealthCheckRetries"] = "2",
+    };
+
+    public static void AssertDefaults(HealthcheckConfig? healthcheck)
+    {
+        Assert.NotNull(healthcheck);
+        Assert.Equal(ProbeTest, healthcheck.Test);
+        Assert.Equal(TimeSpan.FromSeconds(30), healthcheck.Interval);
+        Assert.Equal(TimeSpan.FromSeconds(5), healthcheck.Timeout);
+        Assert.Equal(TimeSpan.Zero, healthcheck.StartPeriod);
+        Assert.Equal(TimeSpan.FromSeconds(5), healthcheck.StartInterval);
+        Assert.Equal(3, healthcheck.Retries);
+    }
+}

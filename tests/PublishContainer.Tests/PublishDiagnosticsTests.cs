@@ -1,0 +1,82 @@
+using ContainerHealth.TestBed.Images;
+using ContainerHealth.TestBed.Publishing;
+
+namespace ContainerHealth.PublishContainer.Tests;
+
+/// <summary>What a user sees for a bad property, an unsupported RID and a file of their own named healthprobe.</summary>
+public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixture<PackagedSample>, IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("ch-diagnostics-").FullName;
+
+    [Fact]
+    public async Task Malformed_interval_is_CH1006_on_the_project_and_no_image_is_written()
+    {
+        var published = await PublishAsync(new() { ["ContainerHealthCheckInterval"] = "90" });
+
+        Assert.False(published.Succeeded);
+        var error = Assert.Single(published.Errors);
+        Assert.Equal("CH1006", error.Code);
+        Assert.EndsWith(".csproj", error.File);
+        Assert.Contains("ContainerHealthCheckInterval is '90'", error.Message);
+        Assert.Contains("1m30s", error.Message);
+        Assert.False(File.Exists(Path.Combine(directory, "healthy-sample.tar.gz")));
+    }
+
+    [Fact]
+    public async Task Docker_duration_near_miss_publishes()
+    {
+        var published = await PublishAsync(new() { ["ContainerHealthCheckInterval"] = "1m30s" });
+
+        Assert.True(published.Succeeded, published.Build.Output);
+        Assert.DoesNotContain("CH1006", published.Codes);
+    }
+
+    [Fact]
+    public async Task Musl_rid_is_CH1007_with_no_probe_and_no_HEALTHCHECK()
+    {
+        var published = await PublishAsync([], "linux-musl-x64");
+
+        Assert.True(published.Succeeded, published.Build.Output);
+        Assert.Equal(["CH1007"], published.Warnings.Select(w => w.Code).Where(c => c.StartsWith("CH", StringComparison.Ordinal)));
+        Assert.False(File.Exists(Path.Combine(sample.PublishDirectory("linux-musl-x64"), "healthprobe")));
+        Assert.DoesNotContain("ContainerHealth: wrote the HEALTHCHECK", published.Build.Output);
+    }
+
+    [Fact]
+    public async Task Users_own_healthprobe_is_CH1010_and_left_untouched()
+    {
+        sample.App.WriteFile("healthprobe", "#!/bin/sh\necho mine\n");
+        var project = await File.ReadAllTextAsync(sample.App.ProjectFile);
+        try
+        {
+            await File.WriteAllTextAsync(sample.App.ProjectFile, project.Replace("</Project>",
+                "<ItemGroup><None Update=\"healthprobe\" CopyToPublishDirectory=\"Always\" /></ItemGroup></Project>"));
+
+            var published = await PublishAsync([]);
+
+            Assert.False(published.Succeeded);
+            Assert.Equal("CH1010", Assert.Single(published.Errors).Code);
+            Assert.Equal("#!/bin/sh\necho mine\n", await File.ReadAllTextAsync(Path.Combine(sample.PublishDirectory("linux-x64"), "healthprobe")));
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(sample.App.ProjectFile, project);
+            File.Delete(Path.Combine(sample.App.Directory, "healthprobe"));
+            File.Delete(Path.Combine(sample.PublishDirectory("linux-x64"), "healthprobe"));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private async Task<ContainerPublishResult> PublishAsync(Dictionary<string, string> properties, string rid = "linux-x64")
+    {
+        var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.Chiseled);
+        return await sample.PublishAsync(new ContainerPublishOptions
+        {
+            BaseImage = baseImage.Reference,
+            ArchiveDirectory = directory,
+            RuntimeIdentifier = rid,
+            Properties = properties,
+        });
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using ContainerHealth.TestBed;
+using ContainerHealth.TestBed.Containers;
+using ContainerHealth.TestBed.Images;
+using ContainerHealth.TestBed.Publishing;
+using Xunit.Abstractions;
+
+namespace ContainerHealth.PublishContainer.Tests;
+
+/// <summary>Single-RID publishes to the test registry, run with runc and checked the way Docker checks.</summary>
+public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>
+{
+    [Fact]
+    public async Task Chiseled_image_gets_the_probe_and_its_own_HEALTHCHECK_passes()
+    {
+        var published = await PublishAsync(BaseImageKind.Chiseled);
+
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
+        ExpectedHealthcheck.AssertDefaults(container.Config.Healthcheck);
+        Assert.False(RootfsPath.Exists(container.Rootfs, "/bin/sh"));
+        var probeMode = File.GetUnixFileMode(Path.Combine(sample.PublishDirectory("linux-x64"), "healthprobe"));
+        Assert.True(probeMode.HasFlag(UnixFileMode.UserExecute), $"healthprobe in PublishDir is {probeMode}");
+        await container.WaitForListeningAsync(8080);
+
+        var report = await HealthCheckRunner.RunAsync(container, Fast(container.Config.Healthcheck!));
+
+        output.WriteLine(report.ToString());
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+        Assert.Equal(0, report.LastProbe!.ExitCode);
+        Assert.StartsWith("healthy", report.LastProbe.Output);
+        Assert.Single(report.LastProbe.Output.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Noble_like_image_passes_and_fails_when_the_app_is_down()
+    {
+        var published = await PublishAsync(BaseImageKind.NobleLike, ExpectedHealthcheck.FastTimings);
+
+        await using (var healthy = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!))
+        {
+            await healthy.WaitForListeningAsync(8080);
+            var report = await HealthCheckRunner.RunAsync(healthy, healthy.Config.Healthcheck!);
+            Assert.Equal(HealthStatus.Healthy, report.Status);
+        }
+
+        // The same image with the app not running (the container's process just waits).
+        await using var down = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!,
+            new ContainerRunOptions { Entrypoint = ["/bin/sh", "-c", "exec sleep 600"] });
+        var failing = await HealthCheckRunner.RunAsync(down, down.Config.Healthcheck!);
+
+        output.WriteLine(failing.ToString());
+        Assert.Equal(HealthStatus.Unhealthy, failing.Status);
+        Assert.All(failing.Probes, p => Assert.Equal(1, p.ExitCode));
+        Assert.StartsWith("unhealthy: connection refused", failing.LastProbe!.Output);
+    }
+
+    [Fact]
+    public async Task Port_set_at_run_time_through_ASPNETCORE_HTTP_PORTS_is_the_port_the_probe_checks()
+    {
+        var published = await PublishAsync(BaseImageKind.Chiseled, ExpectedHealthcheck.FastTimings);
+
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!,
+            new ContainerRunOptions { Environment = ["ASPNETCORE_HTTP_PORTS=5005"] });
+        await container.WaitForListeningAsync(5005);
+        var report = await HealthCheckRunner.RunAsync(container, container.Config.Healthcheck!);
+
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+        Assert.Contains("5005", report.LastProbe!.Output);
+    }
+
+    [Fact]
+    public async Task Non_root_ContainerUser_can_run_the_probe()
+    {
+        var published = await PublishAsync(BaseImageKind.Chiseled, new(ExpectedHealthcheck.FastTimings) { ["ContainerUser"] = "4242" });
+
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
+        Assert.Equal("4242", container.Config.User);
+        await container.WaitForListeningAsync(8080);
+        var report = await HealthCheckRunner.RunAsync(container, container.Config.Healthcheck!);
+
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+    }
+
+    [Fact]
+    public async Task Custom_command_replaces_the_probe_command()
+    {
+        var published = await PublishAsync(BaseImageKind.Chiseled, new(ExpectedHealthcheck.FastTimings)
+        {
+            ["ContainerHealthCheckCommand"] = "CMD;/app/healthprobe;--path;/",
+        });
+
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
+        Assert.Equal(["CMD", "/app/healthprobe", "--path", "/"], container.Config.Healthcheck!.Test);
+        await container.WaitForListeningAsync(8080);
+        var report = await HealthCheckRunner.RunAsync(container, container.Config.Healthcheck!);
+
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+    }
+
+    [Fact]
+    public async Task Every_tag_and_the_SDKs_outputs_name_the_image_with_the_HEALTHCHECK()
+    {
+        var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.Chiseled);
+        var repository = "outputs-" + Guid.NewGuid().ToString("N")[..8];
+
+        var publish = await sample.App.DotnetAsync(
+            "publish", "-t:PublishContainer", "-c", "Release", "-r", "linux-x64", "-nologo",
+            $"-p:ContainerBaseImage={baseImage.Reference}", $"-p:ContainerRegistry={sample.Registry.Address}",
+            $"-p:ContainerRepository={repository}", "-p:ContainerImageTags=\"1.0;latest\"",
+            "-getProperty:GeneratedContainerDigest", "-getProperty:GeneratedContainerConfiguration", "-getItem:GeneratedContainer");
+
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        using var json = JsonDocument.Parse(publish.StandardOutput[publish.StandardOutput.IndexOf('{')..]);
+        var digest = json.RootElement.GetProperty("Properties").GetProperty("GeneratedContainerDigest").GetString()!;
+        Assert.Contains("Healthcheck", json.RootElement.GetProperty("Properties").GetProperty("GeneratedContainerConfiguration").GetString());
+        var item = Assert.Single(json.RootElement.GetProperty("Items").GetProperty("GeneratedContainer").EnumerateArray());
+        Assert.Equal(digest, item.GetProperty("ManifestDigest").GetString());
+        Assert.Contains("Healthcheck", item.GetProperty("Configuration").GetString());
+        foreach (var tag in new[] { "1.0", "latest" })
+        {
+            var inspect = await ProcessRunner.RunAsync("skopeo", ["inspect", "--tls-verify=false", $"docker://{sample.Registry.Address}/{repository}:{tag}"]);
+            Assert.Equal(digest, JsonDocument.Parse(inspect.EnsureSuccess().StandardOutput).RootElement.GetProperty("Digest").GetString());
+        }
+    }
+
+    private async Task<ContainerPublishResult> PublishAsync(BaseImageKind kind, Dictionary<string, string>? properties = null)
+    {
+        var baseImage = await BaseImages.PushAsync(sample.Registry, kind);
+        var published = await sample.PublishAsync(new ContainerPublishOptions
+        {
+            BaseImage = baseImage.Reference,
+            Registry = sample.Registry,
+            Properties = properties ?? [],
+        });
+        output.WriteLine($"publish took {published.Duration.TotalSeconds:0.0}s");
+        Assert.True(published.Succeeded, published.Build.Output);
+        // Sub-second test timings are outside ECS's ranges, so the ECS snippet is clamped with CH1006; nothing else may warn.
+        Assert.Empty(published.Warnings.Where(w => w.Code.StartsWith("CH", StringComparison.Ordinal) && !(properties is not null && w.Code == "CH1006")));
+        return published;
+    }
+
+    /// <summary>The image's own check with a short interval, so the test does not wait 30 s for the first probe.</summary>
+    private static HealthcheckConfig Fast(HealthcheckConfig fromImage) => fromImage with { Interval = TimeSpan.FromMilliseconds(300) };
+}

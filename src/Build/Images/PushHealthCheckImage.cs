@@ -1,8 +1,6 @@
-using ContainerHealth.Diagnostics;
 using ContainerHealth.Images;
 using ContainerHealth.Registry;
 using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace ContainerHealth.Build.Images;
 
@@ -10,19 +8,8 @@ namespace ContainerHealth.Build.Images;
 /// Side-effecting step for ContainerRegistry: pushes the image with the HEALTHCHECK (new config blob, then the manifest)
 /// under every tag the SDK pushed, with the credentials the SDK would use.
 /// </summary>
-public sealed class PushHealthCheckImage : Task, ICancelableTask
+public sealed class PushHealthCheckImage : RegistryPushTask
 {
-    private readonly CancellationTokenSource cancellation = new();
-
-    [Required]
-    public string Registry { get; set; } = "";
-
-    [Required]
-    public string Repository { get; set; } = "";
-
-    [Required]
-    public ITaskItem[] Tags { get; set; } = [];
-
     [Required]
     public string Configuration { get; set; } = "";
 
@@ -32,19 +19,15 @@ public sealed class PushHealthCheckImage : Task, ICancelableTask
     [Required]
     public string ManifestMediaType { get; set; } = "";
 
-    public void Cancel() => cancellation.Cancel();
-
     public override bool Execute()
     {
         var image = new HealthCheckImage(
             Configuration, ContentDigest.Compute(System.Text.Encoding.UTF8.GetBytes(Configuration)),
             Manifest, ContentDigest.Compute(System.Text.Encoding.UTF8.GetBytes(Manifest)), ManifestMediaType);
-        var tags = Tags.Select(t => t.ItemSpec).ToArray();
-        var repository = new ImageReference(Registry, Repository);
-        return RegistryPush.Run(Log, $"{Registry}/{Repository}", async () =>
+        return Push(async (repository, tags, writer, cancellation) =>
         {
-            using var client = RegistryPush.CreateClient(Log);
-            await new RegistryImageWriter(client).PushImageAsync(repository, image, tags, cancellation.Token);
-        }, $"pushed {image.ManifestDigest} as {string.Join(", ", tags)}");
+            await writer.PushImageAsync(repository, image, tags, cancellation);
+            return $"pushed {image.ManifestDigest} as {string.Join(", ", tags)}";
+        });
     }
 }

@@ -1,6 +1,4 @@
-using ContainerHealth.Registry;
 using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace ContainerHealth.Build.Images;
 
@@ -8,35 +6,18 @@ namespace ContainerHealth.Build.Images;
 /// Side-effecting step for a multi-RID publish to ContainerRegistry: the per-RID images with the HEALTHCHECK are already
 /// in the repository; push the index that lists them under every tag, replacing the SDK's.
 /// </summary>
-public sealed class PushHealthCheckIndex : Task, ICancelableTask
+public sealed class PushHealthCheckIndex : RegistryPushTask
 {
-    private readonly CancellationTokenSource cancellation = new();
-
-    [Required]
-    public string Registry { get; set; } = "";
-
-    [Required]
-    public string Repository { get; set; } = "";
-
-    [Required]
-    public ITaskItem[] Tags { get; set; } = [];
-
     [Required]
     public string ImageIndex { get; set; } = "";
 
     [Output]
     public string ImageIndexDigest { get; set; } = "";
 
-    public void Cancel() => cancellation.Cancel();
-
-    public override bool Execute()
-    {
-        var tags = Tags.Select(t => t.ItemSpec).ToArray();
-        var repository = new ImageReference(Registry, Repository);
-        return RegistryPush.Run(Log, $"{Registry}/{Repository}", async () =>
+    public override bool Execute() =>
+        Push(async (repository, tags, writer, cancellation) =>
         {
-            using var client = RegistryPush.CreateClient(Log);
-            ImageIndexDigest = await new ContainerHealth.Images.RegistryImageWriter(client).PushIndexAsync(repository, ImageIndex, tags, cancellation.Token);
-        }, $"pushed the image index as {string.Join(", ", tags)}");
-    }
+            ImageIndexDigest = await writer.PushIndexAsync(repository, ImageIndex, tags, cancellation);
+            return $"pushed the image index as {string.Join(", ", tags)}";
+        });
 }

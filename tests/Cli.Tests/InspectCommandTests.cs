@@ -1,3 +1,4 @@
+using ContainerHealth.TestBed.Registry;
 using System.IO.Compression;
 using System.Text.Json;
 using ContainerHealth.TestBed;

@@ -1,3 +1,4 @@
+using ContainerHealth.TestBed.Registry;
 using System.Diagnostics;
 using ContainerHealth.TestBed.Containers;
 using ContainerHealth.TestBed.Images;

@@ -1,3 +1,4 @@
+using ContainerHealth.TestBed.Registry;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ContainerHealth.TestBed;

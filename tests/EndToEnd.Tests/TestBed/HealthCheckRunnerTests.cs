@@ -1,3 +1,4 @@
+using ContainerHealth.TestBed.Registry;
 using ContainerHealth.TestBed.Containers;
 using ContainerHealth.TestBed.Images;
 

@@ -1,6 +1,6 @@
-using ContainerHealth.TestBed.Registry;
+using Xunit;
 
-namespace ContainerHealth.EndToEnd.Tests;
+namespace ContainerHealth.TestBed.Registry;
 
 /// <summary>One registry shared by the tests of a class (xunit class fixture).</summary>
 public sealed class RegistryFixture : IAsyncLifetime

@@ -3,7 +3,8 @@
 set -euo pipefail
 
 packages=(
-  docker-registry skopeo umoci runc busybox-static   # the container test bed
+  docker.io podman                                   # the container engines the tests and the demo run images under
+  docker-registry skopeo umoci busybox-static        # the container test bed
   clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu  # NativeAOT probe, both RIDs
   qemu-user-static                                   # runs the arm64 probe
   bubblewrap                                         # the probe in an empty root (tests)
@@ -21,5 +22,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "Installing: ${missing[*]}"
   $sudo apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Keep package scripts from starting services (dockerd, containerd): tests and the demo start private engines.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod +x "$policy" && own_policy=1
+  fi
+  status=0
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || status=$?
+  [ -n "$own_policy" ] && $sudo rm -f "$policy"
+  exit $status
 fi

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContainerHealth.TestBed.Containers;
+using ContainerHealth.TestBed.Engine;
 using ContainerHealth.TestBed.Images;
 using ContainerHealth.TestBed.Publishing;
 using ContainerHealth.TestBed.Registry;
@@ -7,22 +8,25 @@ using ContainerHealth.TestBed.Registry;
 namespace ContainerHealth.Demo;
 
 /// <summary>
-/// The README's main command: the sample published with ContainerHealth onto a chiseled-like base, run with runc, and
-/// two health checks side by side — the usual curl check (which can never pass there) and the image's own HEALTHCHECK.
+/// The README's main command: the sample published with ContainerHealth onto a chiseled-like base, then run twice under
+/// a real Docker engine — with the image's own HEALTHCHECK, and with the usual ECS/compose curl check — and what
+/// <c>docker ps</c> and <c>docker inspect</c> say about each.
 /// </summary>
 public static class DemoRun
 {
-    private static readonly string[] SeedCheck = ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"];
+    private const string SeedCheck = "curl -f http://localhost:8080/ || exit 1";
+
+    // Docker 20.10 ignores StartInterval, so the first check would wait a whole 30 s interval: check every second instead.
+    private static readonly TimeSpan DemoInterval = TimeSpan.FromSeconds(1);
 
     public static async Task<int> RunAsync()
     {
         var total = Stopwatch.StartNew();
-        Step("starting the test-bed registry");
+        Step("starting a test registry and building the chiseled-like base image (glibc + .NET, no shell, no curl)");
         await using var registry = await TestRegistry.StartAsync();
-        Step($"registry on {registry.Address}; building the chiseled-like base image (glibc + .NET, no shell, no curl)");
         var baseImage = await BaseImages.PushAsync(registry, BaseImageKind.Chiseled);
 
-        Step($"dotnet publish -t:PublishContainer samples/HealthySample with ContainerHealth, on {baseImage.Reference}");
+        Step($"dotnet publish -t:PublishContainer samples/HealthySample with ContainerHealth, onto {baseImage.Reference}");
         using var sample = await PackagedSample.AcquireAsync();
         var published = await ContainerPublisher.PublishAsync(sample.ProjectFile, new ContainerPublishOptions
         {
@@ -32,8 +36,7 @@ public static class DemoRun
         });
         if (!published.Succeeded)
         {
-            Console.Error.WriteLine(published.Build.Output);
-            return 1;
+            throw new DemoFailure("dotnet publish -t:PublishContainer failed", published.Build.Output);
         }
 
         foreach (var line in published.Build.StandardOutput.Split('\n').Where(l => l.Contains("ContainerHealth:") || l.Contains("Pushed image")))
@@ -41,40 +44,63 @@ public static class DemoRun
             Console.WriteLine("    " + line.Trim());
         }
 
-        Step($"running {published.ImageReference} with runc");
-        await using var container = await ContainerRunner.RunAsync(registry, published.ImageReference!);
-        await container.WaitForListeningAsync(8080);
-        var image = container.Config.Healthcheck ?? throw new InvalidOperationException("the image has no HEALTHCHECK");
+        try
+        {
+            var engine = await DockerEngine.SharedAsync();
+            Step($"started a private Docker engine ({(await engine.DockerAsync("version", "--format", "dockerd {{.Server.Version}}")).StandardOutput.Trim()}, DOCKER_HOST={engine.Host})");
+            var image = published.ImageReference!;
+            Command($"docker pull {image}");
+            await ContainerRunner.PullAsync(registry, image);
+            Command($"docker run -d --network none --name with-probe --health-interval 1s {image}");
+            await using var withProbe = await ContainerRunner.RunImageAsync(image, new ContainerRunOptions
+            {
+                Name = "with-probe",
+                HealthCheck = new HealthcheckConfig([], Interval: DemoInterval),
+            });
+            Command($"docker run -d --network none --name with-curl-check --health-cmd '{SeedCheck}' --health-interval 1s --health-retries 3 {image}");
+            await using var withCurl = await ContainerRunner.RunImageAsync(image, new ContainerRunOptions
+            {
+                Name = "with-curl-check",
+                HealthCheck = new HealthcheckConfig(["CMD-SHELL", SeedCheck], Interval: DemoInterval, Retries: 3),
+            });
 
-        // Like `docker run --health-interval=1s`: the checks as written, probed every second instead of every 30.
-        var fast = TimeSpan.FromSeconds(1);
-        var seedTask = HealthCheckRunner.RunAsync(container, new HealthcheckConfig(SeedCheck, Interval: fast, Timeout: TimeSpan.FromSeconds(5), Retries: 3));
-        var imageTask = HealthCheckRunner.RunAsync(container, image with { Interval = fast });
-        var seed = await seedTask;
-        var own = await imageTask;
+            var probeReport = withProbe.WaitForHealthAsync(TimeSpan.FromSeconds(60));
+            var curlReport = withCurl.WaitForHealthAsync(TimeSpan.FromSeconds(60));
+            var own = await probeReport;
+            var seed = await curlReport;
 
-        Console.WriteLine();
-        Column("the usual ECS/compose check", "the image's own HEALTHCHECK (ContainerHealth)");
-        Column(new string('-', 60), new string('-', 60));
-        Column(Json(SeedCheck), Json(image.Test));
-        Column(seed.Status.ToString().ToLowerInvariant() + $" after {seed.Probes.Count} probe(s)", own.Status.ToString().ToLowerInvariant() + $" after {own.Probes.Count} probe(s)");
-        Column($"exit {seed.LastProbe?.ExitCode}", $"exit {own.LastProbe?.ExitCode}");
-        Console.WriteLine();
-        Console.WriteLine("  usual check says:  " + seed.LastProbe?.Output.Trim());
-        Console.WriteLine("  image check says:  " + own.LastProbe?.Output.Trim());
+            Command("docker ps");
+            Console.WriteLine(Indent((await engine.DockerAsync("ps", "--format", "table {{.Names}}\t{{.Status}}\t{{.Image}}")).StandardOutput));
+            foreach (var (name, report) in new[] { ("with-probe", own), ("with-curl-check", seed) })
+            {
+                Command($"docker inspect --format '{{{{json .State.Health}}}}' {name}   # last log entry");
+                Console.WriteLine($"    {name}: {report.Status.ToString().ToLowerInvariant()}, exit {report.LastProbe?.ExitCode}: {report.LastProbe?.Output.Trim()}");
+            }
 
-        var ecs = Directory.GetFiles(Path.Combine(sample.Directory, "obj"), "ecs-healthcheck.json", SearchOption.AllDirectories)
-            .OrderByDescending(File.GetLastWriteTimeUtc).First();
-        Console.WriteLine();
-        Console.WriteLine($"ECS ignores image health checks; paste this into the container definition ({Path.GetFileName(ecs)}):");
-        Console.WriteLine(await File.ReadAllTextAsync(ecs));
+            var ecs = Directory.GetFiles(Path.Combine(sample.Directory, "obj"), "ecs-healthcheck.json", SearchOption.AllDirectories)
+                .OrderByDescending(File.GetLastWriteTimeUtc).First();
+            Console.WriteLine();
+            Console.WriteLine($"ECS ignores image health checks; paste this into the container definition ({Path.GetFileName(ecs)}):");
+            Console.WriteLine(await File.ReadAllTextAsync(ecs));
+
+            if (own.Status != HealthStatus.Healthy || seed.Status != HealthStatus.Unhealthy)
+            {
+                throw new DemoFailure($"expected with-probe healthy and with-curl-check unhealthy, got {own.Status} and {seed.Status}", $"{own}\n{seed}");
+            }
+        }
+        finally
+        {
+            await DockerEngine.StopSharedAsync();
+            Step("stopped the private Docker engine");
+        }
+
         Console.WriteLine($"demo finished in {total.Elapsed.TotalSeconds:0} s");
-        return seed.Status == HealthStatus.Unhealthy && own.Status == HealthStatus.Healthy ? 0 : 1;
+        return 0;
     }
 
     private static void Step(string text) => Console.WriteLine($"==> {text}");
 
-    private static void Column(string left, string right) => Console.WriteLine($"  {left,-60}  {right}");
+    private static void Command(string text) => Console.WriteLine($"$ {text}");
 
-    private static string Json(IEnumerable<string> test) => System.Text.Json.JsonSerializer.Serialize(test);
+    private static string Indent(string text) => string.Join('\n', text.TrimEnd().Split('\n').Select(l => "    " + l));
 }

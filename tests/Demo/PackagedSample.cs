@@ -17,13 +17,7 @@ public static class PackagedSample
         var package = await ContainerHealthPackage.GetAsync();
         var sample = await SampleProject.AcquireAsync();
         var packages = Path.Combine(sample.Directory, "obj", "packages-" + Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(package)))[..16]);
-        new XElement("configuration",
-            new XElement("config", new XElement("add", new XAttribute("key", "globalPackagesFolder"), new XAttribute("value", packages))),
-            new XElement("packageSources",
-                new XElement("clear"),
-                new XElement("add", new XAttribute("key", "local"), new XAttribute("value", Path.GetDirectoryName(package)!)),
-                new XElement("add", new XAttribute("key", "nuget.org"), new XAttribute("value", "https://api.nuget.org/v3/index.json"))))
-            .Save(Path.Combine(sample.Directory, "NuGet.Config"));
+        LocalFeedConfig.Write(sample.Directory, Path.GetDirectoryName(package)!, packages);
 
         var project = XDocument.Load(sample.ProjectFile);
         var version = Path.GetFileNameWithoutExtension(package)["ContainerHealth.".Length..];

@@ -15,6 +15,9 @@ public static class ExpectedHealthcheck
         ["ContainerHealthCheckRetries"] = "2",
     };
 
+    /// <summary>The image's own check, run every 300 ms (<c>docker run --health-interval</c>) so a test does not wait 30 s.</summary>
+    public static readonly ContainerRunOptions FastRun = new() { HealthCheck = new HealthcheckConfig([], Interval: TimeSpan.FromMilliseconds(300)) };
+
     public static void AssertDefaults(HealthcheckConfig? healthcheck)
     {
         Assert.NotNull(healthcheck);

@@ -36,9 +36,9 @@ public sealed class MultiRidRegistryTests(PackagedSample sample) : IClassFixture
         var armProbe = Path.Combine(arm64.Rootfs, "app", "healthprobe");
         Assert.Contains("ARM aarch64", (await ProcessRunner.RunAsync("file", ["-b", armProbe])).StandardOutput);
 
-        // The arm64 probe under qemu, in the network of the running amd64 image.
-        await using var container = await ContainerRunner.RunAsync(amd64);
-        await container.WaitForListeningAsync(8080);
+        // The engine pulls the amd64 image from the index and finds it healthy; the arm64 probe under qemu checks it from inside its network.
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!, ExpectedHealthcheck.FastRun, platform: "linux/amd64");
+        Assert.Equal(HealthStatus.Healthy, (await container.WaitForHealthAsync()).Status);
         var probe = await container.RunInNetworkAsync("env", "ASPNETCORE_HTTP_PORTS=8080", "qemu-aarch64-static", armProbe, "--path", "/healthz");
         Assert.True(probe.ExitCode == 0, probe.Output);
         Assert.StartsWith("healthy: HTTP 200", probe.StandardOutput);

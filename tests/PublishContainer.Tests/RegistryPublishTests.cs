@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace ContainerHealth.PublishContainer.Tests;
 
-/// <summary>Single-RID publishes to the test registry, run with runc and checked the way Docker checks.</summary>
+/// <summary>Single-RID publishes to the test registry, pulled and run by the real Docker engine, which judges the HEALTHCHECK.</summary>
 public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>
 {
     [Fact]
@@ -15,14 +15,14 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
     {
         var published = await PublishAsync(BaseImageKind.Chiseled);
 
-        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
-        ExpectedHealthcheck.AssertDefaults(container.Config.Healthcheck);
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!, ExpectedHealthcheck.FastRun);
+        // Docker 20.10 does not know StartInterval and drops it from what it reports: read the config as the registry has it.
+        ExpectedHealthcheck.AssertDefaults((await ImageConfig.FromRegistryAsync(sample.Registry, published.ImageReference!)).Healthcheck);
         Assert.False(RootfsPath.Exists(container.Rootfs, "/bin/sh"));
         var probeMode = File.GetUnixFileMode(Path.Combine(sample.PublishDirectory("linux-x64"), "healthprobe"));
         Assert.True(probeMode.HasFlag(UnixFileMode.UserExecute), $"healthprobe in PublishDir is {probeMode}");
-        await container.WaitForListeningAsync(8080);
 
-        var report = await HealthCheckRunner.RunAsync(container, Fast(container.Config.Healthcheck!));
+        var report = await container.WaitForHealthAsync();
 
         output.WriteLine(report.ToString());
         Assert.Equal(HealthStatus.Healthy, report.Status);
@@ -38,20 +38,49 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         await using (var healthy = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!))
         {
-            await healthy.WaitForListeningAsync(8080);
-            var report = await HealthCheckRunner.RunAsync(healthy, healthy.Config.Healthcheck!);
+            var report = await healthy.WaitForHealthAsync();
             Assert.Equal(HealthStatus.Healthy, report.Status);
         }
 
         // The same image with the app not running (the container's process just waits).
         await using var down = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!,
             new ContainerRunOptions { Entrypoint = ["/bin/sh", "-c", "exec sleep 600"] });
-        var failing = await HealthCheckRunner.RunAsync(down, down.Config.Healthcheck!);
+        var failing = await down.WaitForHealthAsync();
 
         output.WriteLine(failing.ToString());
         Assert.Equal(HealthStatus.Unhealthy, failing.Status);
         Assert.All(failing.Probes, p => Assert.Equal(1, p.ExitCode));
         Assert.StartsWith("unhealthy: connection refused", failing.LastProbe!.Output);
+    }
+
+    [Fact]
+    public async Task Wrong_path_is_unhealthy_with_the_probes_status_line_in_the_engines_log()
+    {
+        // The analyzer says so at build time (CH0001); the engine agrees at run time.
+        var published = await PublishAsync(BaseImageKind.Chiseled, new(ExpectedHealthcheck.FastTimings) { ["ContainerHealthCheckPath"] = "/no-such-endpoint" }, expectedWarning: "CH0001");
+
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
+        var report = await container.WaitForHealthAsync();
+
+        output.WriteLine(report.ToString());
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.StartsWith("unhealthy: HTTP 404 from http://localhost:8080/no-such-endpoint", report.LastProbe!.Output);
+    }
+
+    [Fact]
+    public async Task Local_engine_output_runs_healthy_without_a_registry_or_archive()
+    {
+        var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.Chiseled);
+        var published = await sample.PublishAsync(new ContainerPublishOptions { BaseImage = baseImage.Reference, Properties = ExpectedHealthcheck.FastTimings });
+        Assert.True(published.Succeeded, published.Build.Output);
+        Assert.Contains("in the local docker engine", published.Build.Output);
+
+        await using var container = await ContainerRunner.RunImageAsync(published.ImageReference!);
+        var report = await container.WaitForHealthAsync();
+
+        output.WriteLine(report.ToString());
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+        Assert.StartsWith("healthy: HTTP 200 from http://localhost:8080/healthz", report.LastProbe!.Output);
     }
 
     [Fact]
@@ -61,8 +90,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!,
             new ContainerRunOptions { Environment = ["ASPNETCORE_HTTP_PORTS=5005"] });
-        await container.WaitForListeningAsync(5005);
-        var report = await HealthCheckRunner.RunAsync(container, container.Config.Healthcheck!);
+        var report = await container.WaitForHealthAsync();
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
         Assert.Contains("5005", report.LastProbe!.Output);
@@ -75,8 +103,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
         Assert.Equal("4242", container.Config.User);
-        await container.WaitForListeningAsync(8080);
-        var report = await HealthCheckRunner.RunAsync(container, container.Config.Healthcheck!);
+        var report = await container.WaitForHealthAsync();
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
     }
@@ -91,8 +118,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
         Assert.Equal(["CMD", "/app/healthprobe", "--path", "/"], container.Config.Healthcheck!.Test);
-        await container.WaitForListeningAsync(8080);
-        var report = await HealthCheckRunner.RunAsync(container, container.Config.Healthcheck!);
+        var report = await container.WaitForHealthAsync();
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
     }
@@ -121,9 +147,12 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
             var inspect = await ProcessRunner.RunAsync("skopeo", ["inspect", "--tls-verify=false", $"docker://{sample.Registry.Address}/{repository}:{tag}"]);
             Assert.Equal(digest, JsonDocument.Parse(inspect.EnsureSuccess().StandardOutput).RootElement.GetProperty("Digest").GetString());
         }
+
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, $"{sample.Registry.Address}/{repository}:latest", ExpectedHealthcheck.FastRun);
+        Assert.Equal(HealthStatus.Healthy, (await container.WaitForHealthAsync()).Status);
     }
 
-    private async Task<ContainerPublishResult> PublishAsync(BaseImageKind kind, Dictionary<string, string>? properties = null)
+    private async Task<ContainerPublishResult> PublishAsync(BaseImageKind kind, Dictionary<string, string>? properties = null, string? expectedWarning = null)
     {
         var baseImage = await BaseImages.PushAsync(sample.Registry, kind);
         var published = await sample.PublishAsync(new ContainerPublishOptions
@@ -135,10 +164,8 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
         output.WriteLine($"publish took {published.Duration.TotalSeconds:0.0}s");
         Assert.True(published.Succeeded, published.Build.Output);
         // Sub-second test timings are outside ECS's ranges, so the ECS snippet is clamped with CH1006; nothing else may warn.
-        Assert.Empty(published.Warnings.Where(w => w.Code.StartsWith("CH", StringComparison.Ordinal) && !(properties is not null && w.Code == "CH1006")));
+        Assert.Empty(published.Warnings.Where(w => w.Code.StartsWith("CH", StringComparison.Ordinal) && !(properties is not null && w.Code == "CH1006") && w.Code != expectedWarning));
+        Assert.True(expectedWarning is null || published.Codes.Contains(expectedWarning), published.Build.Output);
         return published;
     }
-
-    /// <summary>The image's own check with a short interval, so the test does not wait 30 s for the first probe.</summary>
-    private static HealthcheckConfig Fast(HealthcheckConfig fromImage) => fromImage with { Interval = TimeSpan.FromMilliseconds(300) };
 }

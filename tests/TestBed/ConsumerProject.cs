@@ -60,16 +60,7 @@ public sealed class ConsumerProject : IDisposable
     private static string PackageVersion(string nupkg) =>
         Path.GetFileNameWithoutExtension(nupkg)["ContainerHealth.".Length..];
 
-    private void WriteNuGetConfig(string feed)
-    {
-        var config = new XElement("configuration",
-            new XElement("config", new XElement("add", new XAttribute("key", "globalPackagesFolder"), new XAttribute("value", Path.Combine(Directory, ".packages")))),
-            new XElement("packageSources",
-                new XElement("clear"),
-                new XElement("add", new XAttribute("key", "local"), new XAttribute("value", feed)),
-                new XElement("add", new XAttribute("key", "nuget.org"), new XAttribute("value", "https://api.nuget.org/v3/index.json"))));
-        config.Save(Path.Combine(Directory, "NuGet.Config"));
-    }
+    private void WriteNuGetConfig(string feed) => LocalFeedConfig.Write(Directory, feed, Path.Combine(Directory, ".packages"));
 
     private void AddPackageReference(string id, string version)
     {

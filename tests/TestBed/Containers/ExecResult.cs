@@ -1,11 +1,11 @@
 namespace ContainerHealth.TestBed.Containers;
 
 /// <summary>
-/// The outcome of <c>runc exec</c>, shaped like Docker's: when the process could not even start (missing binary or shell)
-/// <see cref="ExitCode"/> is -1 and <see cref="Output"/> is Docker's message, e.g.
+/// The outcome of <c>docker exec</c>: stdout and stderr in one text. When the process could not even start (missing binary
+/// or shell) Docker exits 126/127 with its own message, e.g.
 /// <c>OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown</c>.
 /// </summary>
-public sealed record ExecResult(int ExitCode, string Output, bool Started, bool TimedOut = false)
+public sealed record ExecResult(int ExitCode, string Output)
 {
-    public const int NotRunExitCode = -1;
+    public bool Started => !Output.StartsWith("OCI runtime exec failed", StringComparison.Ordinal);
 }

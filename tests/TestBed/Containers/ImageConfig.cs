@@ -18,13 +18,38 @@ public sealed record ImageConfig(
     public string? GetEnv(string name) =>
         Env.LastOrDefault(e => e.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
 
+    /// <summary>An image config blob as registries and archives store it (<c>architecture</c>, <c>os</c>, <c>config</c>).</summary>
     public static ImageConfig Parse(string json)
     {
         var root = JsonDocument.Parse(json).RootElement.Clone();
-        var config = root.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+        return From(root, root.GetProperty("architecture").GetString()!, root.GetProperty("os").GetString()!, "config");
+    }
+
+    /// <summary>The config blob of an image in a test registry, as the registry serves it (<c>skopeo inspect --config</c>).</summary>
+    public static async Task<ImageConfig> FromRegistryAsync(Registry.TestRegistry registry, string reference)
+    {
+        List<string> arguments = ["inspect", "--config", "--raw", "--tls-verify=false"];
+        if (registry.Credentials is { } credentials)
+        {
+            arguments.Add($"--creds={credentials.UserName}:{credentials.Password}");
+        }
+
+        return Parse((await ProcessRunner.RunAsync("skopeo", [.. arguments, $"docker://{reference}"])).EnsureSuccess().StandardOutput);
+    }
+
+    /// <summary>The first image of <c>docker image inspect</c>'s output (<c>Architecture</c>, <c>Os</c>, <c>Config</c>).</summary>
+    public static ImageConfig FromDockerInspect(string json)
+    {
+        var root = JsonDocument.Parse(json).RootElement[0].Clone();
+        return From(root, root.GetProperty("Architecture").GetString()!, root.GetProperty("Os").GetString()!, "Config");
+    }
+
+    private static ImageConfig From(JsonElement root, string architecture, string os, string configProperty)
+    {
+        var config = root.TryGetProperty(configProperty, out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
         return new ImageConfig(
-            root.GetProperty("architecture").GetString()!,
-            root.GetProperty("os").GetString()!,
+            architecture,
+            os,
             String(config, "User"),
             Strings(config, "Env") ?? [],
             Strings(config, "Entrypoint"),

@@ -1,71 +1,55 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using ContainerHealth.TestBed.Engine;
 using ContainerHealth.TestBed.Leftovers;
 
 namespace ContainerHealth.TestBed.Containers;
 
 /// <summary>
-/// A runc container started from an <see cref="UnpackedImage"/>, in its own network namespace with only loopback up.
-/// <see cref="ExecAsync"/> is <c>docker exec</c>; <see cref="WaitForListeningAsync"/> polls the container's sockets;
+/// A container in the private Docker engine, run with <c>--network none</c> (its own network namespace, loopback only).
+/// <see cref="ExecAsync"/> is <c>docker exec</c>; <see cref="WaitForHealthAsync"/> waits for the engine's own health verdict;
 /// <see cref="RunInNetworkAsync"/> runs a host program (e.g. curl) inside the container's network namespace.
-/// Dispose force-deletes the container and its files. Create one with <see cref="ContainerRunner"/>.
+/// Dispose removes the container. Create one with <see cref="ContainerRunner"/>.
 /// </summary>
-public sealed partial class RunningContainer : IAsyncDisposable
+public sealed class RunningContainer : IAsyncDisposable
 {
-    private readonly UnpackedImage image;
+    private readonly DockerEngine engine;
     private readonly LeftoverRecord record;
 
-    private RunningContainer(string id, UnpackedImage image, LeftoverRecord record)
+    private RunningContainer(DockerEngine engine, string name, LeftoverRecord record, ImageConfig config)
     {
-        Id = id;
-        this.image = image;
+        this.engine = engine;
+        Name = name;
         this.record = record;
+        Config = config;
     }
 
-    /// <summary>The runc container ID, unique per run.</summary>
-    public string Id { get; }
-
-    /// <summary>When <c>runc start</c> returned; health check start periods count from here.</summary>
-    public DateTimeOffset StartedAt { get; private set; }
+    /// <summary>The container's name in the engine, unique per run.</summary>
+    public string Name { get; }
 
     /// <summary>The host PID of the container's first process (the app).</summary>
     public int Pid { get; private set; }
 
-    public ImageConfig Config => image.Config;
+    /// <summary>The image's config as the engine reports it (Env, User, Healthcheck, ...).</summary>
+    public ImageConfig Config { get; }
 
-    public string Rootfs => image.Rootfs;
+    /// <summary>The container's merged root file system on the host (overlay2's MergedDir).</summary>
+    public string Rootfs { get; private set; } = "";
 
-    /// <summary>What the container's first process wrote to stdout and stderr so far.</summary>
-    public string Logs => File.Exists(LogPath) ? File.ReadAllText(LogPath) : "";
-
-    private string LogPath => Path.Combine(image.Directory, "container.log");
-
-    internal static async Task<RunningContainer> StartAsync(UnpackedImage image, ContainerRunOptions options)
+    internal static async Task<RunningContainer> StartAsync(DockerEngine engine, string image, ContainerRunOptions options)
     {
-        var id = "ch-" + Guid.NewGuid().ToString("N")[..16];
-        var record = new LeftoverRecord(id, ProcessIdentity.Current, ContainerId: id, Directories: [image.Directory]);
+        var name = options.Name ?? "ch-" + Guid.NewGuid().ToString("N")[..16];
+        var record = new LeftoverRecord(name, ProcessIdentity.Current, ContainerId: name, DockerHost: engine.Host);
         LeftoverLedger.Write(record);
-        var container = new RunningContainer(id, image, record);
+        var inspected = await engine.DockerAsync("image", "inspect", image);
+        var container = new RunningContainer(engine, name, record, ImageConfig.FromDockerInspect(inspected.EnsureSuccess().StandardOutput));
         try
         {
-            await WriteRuntimeConfigAsync(image, options);
-            // The app's stdio goes to a file, never to a pipe of this process, so it outlives nothing and blocks nothing.
-            var create = await ProcessRunner.RunAsync(
-                "/bin/sh",
-                ["-c", "exec runc create --bundle \"$1\" \"$2\" >\"$3\" 2>&1 </dev/null", "sh", image.Bundle, id, container.LogPath],
-                timeout: TimeSpan.FromSeconds(60));
-            if (create.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"runc create failed ({create.ExitCode}):\n{container.Logs}");
-            }
-
-            container.Pid = await container.ReadPidAsync();
-            (await ProcessRunner.RunAsync("nsenter", ["-t", container.Pid.ToString(CultureInfo.InvariantCulture), "-n", "ip", "link", "set", "lo", "up"], timeout: TimeSpan.FromSeconds(30))).EnsureSuccess();
-            (await ProcessRunner.RunAsync("runc", ["start", id], timeout: TimeSpan.FromSeconds(30))).EnsureSuccess();
-            container.StartedAt = DateTimeOffset.UtcNow;
+            (await engine.DockerAsync(DockerRunArguments.For(name, image, options), TimeSpan.FromMinutes(2))).EnsureSuccess();
+            using var state = JsonDocument.Parse((await engine.DockerAsync("container", "inspect", name)).EnsureSuccess().StandardOutput);
+            var root = state.RootElement[0];
+            container.Pid = root.GetProperty("State").GetProperty("Pid").GetInt32();
+            container.Rootfs = root.GetProperty("GraphDriver").GetProperty("Data").TryGetProperty("MergedDir", out var merged) ? merged.GetString() ?? "" : "";
             return container;
         }
         catch
@@ -75,62 +59,18 @@ public sealed partial class RunningContainer : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// <c>docker exec</c>: runs <paramref name="argv"/> as the image's user with its env (PATH lookup inside the
-    /// container); stdout and stderr in one text (as Docker's health log; runc relays them separately, so interleaving
-    /// may differ). On timeout the process is killed and TimedOut is set.
-    /// </summary>
-    public async Task<ExecResult> ExecAsync(IReadOnlyList<string> argv, TimeSpan? timeout = null)
+    /// <summary>What the container's first process wrote to stdout and stderr so far (<c>docker logs</c>).</summary>
+    public async Task<string> LogsAsync() => (await engine.DockerAsync("logs", Name)).Output;
+
+    /// <summary><c>docker exec</c>, stdout and stderr in one text.</summary>
+    public async Task<ExecResult> ExecAsync(params string[] argv)
     {
-        var pidFile = Path.Combine(image.Directory, "exec-" + Guid.NewGuid().ToString("N")[..8] + ".pid");
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["-c", "exec \"$@\" 2>&1", "sh", "runc", "exec", "--pid-file", pidFile, Id, .. argv])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(1));
-        var timedOut = false;
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            timedOut = true;
-            // runc writes the pid file once the process started; until then there is nothing to kill yet.
-            while (!process.HasExited)
-            {
-                KillExecProcess(pidFile);
-                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(20));
-            }
-        }
-        finally
-        {
-            File.Delete(pidFile);
-        }
-
-        var text = await output;
-        if (timedOut)
-        {
-            return new ExecResult(ExecResult.NotRunExitCode, text, Started: true, TimedOut: true);
-        }
-
-        if (process.ExitCode == 255 && RuncError().Match(text) is { Success: true } error)
-        {
-            var message = Regex.Unescape(error.Groups["message"].Value);
-            return new ExecResult(ExecResult.NotRunExitCode, $"OCI runtime exec failed: {message}: unknown", Started: false);
-        }
-
-        return new ExecResult(process.ExitCode, text, Started: true);
+        var exec = await ProcessRunner.RunAsync(
+            "/bin/sh",
+            ["-c", "exec \"$@\" 2>&1", "sh", "docker", "exec", Name, .. argv],
+            environment: new Dictionary<string, string?>(engine.ClientEnvironment),
+            timeout: TimeSpan.FromMinutes(1));
+        return new ExecResult(exec.ExitCode, exec.StandardOutput);
     }
 
     /// <summary>Waits until a socket in the container listens on <paramref name="port"/> (TCP, v4 or v6).</summary>
@@ -143,7 +83,7 @@ public sealed partial class RunningContainer : IAsyncDisposable
         {
             if (!await IsRunningAsync())
             {
-                throw new InvalidOperationException($"container {Id} stopped before listening on {port}:\n{Logs}");
+                throw new InvalidOperationException($"container {Name} stopped before listening on {port}:\n{await LogsAsync()}");
             }
 
             foreach (var table in (string[])["tcp", "tcp6"])
@@ -166,11 +106,20 @@ public sealed partial class RunningContainer : IAsyncDisposable
                 }
             }
 
+            // The kernel's socket table has no change notification; look again shortly.
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"container {Id} did not listen on {port} within {limit}:\n{Logs}");
+        throw new TimeoutException($"container {Name} did not listen on {port} within {limit}:\n{await LogsAsync()}");
     }
+
+    /// <summary>
+    /// Waits for the engine's health verdict (<c>docker events</c>' health_status) and returns State.Health: the first
+    /// Healthy or Unhealthy (or <paramref name="target"/>), None for a container without a check, or the state as it is
+    /// when <paramref name="bound"/> passes first.
+    /// </summary>
+    public Task<HealthCheckReport> WaitForHealthAsync(TimeSpan? bound = null, HealthStatus? target = null) =>
+        HealthWatcher.WaitAsync(engine, Name, target, bound ?? TimeSpan.FromMinutes(2));
 
     /// <summary>Runs a host program inside the container's network namespace: <c>nsenter -t PID -n ...</c>.</summary>
     public Task<ProcessResult> RunInNetworkAsync(params string[] command) =>
@@ -184,74 +133,8 @@ public sealed partial class RunningContainer : IAsyncDisposable
         return (int.Parse(result.StandardOutput[(split + 1)..], CultureInfo.InvariantCulture), result.StandardOutput[..Math.Max(split, 0)]);
     }
 
-    /// <summary>runc's status: created, running, stopped (or "gone").</summary>
-    public async Task<string> StatusAsync()
-    {
-        var state = await ProcessRunner.RunAsync("runc", ["state", Id], timeout: TimeSpan.FromSeconds(30));
-        return state.ExitCode == 0 ? JsonDocument.Parse(state.StandardOutput).RootElement.GetProperty("status").GetString()! : "gone";
-    }
+    public async Task<bool> IsRunningAsync() =>
+        (await engine.DockerAsync("container", "inspect", "--format", "{{.State.Running}}", Name)).StandardOutput.Trim() == "true";
 
-    public async Task<bool> IsRunningAsync() => await StatusAsync() == "running";
-
-    public async ValueTask DisposeAsync()
-    {
-        await LeftoverLedger.CleanUpAsync(record);
-        image.Dispose();
-    }
-
-    private static async Task WriteRuntimeConfigAsync(UnpackedImage image, ContainerRunOptions options)
-    {
-        var path = Path.Combine(image.Bundle, "config.json");
-        var spec = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
-        var process = spec["process"]!.AsObject();
-        process["terminal"] = false;
-        process["args"] = new JsonArray([.. Argv(image.Config, options).Select(a => JsonValue.Create(a))]);
-        var env = process["env"]!.AsArray().Select(e => e!.GetValue<string>()).Where(e => !e.StartsWith("TERM=", StringComparison.Ordinal));
-        process["env"] = new JsonArray([.. env.Concat(options.Environment).Select(e => JsonValue.Create(e))]);
-        if (options.User is { } user)
-        {
-            var parts = user.Split(':');
-            process["user"] = new JsonObject { ["uid"] = uint.Parse(parts[0], CultureInfo.InvariantCulture), ["gid"] = uint.Parse(parts.Length > 1 ? parts[1] : parts[0], CultureInfo.InvariantCulture) };
-        }
-
-        // runc here runs on a hybrid cgroup hierarchy where umoci's device rules fail; Docker's defaults are not needed.
-        spec["linux"]!.AsObject().Remove("resources");
-        spec["hostname"] = "container";
-        spec["root"] = new JsonObject { ["path"] = "rootfs", ["readonly"] = false };
-        await File.WriteAllTextAsync(path, spec.ToJsonString());
-    }
-
-    private static IReadOnlyList<string> Argv(ImageConfig config, ContainerRunOptions options)
-    {
-        var entrypoint = options.Entrypoint ?? config.Entrypoint ?? [];
-        var command = options.Command ?? (options.Entrypoint is null ? config.Cmd : null) ?? [];
-        IReadOnlyList<string> argv = [.. entrypoint, .. command];
-        return argv.Count > 0 ? argv : throw new InvalidOperationException("the image has no Entrypoint or Cmd and none was given");
-    }
-
-    private async Task<int> ReadPidAsync()
-    {
-        var state = await ProcessRunner.RunAsync("runc", ["state", Id], timeout: TimeSpan.FromSeconds(30));
-        return JsonDocument.Parse(state.EnsureSuccess().StandardOutput).RootElement.GetProperty("pid").GetInt32();
-    }
-
-    private static void KillExecProcess(string pidFile)
-    {
-        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
-        {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill();
-            }
-            catch (ArgumentException)
-            {
-                // Exited on its own meanwhile.
-            }
-        }
-    }
-
-    // runc logs through logrus: time="..." level=error msg="exec failed: ..."
-    [GeneratedRegex("""level=error msg="(?<message>(?:[^"\\]|\\.)*)"(?:\s|$)""")]
-    private static partial Regex RuncError();
+    public async ValueTask DisposeAsync() => await LeftoverLedger.CleanUpAsync(record);
 }

@@ -5,8 +5,9 @@ using ContainerHealth.TestBed.Registry;
 namespace ContainerHealth.TestBed.Containers;
 
 /// <summary>
-/// An image pulled with skopeo into a temp OCI layout and unpacked with umoci into a runc bundle
-/// (<see cref="Bundle"/>/config.json + <see cref="Rootfs"/>). Whiteouts and opaque dirs are applied by umoci.
+/// An image's files without running it: pulled with skopeo into a temp OCI layout and unpacked with umoci into
+/// <see cref="Rootfs"/> (whiteouts and opaque dirs applied). For images of another platform (arm64) and for reading
+/// what a publish wrote; running images is the engine's job (<see cref="ContainerRunner"/>).
 /// <code>
 /// using var image = await UnpackedImage.PullAsync(registry, "localhost:PORT/chiseled:10.0");
 /// Assert.False(RootfsPath.Exists(image.Rootfs, "/bin/sh"));
@@ -27,9 +28,7 @@ public sealed class UnpackedImage : IDisposable
 
     public string Layout => Path.Combine(Directory, "layout");
 
-    public string Bundle => Path.Combine(Directory, "bundle");
-
-    public string Rootfs => Path.Combine(Bundle, "rootfs");
+    public string Rootfs => Path.Combine(Directory, "rootfs");
 
     public ImageConfig Config { get; }
 
@@ -42,7 +41,7 @@ public sealed class UnpackedImage : IDisposable
     /// a <c>docker load</c> tar when it is Docker v2 (the SDK names both .tar.gz; either may be gzipped).
     /// </summary>
     public static Task<UnpackedImage> FromArchiveAsync(string archive) =>
-        FromAsync($"{(IsOciArchive(archive) ? "oci-archive" : "docker-archive")}:{archive}", null, null);
+        FromAsync($"{(ArchiveFormat.IsOci(archive) ? "oci-archive" : "docker-archive")}:{archive}", null, null);
 
     /// <summary>Any skopeo source transport: <c>docker://...</c>, <c>oci:DIR:REF</c>, <c>docker-archive:PATH</c>.</summary>
     public static async Task<UnpackedImage> FromAsync(string source, RegistryCredentials? credentials = null, string? architecture = null)
@@ -76,11 +75,8 @@ public sealed class UnpackedImage : IDisposable
             (await ProcessRunner.RunAsync("skopeo", copy, timeout: TimeSpan.FromMinutes(2))).EnsureSuccess();
             var config = ImageConfig.Parse(ReadConfig(layout));
             // "raw" skips the mtree manifest (a hash of every file) that plain unpack writes for later repacking.
-            var bundle = Path.Combine(directory, "bundle");
-            var rootfs = Path.Combine(bundle, "rootfs");
-            System.IO.Directory.CreateDirectory(bundle);
+            var rootfs = Path.Combine(directory, "rootfs");
             (await ProcessRunner.RunAsync("umoci", ["raw", "unpack", "--image", $"{layout}:image", rootfs], timeout: TimeSpan.FromMinutes(2))).EnsureSuccess();
-            (await ProcessRunner.RunAsync("umoci", ["raw", "runtime-config", "--image", $"{layout}:image", "--rootfs", rootfs, Path.Combine(bundle, "config.json")], timeout: TimeSpan.FromMinutes(1))).EnsureSuccess();
             return new UnpackedImage(directory, record, config);
         }
         catch
@@ -96,29 +92,6 @@ public sealed class UnpackedImage : IDisposable
     {
         LeftoverLedger.DeleteDirectory(Directory);
         LeftoverLedger.Remove(record.Id);
-    }
-
-    private static bool IsOciArchive(string archive)
-    {
-        using var file = File.OpenRead(archive);
-        Span<byte> magic = stackalloc byte[2];
-        var gzipped = file.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        file.Position = 0;
-        using var tar = new System.Formats.Tar.TarReader(gzipped ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress) : file);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            if (entry.Name is "index.json" or "oci-layout")
-            {
-                return true;
-            }
-
-            if (entry.Name == "manifest.json")
-            {
-                return false;
-            }
-        }
-
-        throw new InvalidDataException($"{archive} is neither an OCI layout nor a docker-archive tarball");
     }
 
     private static string ReadConfig(string layout)

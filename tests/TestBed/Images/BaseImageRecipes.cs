@@ -49,8 +49,8 @@ public sealed class BaseImageRecipes
             ]),
             ["busybox-hardlinks"] = WithParents([
                 new LayerEntry.HostFile("bin/busybox", "/usr/bin/busybox"),
-                new LayerEntry.Hardlink("bin/sh", "bin/busybox"),
-                new LayerEntry.Hardlink("bin/wget", "bin/busybox"),
+                new LayerEntry.Hardlink("bin/sh", "bin/busybox", File.GetUnixFileMode("/usr/bin/busybox")),
+                new LayerEntry.Hardlink("bin/wget", "bin/busybox", File.GetUnixFileMode("/usr/bin/busybox")),
             ]),
             ["whiteout-shell"] = [new LayerEntry.Directory("usr"), new LayerEntry.Directory("usr/bin"), new LayerEntry.Whiteout("usr/bin/sh"), new LayerEntry.Whiteout("usr/bin/dash")],
             ["opaque-bin"] = [new LayerEntry.Directory("bin"), new LayerEntry.OpaqueDirectory("bin")],

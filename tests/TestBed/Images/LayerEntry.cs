@@ -12,8 +12,11 @@ public abstract record LayerEntry(string Path)
 
     public sealed record Symlink(string Path, string Target) : LayerEntry(Path);
 
-    /// <summary>A hard link to <paramref name="Target"/>, an earlier entry of the same layer.</summary>
-    public sealed record Hardlink(string Path, string Target) : LayerEntry(Path);
+    /// <summary>
+    /// A hard link to <paramref name="Target"/>, an earlier entry of the same layer. Its header carries the shared inode's
+    /// <paramref name="Mode"/>, as GNU tar writes it: Docker applies a hard link header's mode to the inode.
+    /// </summary>
+    public sealed record Hardlink(string Path, string Target, UnixFileMode Mode) : LayerEntry(Path);
 
     /// <summary>An OCI whiteout: <c>dir/.wh.name</c> deletes <c>dir/name</c> of the layers below.</summary>
     public sealed record Whiteout(string Path) : LayerEntry(Path);

@@ -165,7 +165,7 @@ public sealed class OciLayoutWriter
                 tar.WriteEntry(link);
                 break;
             case LayerEntry.Hardlink hardlink:
-                var hard = Header(TarEntryType.HardLink, hardlink.Path, LayerEntry.DefaultFileMode);
+                var hard = Header(TarEntryType.HardLink, hardlink.Path, hardlink.Mode);
                 hard.LinkName = hardlink.Target;
                 tar.WriteEntry(hard);
                 break;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ContainerHealth.TestBed.Leftovers;
 
 /// <summary>
-/// One JSON file per live fixture (registry process, runc container, temp dirs) in a machine-wide folder. At the first
+/// One JSON file per live fixture (registry process, Docker engine, container, temp dirs) in a machine-wide folder. At the first
 /// use in each test process, records whose owning test process is gone are cleaned up by exactly the PIDs, container IDs
 /// and directories they name — never by name patterns, so parallel runs never touch each other's fixtures.
 /// </summary>
@@ -30,9 +30,13 @@ public static class LeftoverLedger
     /// <summary>Stops what a record names. Used for crashed runs and by the fixtures' own Dispose.</summary>
     public static async Task CleanUpAsync(LeftoverRecord record)
     {
-        if (record.ContainerId is { } containerId)
+        if (record is { ContainerId: { } containerId, DockerHost: { } host })
         {
-            await ProcessRunner.RunAsync("runc", ["delete", "--force", containerId], timeout: TimeSpan.FromSeconds(30));
+            await ProcessRunner.RunAsync("docker", ["-H", host, "rm", "--force", "--volumes", containerId], timeout: TimeSpan.FromSeconds(60));
+        }
+        else if (record is { DockerHost: { } engineHost, Process: { IsAlive: true } engine })
+        {
+            await EngineShutdown.StopAsync(engineHost, engine.Pid);
         }
 
         if (record.Process is { IsAlive: true } process)

@@ -8,7 +8,7 @@ public sealed record ContainerPublishOptions
     /// <summary>ContainerBaseImage, e.g. <c>localhost:PORT/chiseled:10.0</c> from <c>BaseImages.PushAsync</c>.</summary>
     public required string BaseImage { get; init; }
 
-    /// <summary>ContainerRegistry to push to; ignored when <see cref="ArchiveDirectory"/> is set.</summary>
+    /// <summary>ContainerRegistry to push to; ignored when <see cref="ArchiveDirectory"/> is set; neither: the local engine.</summary>
     public TestRegistry? Registry { get; init; }
 
     /// <summary>When set, publishes to a tarball in this directory (ContainerArchiveOutputPath) instead of a registry.</summary>

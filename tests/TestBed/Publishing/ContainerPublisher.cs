@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using ContainerHealth.TestBed.Engine;
 
 namespace ContainerHealth.TestBed.Publishing;
 
 /// <summary>
-/// Real <c>dotnet publish -t:PublishContainer</c> of a project into a test registry or a tarball.
+/// Real <c>dotnet publish -t:PublishContainer</c> of a project into a test registry, a tarball, or (neither given) the
+/// test process's private Docker engine.
 /// <code>
 /// using var sample = await SampleProject.AcquireAsync();                       // or: using var app = await ConsumerProject.CreateWebAsync();
 /// var published = await ContainerPublisher.PublishAsync(sample.ProjectFile, new ContainerPublishOptions
@@ -43,10 +45,6 @@ public static class ContainerPublisher
         {
             properties["ContainerRegistry"] = registry.Address;
         }
-        else
-        {
-            throw new ArgumentException("publish to a Registry or an ArchiveDirectory; there is no Docker daemon here", nameof(options));
-        }
 
         foreach (var (name, value) in options.Properties)
         {
@@ -62,6 +60,16 @@ public static class ContainerPublisher
         arguments.AddRange(properties.Select(p => $"-p:{p.Key}={Quote(p.Value)}"));
 
         var environment = new Dictionary<string, string?>(DotnetEnvironment);
+        var toEngine = archive is null && options.Registry is null;
+        if (toEngine)
+        {
+            // No registry and no archive: the SDK loads the image into the local engine, which is the test process's own.
+            foreach (var (name, value) in (await DockerEngine.SharedAsync()).ClientEnvironment)
+            {
+                environment[name] = value;
+            }
+        }
+
         foreach (var (name, value) in (options.Registry?.CredentialEnvironment ?? new Dictionary<string, string?>()).Concat(options.Environment))
         {
             environment[name] = value;
@@ -74,7 +82,7 @@ public static class ContainerPublisher
         return new ContainerPublishResult(
             build,
             BuildDiagnostic.Parse(build.Output),
-            succeeded && archive is null ? $"{options.Registry!.Address}/{options.Repository}:{options.Tag}" : null,
+            !succeeded || archive is not null ? null : toEngine ? $"{options.Repository}:{options.Tag}" : $"{options.Registry!.Address}/{options.Repository}:{options.Tag}",
             succeeded ? archive : null,
             stopwatch.Elapsed);
     }

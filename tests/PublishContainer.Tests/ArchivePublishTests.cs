@@ -24,12 +24,12 @@ public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper
         Assert.Equal(format == "OCI", entries.Contains("index.json"));
 
         var healthcheck = ArchiveConfig(archive).Healthcheck!;
-        Assert.Equal(ExpectedHealthcheck.ProbeTest, healthcheck.Test);
+        Assert.Equal(ExpectedHealthcheck.FastProbeTest, healthcheck.Test);
         Assert.Equal(TimeSpan.FromMilliseconds(300), healthcheck.Interval);
 
         // docker load for the docker-archive; Docker 20.10 cannot load an OCI archive, so skopeo hands that one to the engine.
         await using var container = await ContainerRunner.RunArchiveAsync(archive);
-        Assert.Equal(ExpectedHealthcheck.ProbeTest, container.Config.Healthcheck!.Test);
+        Assert.Equal(ExpectedHealthcheck.FastProbeTest, container.Config.Healthcheck!.Test);
         var report = await container.WaitForHealthAsync();
 
         output.WriteLine(report.ToString());

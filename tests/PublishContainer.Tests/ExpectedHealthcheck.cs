@@ -5,7 +5,11 @@ namespace ContainerHealth.PublishContainer.Tests;
 /// <summary>What the image config must say, and fast timings for the tests that run the check.</summary>
 public static class ExpectedHealthcheck
 {
-    public static readonly string[] ProbeTest = ["CMD", "/app/healthprobe", "--path", "/healthz"];
+    /// <summary>The default check: the probe with a deadline under the 5 s timeout.</summary>
+    public static readonly string[] ProbeTest = ["CMD", "/app/healthprobe", "--path", "/healthz", "--timeout", "4s"];
+
+    /// <summary>The check with <see cref="FastTimings"/>: the deadline under their 3 s timeout.</summary>
+    public static readonly string[] FastProbeTest = ["CMD", "/app/healthprobe", "--path", "/healthz", "--timeout", "2400ms"];
 
     /// <summary>Publish properties that keep a run short: the first check 300 ms after start.</summary>
     public static readonly Dictionary<string, string> FastTimings = new()
@@ -24,8 +28,8 @@ public static class ExpectedHealthcheck
         Assert.Equal(ProbeTest, healthcheck.Test);
         Assert.Equal(TimeSpan.FromSeconds(30), healthcheck.Interval);
         Assert.Equal(TimeSpan.FromSeconds(5), healthcheck.Timeout);
-        Assert.Equal(TimeSpan.Zero, healthcheck.StartPeriod);
-        Assert.Equal(TimeSpan.FromSeconds(5), healthcheck.StartInterval);
+        Assert.Equal(TimeSpan.FromSeconds(30), healthcheck.StartPeriod);
+        Assert.Equal(TimeSpan.FromSeconds(2), healthcheck.StartInterval);
         Assert.Equal(3, healthcheck.Retries);
     }
 }

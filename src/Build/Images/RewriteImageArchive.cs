@@ -31,7 +31,7 @@ public sealed class RewriteImageArchive : Task
         {
             var rewrite = ImageArchiveRewriter.Rewrite(ArchivePath, HealthCheckSelection.From(HealthCheck, Images));
             TopLevelDigest = rewrite.TopLevel.FirstOrDefault()?.Digest ?? "";
-            Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} ({1} image(s)).", ArchivePath, rewrite.Images.Count);
+            Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} ({1} image(s)).", ArchivePath, rewrite.RewrittenConfigs);
             return true;
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException or System.Text.Json.JsonException)

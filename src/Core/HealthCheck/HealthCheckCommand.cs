@@ -42,7 +42,18 @@ public static class HealthCheckCommand
         return true;
     }
 
-    /// <summary>The probe's exec-form test: the path is the only thing it needs; it reads the port from the container env.</summary>
-    public static IReadOnlyList<string> ForProbe(string probePath, string checkPath) =>
-        [ExecKeyword, probePath, "--path", checkPath];
+    /// <summary>
+    /// The probe's exec-form test: the path, and a deadline under the check's timeout; it reads the port from the
+    /// container's environment.
+    /// </summary>
+    public static IReadOnlyList<string> ForProbe(string probePath, string checkPath, DockerDuration timeout) =>
+        [ExecKeyword, probePath, "--path", checkPath, "--timeout", ProbeDeadline.Format(ProbeDeadline.For(timeout))];
+
+    /// <summary>Whether a check runs the program at <paramref name="probePath"/> (exec form, or named in the shell command).</summary>
+    public static bool Runs(IReadOnlyList<string> test, string probePath) => test switch
+    {
+        [ExecKeyword, var program, ..] => program == probePath,
+        [ShellKeyword, var commandLine] => commandLine.Contains(probePath, StringComparison.Ordinal),
+        _ => false,
+    };
 }

@@ -8,8 +8,11 @@ public static class HealthCheckPlanner
 {
     public static readonly DockerDuration DefaultInterval = DockerDuration.FromSeconds(30);
     public static readonly DockerDuration DefaultTimeout = DockerDuration.FromSeconds(5);
-    public static readonly DockerDuration DefaultStartPeriod = DockerDuration.Zero;
-    public static readonly DockerDuration DefaultStartInterval = DockerDuration.FromSeconds(5);
+    // With a start period, Docker 25+ checks every start interval until the first success: a healthy app is reported
+    // healthy within 2 s of listening (compose's depends_on: service_healthy), and an app that never starts is unhealthy
+    // after 30 s + retries × interval. Engines without start intervals (Docker before 25, Podman) wait one interval.
+    public static readonly DockerDuration DefaultStartPeriod = DockerDuration.FromSeconds(30);
+    public static readonly DockerDuration DefaultStartInterval = DockerDuration.FromSeconds(2);
     public const int DefaultRetries = 3;
 
     // Docker refuses non-zero durations below one millisecond.
@@ -46,7 +49,13 @@ public static class HealthCheckPlanner
             }
         }
 
-        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, path) : null);
+        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, path, timeout) : null);
+        if (test is not null && !HealthCheckCommand.Runs(test, probePathInImage))
+        {
+            // The user's own check does not run the probe: nothing in the image would use it.
+            probeRid = null;
+        }
+
         var definition = test is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
             ? null
             : new HealthCheckDefinition(test, interval, timeout, startPeriod, startInterval, retries);

@@ -5,7 +5,8 @@ namespace ContainerHealth.Snippets;
 
 /// <summary>
 /// Liveness and readiness probes for the container spec. Kubernetes ignores the image HEALTHCHECK and can make the HTTP
-/// request itself, so these use httpGet and need no binary in the image.
+/// request itself, so these use httpGet and need no binary in the image. The start period becomes a startup probe every
+/// start interval, Kubernetes' form of Docker's start interval: ready as soon as the app answers, and liveness only after.
 /// </summary>
 public static class KubernetesProbesSnippet
 {
@@ -15,24 +16,28 @@ public static class KubernetesProbesSnippet
     {
         var text = new StringBuilder();
         text.AppendLine("# Container spec fragment: Kubernetes ignores the image HEALTHCHECK and probes the endpoint itself.");
+        if (!definition.StartPeriod.IsZero)
+        {
+            var period = WholeSeconds(definition.StartInterval.IsZero ? definition.Interval : definition.StartInterval, 1);
+            AppendProbe(text, "startupProbe", path, port, period, definition.Timeout, Math.Max(1, (long)Math.Ceiling(WholeSeconds(definition.StartPeriod, 1) / (double)period)));
+        }
+
         foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
         {
-            text.AppendLine($"{probe}:")
-                .AppendLine("  httpGet:")
-                .AppendLine($"    path: {YamlScalar.Quote(path)}")
-                .AppendLine($"    port: {port}");
-            if (!definition.StartPeriod.IsZero)
-            {
-                text.AppendLine($"  initialDelaySeconds: {WholeSeconds(definition.StartPeriod, 0)}");
-            }
-
-            text.AppendLine($"  periodSeconds: {WholeSeconds(definition.Interval, 1)}")
-                .AppendLine($"  timeoutSeconds: {WholeSeconds(definition.Timeout, 1)}")
-                .AppendLine($"  failureThreshold: {Math.Max(1, definition.Retries)}");
+            AppendProbe(text, probe, path, port, WholeSeconds(definition.Interval, 1), definition.Timeout, Math.Max(1, definition.Retries));
         }
 
         return new SnippetResult(FileName, text.ToString(), []);
     }
+
+    private static void AppendProbe(StringBuilder text, string probe, string path, int port, long periodSeconds, DockerDuration timeout, long failureThreshold) =>
+        text.AppendLine($"{probe}:")
+            .AppendLine("  httpGet:")
+            .AppendLine($"    path: {YamlScalar.Quote(path)}")
+            .AppendLine($"    port: {port}")
+            .AppendLine($"  periodSeconds: {periodSeconds}")
+            .AppendLine($"  timeoutSeconds: {WholeSeconds(timeout, 1)}")
+            .AppendLine($"  failureThreshold: {failureThreshold}");
 
     private static long WholeSeconds(DockerDuration duration, long minimum) =>
         Math.Max(minimum, (long)Math.Ceiling(duration.Nanoseconds / 1e9));

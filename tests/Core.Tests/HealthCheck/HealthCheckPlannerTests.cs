@@ -21,11 +21,11 @@ public sealed class HealthCheckPlannerTests
         Assert.Equal("linux-x64", decision.ProbeRuntimeIdentifier);
         Assert.Equal("/app/healthprobe", decision.ProbePathInImage);
         var definition = Assert.IsType<HealthCheckDefinition>(decision.Definition);
-        Assert.Equal(["CMD", "/app/healthprobe", "--path", "/healthz"], definition.Test);
+        Assert.Equal(["CMD", "/app/healthprobe", "--path", "/healthz", "--timeout", "4s"], definition.Test);
         Assert.Equal(30_000_000_000, definition.Interval.Nanoseconds);
         Assert.Equal(5_000_000_000, definition.Timeout.Nanoseconds);
-        Assert.Equal(0, definition.StartPeriod.Nanoseconds);
-        Assert.Equal(5_000_000_000, definition.StartInterval.Nanoseconds);
+        Assert.Equal(30_000_000_000, definition.StartPeriod.Nanoseconds);
+        Assert.Equal(2_000_000_000, definition.StartInterval.Nanoseconds);
         Assert.Equal(3, definition.Retries);
         Assert.Equal(8080, decision.Port);
     }
@@ -79,7 +79,7 @@ public sealed class HealthCheckPlannerTests
             LinuxX64);
 
         var definition = decision.Definition!;
-        Assert.Equal(["CMD", "/app/healthprobe", "--path", "/ready"], definition.Test);
+        Assert.Equal(["CMD", "/app/healthprobe", "--path", "/ready", "--timeout", "300ms"], definition.Test);
         Assert.Equal(90_000_000_000, definition.Interval.Nanoseconds);
         Assert.Equal(500_000_000, definition.Timeout.Nanoseconds);
         Assert.Equal(10_000_000_000, definition.StartPeriod.Nanoseconds);
@@ -115,12 +115,35 @@ public sealed class HealthCheckPlannerTests
     }
 
     [Fact]
-    public void Command_replaces_the_probe_command_but_the_probe_is_still_copied()
+    public void Command_that_does_not_run_the_probe_gets_no_probe()
     {
         var decision = HealthCheckPlanner.Decide(new HealthCheckSettings { Command = "CMD-SHELL wget -qO- localhost:8080/ || exit 1" }, LinuxX64);
 
         Assert.Equal(["CMD-SHELL", "wget -qO- localhost:8080/ || exit 1"], decision.Definition!.Test);
+        Assert.Null(decision.ProbeRuntimeIdentifier);
+    }
+
+    [Theory]
+    [InlineData("CMD;/app/healthprobe;--path;/ready")]
+    [InlineData("CMD-SHELL /app/healthprobe --path /ready || exit 1")]
+    public void Command_that_runs_the_probe_gets_the_probe(string command)
+    {
+        var decision = HealthCheckPlanner.Decide(new HealthCheckSettings { Command = command }, LinuxX64);
+
         Assert.Equal("linux-x64", decision.ProbeRuntimeIdentifier);
+    }
+
+    [Theory]
+    [InlineData("5s", "4s")]
+    [InlineData("500ms", "300ms")]
+    [InlineData("300ms", "150ms")]
+    [InlineData("30s", "28s")]
+    [InlineData("1m30s", "88s")]
+    public void Probe_deadline_stays_under_the_check_timeout(string timeout, string deadline)
+    {
+        var decision = HealthCheckPlanner.Decide(new HealthCheckSettings { Timeout = timeout }, LinuxX64);
+
+        Assert.Equal(deadline, decision.Definition!.Test[^1]);
     }
 
     [Fact]

@@ -91,8 +91,12 @@ public sealed class SnippetTests
             Assert.Equal("30", probe["periodSeconds"].ToString());
             Assert.Equal("5", probe["timeoutSeconds"].ToString());
             Assert.Equal("3", probe["failureThreshold"].ToString());
-            Assert.Equal("10", probe["initialDelaySeconds"].ToString());
+            Assert.False(probe.Children.ContainsKey("initialDelaySeconds"));
         }
+
+        // The start period (10 s) as a startup probe every start interval (5 s): ready as soon as the app answers.
+        var startup = (YamlMappingNode)yaml["startupProbe"];
+        Assert.Equal(("5", "2"), (startup["periodSeconds"].ToString(), startup["failureThreshold"].ToString()));
     }
 
     private static YamlMappingNode Load(string text)

@@ -47,7 +47,7 @@ public static class ImageArchiveRewriter
         }
 
         WriteAtomically(archivePath, plan);
-        return new ImageArchiveRewrite(plan.TopLevelManifests, plan.Images);
+        return new ImageArchiveRewrite(plan.TopLevelManifests, plan.Images, plan.RewrittenConfigs);
     }
 
     private static string? RewriteIndex(string indexJson, RewritePlan plan, HealthCheckSelector select)
@@ -81,6 +81,7 @@ public static class ImageArchiveRewriter
                 plan.Remove(BlobName(configDigest));
                 plan.Add(BlobName(image.ConfigDigest), image.ConfigBytes);
                 plan.Images.Add(image);
+                plan.RewrittenConfigs++;
                 replaced = image.Manifest;
             }
             else
@@ -117,6 +118,7 @@ public static class ImageArchiveRewriter
             plan.Remove(configName);
             plan.Add(newName, bytes);
             image["Config"] = newName;
+            plan.RewrittenConfigs++;
         }
 
         return images.ToJsonString();
@@ -204,6 +206,8 @@ public static class ImageArchiveRewriter
         public List<BlobDescriptor> TopLevelManifests { get; } = [];
 
         public List<HealthCheckImage> Images { get; } = [];
+
+        public int RewrittenConfigs { get; set; }
 
         public byte[] Original(string name) =>
             original.TryGetValue(name, out var bytes) ? bytes : throw new InvalidDataException($"the archive has no {name}");

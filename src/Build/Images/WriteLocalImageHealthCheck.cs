@@ -2,17 +2,19 @@ using System.Diagnostics;
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Images;
 using ContainerHealth.Images.Archives;
+using ContainerHealth.HealthCheck;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
 
 namespace ContainerHealth.Build.Images;
 
 /// <summary>
-/// Side-effecting step for the local engine (Docker or Podman): saves the image the SDK loaded, writes the HEALTHCHECK
-/// into the saved archive and loads it back under the same names. Podman saves a docker-archive, because Podman only
-/// honours Healthcheck in Docker-format images.
+/// Side-effecting step for the local engine (Docker or Podman). Docker: a one-line <c>FROM</c> + <c>HEALTHCHECK</c> build
+/// tagged with the SDK's names — a new config over the same layers, no copy of the image. Otherwise (Podman, per-RID
+/// checks, or a Docker that cannot build): saves the image, writes the HEALTHCHECK into the archive and loads it back
+/// under the same names; Podman saves a docker-archive, because it only honours Healthcheck in Docker-format images.
 /// </summary>
-public sealed class ReloadLocalImage : Task
+public sealed class WriteLocalImageHealthCheck : Task
 {
     /// <summary>The SDK's LocalRegistry: Docker, Podman, or empty to use whichever engine answers (Docker first).</summary>
     public string LocalRegistry { get; set; } = "";
@@ -39,6 +41,11 @@ public sealed class ReloadLocalImage : Task
         }
 
         Directory.CreateDirectory(WorkingDirectory);
+        if (engine == "docker" && HealthCheck.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), ConfigHealthcheck.Parse(HealthCheck)))
+        {
+            return true;
+        }
+
         var archive = Path.Combine(WorkingDirectory, "local-image-" + Guid.NewGuid().ToString("N")[..8] + ".tar");
         try
         {
@@ -81,6 +88,32 @@ public sealed class ReloadLocalImage : Task
         finally
         {
             File.Delete(archive);
+        }
+    }
+
+    private bool TryBuild(string[] names, HealthCheckDefinition definition)
+    {
+        // Docker 25 (API 1.44) added StartInterval; older builders refuse the flag, and their engines ignore the field.
+        var withStartInterval = Run("docker", ["version", "--format", "{{.Server.APIVersion}}"], out _, out var api)
+            && Version.TryParse(api, out var version) && version >= new Version(1, 44);
+        var context = Path.Combine(WorkingDirectory, "local-build-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(context);
+        try
+        {
+            var dockerfile = Path.Combine(context, "Dockerfile");
+            File.WriteAllText(dockerfile, $"FROM {names[0]}\n{HealthCheckInstruction.Create(definition, withStartInterval)}\n");
+            if (!Run("docker", ["build", "--quiet", "--file", dockerfile, .. names.SelectMany(n => new[] { "--tag", n }), context], out var error))
+            {
+                Log.LogMessage(MessageImportance.Normal, "ContainerHealth: `docker build` of the HEALTHCHECK failed ({0}); saving and loading the image instead.", error);
+                return false;
+            }
+
+            Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local docker engine.", string.Join(", ", names));
+            return true;
+        }
+        finally
+        {
+            Directory.Delete(context, recursive: true);
         }
     }
 

@@ -1,6 +1,7 @@
 using ContainerHealth.Build.Logging;
 using ContainerHealth.HealthCheck;
 using ContainerHealth.Images;
+using ContainerHealth.Inspection;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
 
@@ -33,6 +34,12 @@ public sealed class ComputeContainerHealthCheck : Task
     public string Command { get; set; } = "";
 
     public string ContainerRuntimeIdentifier { get; set; } = "";
+
+    /// <summary>Where appsettings.json and appsettings.Production.json are (they can decide the app's port).</summary>
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>The base image's facts file from the inspection (its environment can decide the app's port), or empty.</summary>
+    public string BaseImageFactsFile { get; set; } = "";
 
     public string ContainerWorkingDirectory { get; set; } = "";
 
@@ -84,6 +91,8 @@ public sealed class ComputeContainerHealthCheck : Task
                 EnvironmentVariables = ContainerEnvironmentVariables.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Value"))).ToArray(),
                 Ports = ContainerPorts.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Type"))).ToArray(),
                 ProbeRuntimeIdentifiers = ProbeRuntimeIdentifiers.Select(i => i.ItemSpec).ToArray(),
+                ProjectDirectory = ProjectDirectory,
+                BaseImageEnvironment = BaseImageFactsFile.Length > 0 && FactsFileWriter.Read(BaseImageFactsFile) is { } facts ? facts.Environment : [],
             });
 
         foreach (var diagnostic in decision.Diagnostics)
@@ -95,7 +104,11 @@ public sealed class ComputeContainerHealthCheck : Task
         ProbeRuntimeIdentifier = decision.ProbeRuntimeIdentifier ?? "";
         ProbePathInImage = decision.ProbePathInImage;
         CheckPath = decision.Path;
-        CheckPort = decision.Port;
+        CheckPort = decision.Port.Number;
+        if (decision.Port.Pinned && decision.Definition is not null && Port.Length == 0)
+        {
+            Log.LogMessage(MessageImportance.High, "ContainerHealth: the app listens on port {0} ({1}), so the HEALTHCHECK probes http://localhost:{0}{2}.", decision.Port.Number, decision.Port.Source, decision.Path);
+        }
         return !Log.HasLoggedErrors;
     }
 }

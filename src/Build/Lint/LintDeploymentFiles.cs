@@ -33,6 +33,9 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
 
     public string CheckPath { get; set; } = "";
 
+    /// <summary>ContainerHealthCheckPort as the project set it (empty: derived the same way the HEALTHCHECK's port is).</summary>
+    public string Port { get; set; } = "";
+
     public string Probe { get; set; } = "true";
 
     public string ProbePath { get; set; } = "";
@@ -103,18 +106,13 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
 
     private LintSettings Settings(IReadOnlyList<ImageFacts> facts)
     {
-        var environment = ContainerEnvironmentVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value"))).ToList();
-        if (!environment.Any(e => e.Key == HealthCheckPort.HttpPortsVariable)
-            && facts.SelectMany(f => f.Environment).LastOrDefault(e => e.StartsWith(HealthCheckPort.HttpPortsVariable + "=", StringComparison.Ordinal)) is { } fromImage)
+        var appPort = HealthCheckPort.Resolve(HealthCheckPort.TryParse(Port, out var port) ? port : null, new ContainerFacts
         {
-            environment.Insert(0, new(HealthCheckPort.HttpPortsVariable, fromImage[(HealthCheckPort.HttpPortsVariable.Length + 1)..]));
-        }
-
-        var appPort = HealthCheckPort.Derive(new ContainerFacts
-        {
-            EnvironmentVariables = environment,
+            EnvironmentVariables = ContainerEnvironmentVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value"))).ToList(),
+            BaseImageEnvironment = facts.SelectMany(f => f.Environment).ToList(),
             Ports = ContainerPorts.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Type"))).ToList(),
-        });
+            ProjectDirectory = ProjectDirectory,
+        }).Number;
         var workingDirectory = WorkingDirectory.Length == 0 ? "/app/" : WorkingDirectory;
         return new LintSettings
         {

@@ -10,6 +10,12 @@ public sealed record ContainerFacts
     /// <summary>ContainerEnvironmentVariable items: name and value.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables { get; init; } = [];
 
+    /// <summary>The base image's own <c>NAME=value</c> environment, when it was inspected.</summary>
+    public IReadOnlyList<string> BaseImageEnvironment { get; init; } = [];
+
+    /// <summary>The project's directory, where appsettings.json lives; empty when unknown.</summary>
+    public string ProjectDirectory { get; init; } = "";
+
     /// <summary>ContainerPort items: port number text and type (tcp/udp, empty means tcp).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Ports { get; init; } = [];
 

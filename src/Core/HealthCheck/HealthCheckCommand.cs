@@ -43,11 +43,16 @@ public static class HealthCheckCommand
     }
 
     /// <summary>
-    /// The probe's exec-form test: the path, and a deadline under the check's timeout; it reads the port from the
-    /// container's environment.
+    /// The probe's exec-form test: the path, and a deadline under the check's timeout. The probe reads the port from the
+    /// container's environment at run time, unless the port is pinned: then the test names the URL.
     /// </summary>
-    public static IReadOnlyList<string> ForProbe(string probePath, string checkPath, DockerDuration timeout) =>
-        [ExecKeyword, probePath, "--path", checkPath, "--timeout", ProbeDeadline.Format(ProbeDeadline.For(timeout))];
+    public static IReadOnlyList<string> ForProbe(string probePath, string checkPath, AppPort port, DockerDuration timeout)
+    {
+        var deadline = ProbeDeadline.Format(ProbeDeadline.For(timeout));
+        return port.Pinned
+            ? [ExecKeyword, probePath, $"http://localhost:{port.Number}{checkPath}", "--timeout", deadline]
+            : [ExecKeyword, probePath, "--path", checkPath, "--timeout", deadline];
+    }
 
     /// <summary>Whether a check runs the program at <paramref name="probePath"/> (exec form, or named in the shell command).</summary>
     public static bool Runs(IReadOnlyList<string> test, string probePath) => test switch

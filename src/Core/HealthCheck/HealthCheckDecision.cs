@@ -16,7 +16,7 @@ public sealed record HealthCheckDecision
 
     public string Path { get; init; } = HealthCheckDefaults.Path;
 
-    public int Port { get; init; } = HealthCheckDefaults.Port;
+    public AppPort Port { get; init; } = AppPort.Default;
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 

@@ -49,7 +49,7 @@ public static class HealthCheckPlanner
             }
         }
 
-        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, path, timeout) : null);
+        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, path, port, timeout) : null);
         if (test is not null && !HealthCheckCommand.Runs(test, probePathInImage))
         {
             // The user's own check does not run the probe: nothing in the image would use it.
@@ -113,20 +113,15 @@ public static class HealthCheckPlanner
         return path;
     }
 
-    private static int ParsePort(string text, ContainerFacts facts, List<Diagnostic> diagnostics)
+    private static AppPort ParsePort(string text, ContainerFacts facts, List<Diagnostic> diagnostics)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || HealthCheckPort.TryParse(text, out _))
         {
-            return HealthCheckPort.Derive(facts);
-        }
-
-        if (HealthCheckPort.TryParse(text, out var port))
-        {
-            return port;
+            return HealthCheckPort.Resolve(string.IsNullOrWhiteSpace(text) ? null : int.Parse(text.Trim(), CultureInfo.InvariantCulture), facts);
         }
 
         diagnostics.Add(Invalid("ContainerHealthCheckPort", text, "a TCP port number from 1 to 65535"));
-        return HealthCheckPort.Derive(facts);
+        return HealthCheckPort.Resolve(null, facts);
     }
 
     private static DockerDuration ParseDuration(string text, string property, DockerDuration fallback, List<Diagnostic> diagnostics)

@@ -27,7 +27,7 @@ public sealed class HealthCheckPlannerTests
         Assert.Equal(30_000_000_000, definition.StartPeriod.Nanoseconds);
         Assert.Equal(2_000_000_000, definition.StartInterval.Nanoseconds);
         Assert.Equal(3, definition.Retries);
-        Assert.Equal(8080, decision.Port);
+        Assert.Equal(8080, decision.Port.Number);
     }
 
     [Theory]
@@ -171,10 +171,10 @@ public sealed class HealthCheckPlannerTests
         var env = LinuxX64 with { EnvironmentVariables = [new("ASPNETCORE_HTTP_PORTS", "5000;5001")], Ports = [new("6000", "tcp")] };
         var ports = LinuxX64 with { Ports = [new("53", "udp"), new("6000", "")] };
 
-        Assert.Equal(5000, HealthCheckPlanner.Decide(new HealthCheckSettings(), env).Port);
-        Assert.Equal(6000, HealthCheckPlanner.Decide(new HealthCheckSettings(), ports).Port);
-        Assert.Equal(8080, HealthCheckPlanner.Decide(new HealthCheckSettings(), LinuxX64).Port);
-        Assert.Equal(7000, HealthCheckPlanner.Decide(new HealthCheckSettings { Port = "7000" }, env).Port);
+        Assert.Equal(5000, HealthCheckPlanner.Decide(new HealthCheckSettings(), env).Port.Number);
+        Assert.Equal(6000, HealthCheckPlanner.Decide(new HealthCheckSettings(), ports).Port.Number);
+        Assert.Equal(8080, HealthCheckPlanner.Decide(new HealthCheckSettings(), LinuxX64).Port.Number);
+        Assert.Equal(7000, HealthCheckPlanner.Decide(new HealthCheckSettings { Port = "7000" }, env).Port.Number);
     }
 
     [Theory]

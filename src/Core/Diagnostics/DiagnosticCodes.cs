@@ -38,5 +38,11 @@ public static class DiagnosticCodes
     /// <summary>The HEALTHCHECK could not be written into the image the SDK produced (archive, registry or local engine).</summary>
     public const string HealthCheckNotWritten = "CH1011";
 
+    /// <summary>ContainerHealth's hooks into the SDK's container targets did not run: the image has no probe and no HEALTHCHECK.</summary>
+    public const string SdkContractBroken = "CH1012";
+
+    /// <summary>This MSBuild cannot run ContainerHealth's .NET tasks (.NET Framework MSBuild before 18): the package does nothing.</summary>
+    public const string UnsupportedMSBuild = "CH1013";
+
     public static string HelpLink(string code) => HelpLinkBase + code + ".md";
 }

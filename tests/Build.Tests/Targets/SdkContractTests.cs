@@ -1,0 +1,76 @@
+using System.Xml.Linq;
+using ContainerHealth.TestBed;
+using ContainerHealth.TestBed.Images;
+using ContainerHealth.TestBed.Registry;
+
+namespace ContainerHealth.Build.Tests.Targets;
+
+/// <summary>
+/// build/ContainerHealth.targets depends on private parts of the SDK's container targets. These tests pin that contract
+/// on the installed SDK — a renamed target or property fails here, not silently in a user's image — and check that the
+/// package says CH1012 when its hooks do not run.
+/// </summary>
+public sealed class SdkContractTests
+{
+    private static readonly string[] HookedTargets = ["PublishContainer", "_PublishSingleContainer", "_PublishMultiArchContainers"];
+
+    // Properties and items the package reads or rewrites around those targets.
+    private static readonly string[] ReadProperties =
+    [
+        "GeneratedContainerConfiguration", "GeneratedContainerManifest", "GeneratedContainerDigest", "GeneratedContainerMediaType",
+        "GeneratedArchiveOutputPath", "GeneratedImageIndex", "_SkipContainerPublishing", "ContainerBaseRegistry", "ContainerBaseName",
+        "ContainerBaseTag", "ContainerBaseDigest", "ContainerRuntimeIdentifier", "ContainerWorkingDirectory", "LocalRegistry",
+    ];
+
+    private static readonly string[] ReadItems = ["GeneratedContainer", "GeneratedContainerName", "ContainerEnvironmentVariables", "ContainerImageTags"];
+
+    [Fact]
+    public async Task The_installed_SDK_has_every_target_property_and_item_the_package_hooks_or_reads()
+    {
+        var targets = await SdkContainerTargetsAsync();
+        var text = await File.ReadAllTextAsync(targets);
+        var names = XDocument.Parse(text).Descendants().Where(e => e.Name.LocalName == "Target").Select(e => (string?)e.Attribute("Name")).ToHashSet();
+
+        Assert.All(HookedTargets, target => Assert.Contains(target, names));
+        Assert.All(ReadProperties, property => Assert.Contains(property, text));
+        Assert.All(ReadItems, item => Assert.True(text.Contains($"@({item})") || text.Contains($"ItemName=\"{item}\""), item));
+    }
+
+    [Fact]
+    public void The_package_hooks_exactly_the_targets_the_contract_names()
+    {
+        var ours = XDocument.Load(RepositoryLayout.Path("build", "ContainerHealth.targets"));
+        var hooks = ours.Descendants().Where(e => e.Name.LocalName == "Target")
+            .SelectMany(t => new[] { (string?)t.Attribute("BeforeTargets"), (string?)t.Attribute("AfterTargets") })
+            .OfType<string>().Distinct().Order().ToArray();
+
+        Assert.Equal(["$(_ContainerHealthSdkMultiImageTarget)", "$(_ContainerHealthSdkSingleImageTarget)", "PublishContainer"], hooks);
+        var defaults = ours.Descendants().Where(e => e.Name.LocalName.StartsWith("_ContainerHealthSdk", StringComparison.Ordinal)).Select(e => e.Value).ToArray();
+        Assert.Equal(["_PublishSingleContainer", "_PublishMultiArchContainers"], defaults);
+    }
+
+    [Fact]
+    public async Task A_renamed_SDK_target_is_CH1012_instead_of_a_silent_image_without_a_probe()
+    {
+        await using var registry = await TestRegistry.StartAsync();
+        var image = await BaseImages.PushAsync(registry, BaseImageKind.Chiseled);
+        using var consumer = await ConsumerProject.CreateWebAsync();
+
+        // What a future SDK that renamed _PublishSingleContainer looks like to the package: its hook never fires.
+        var publish = await consumer.DotnetAsync(
+            "publish", "-t:PublishContainer", "-c", "Release", "-r", "linux-x64",
+            $"-p:ContainerBaseImage={image.Reference}", $"-p:ContainerRegistry={registry.Address}", "-p:ContainerRepository=renamed",
+            "-p:_ContainerHealthSdkSingleImageTarget=_RenamedBySdk");
+
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.Contains("warning CH1012: ContainerHealth did not run", publish.Output);
+        Assert.DoesNotContain("ContainerHealth: wrote the HEALTHCHECK", publish.Output);
+    }
+
+    private static async Task<string> SdkContainerTargetsAsync()
+    {
+        var version = (await ProcessRunner.RunAsync("dotnet", ["--version"], RepositoryLayout.Path())).EnsureSuccess().StandardOutput.Trim();
+        var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        return Path.Combine(dotnetRoot, "sdk", version, "Containers", "build", "Microsoft.NET.Build.Containers.targets");
+    }
+}

@@ -80,7 +80,8 @@ internal static class HealthCheckMessages
                     position += 8;
                     break;
                 case 2:
-                    position += (int)Math.Min(ReadVarint(message, ref position), int.MaxValue);
+                    var skip = ReadVarint(message, ref position);
+                    position = skip > (ulong)(message.Length - position) ? -1 : position + (int)skip;
                     break;
                 case 5:
                     position += 4;

@@ -5,15 +5,16 @@ namespace ContainerHealth.Probe.Grpc;
 /// Huffman strings and dynamic table size updates. The table persists across blocks, so every block the server sends
 /// must pass through here in order.
 /// </summary>
-internal sealed class HpackDecoder
+/// <param name="maxTableSize">SETTINGS_HEADER_TABLE_SIZE as the probe announced it.</param>
+internal sealed class HpackDecoder(int maxTableSize = HpackDecoder.DefaultMaxTableSize)
 {
-    /// <summary>SETTINGS_HEADER_TABLE_SIZE: the probe keeps the default, so no update may ask for more.</summary>
-    public const int MaxTableSize = 4096;
+    /// <summary>The protocol default, which the probe keeps: no table size update may ask for more.</summary>
+    public const int DefaultMaxTableSize = 4096;
 
     /// <summary>The most a block may decode to (the RFC 9113 list size: names, values, 32 per field).</summary>
     public const int MaxHeaderListSize = 16384;
 
-    private readonly HpackDynamicTable table = new(MaxTableSize);
+    private readonly HpackDynamicTable table = new(maxTableSize);
 
     public HpackDynamicTable Table => table;
 
@@ -44,9 +45,9 @@ internal sealed class HpackDecoder
                 }
 
                 var size = ReadInteger(block, ref position, 5);
-                if (size > MaxTableSize)
+                if (size > maxTableSize)
                 {
-                    throw Malformed($"table size update to {size} bytes, over the {MaxTableSize} the probe allows");
+                    throw Malformed($"table size update to {size} bytes, over the {maxTableSize} the probe allows");
                 }
 
                 table.Resize(size);

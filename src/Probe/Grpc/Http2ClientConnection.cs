@@ -66,10 +66,16 @@ internal sealed class Http2ClientConnection(TcpConnection connection)
                 case Http2Frame.GoAway:
                     RequireLength(payload.Length >= 8, "GOAWAY");
                     var lastStream = Http2Frame.ReadUInt32(payload) & 0x7FFF_FFFF;
+                    var errorCode = Http2Frame.ReadUInt32(payload[4..]);
+                    if (errorCode == Http2ErrorCodes.Http11Required)
+                    {
+                        throw new Http2Failure("the port speaks HTTP/1.1 only (GOAWAY HTTP_1_1_REQUIRED): gRPC needs cleartext HTTP/2 (Kestrel: Protocols=Http2)");
+                    }
+
                     if (lastStream < StreamId)
                     {
                         // The server will not process the request; a GOAWAY that covers it lets the answer finish.
-                        throw new Http2Failure($"the server closed the connection before the request (GOAWAY {Http2ErrorCodes.Name(Http2Frame.ReadUInt32(payload[4..]))})");
+                        throw new Http2Failure($"the server closed the connection before the request (GOAWAY {Http2ErrorCodes.Name(errorCode)})");
                     }
 
                     break;

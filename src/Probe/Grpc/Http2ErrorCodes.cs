@@ -3,6 +3,8 @@ namespace ContainerHealth.Probe.Grpc;
 /// <summary>The names of HTTP/2 error codes (RFC 9113 §7) carried by RST_STREAM and GOAWAY.</summary>
 internal static class Http2ErrorCodes
 {
+    public const uint Http11Required = 0xd;
+
     private static readonly string[] Names =
     [
         "NO_ERROR", "PROTOCOL_ERROR", "INTERNAL_ERROR", "FLOW_CONTROL_ERROR", "SETTINGS_TIMEOUT", "STREAM_CLOSED",

@@ -4,7 +4,7 @@ namespace ContainerHealth.Probe.Grpc;
 
 /// <summary>
 /// Cuts the byte stream from the server into frames. Every wait draws from the deadline; a frame over the maximum
-/// payload, a close or a socket error ends the check. The first frame must be the server's SETTINGS (its preface):
+/// payload, a close or a socket error ends the check. The first frame must be the server's SETTINGS (its preface) or a GOAWAY:
 /// anything else is not an HTTP/2 server, and the first bytes are kept to show what it was.
 /// </summary>
 internal sealed class Http2FrameReader(TcpConnection connection)
@@ -38,7 +38,10 @@ internal sealed class Http2FrameReader(TcpConnection connection)
         StreamId = (int)(Http2Frame.ReadUInt32(header[5..]) & 0x7FFF_FFFF);
         if (!prefaceSeen)
         {
-            if (Type != Http2Frame.Settings || StreamId != 0 || HasFlag(Http2Frame.AckFlag) || length % 6 != 0)
+            // A server may refuse with GOAWAY at once: Kestrel does on an HTTP/1-only port (HTTP_1_1_REQUIRED).
+            var isPreface = Type == Http2Frame.Settings && !HasFlag(Http2Frame.AckFlag) && length % 6 == 0;
+            var isRefusal = Type == Http2Frame.GoAway && length >= 8;
+            if (StreamId != 0 || !(isPreface || isRefusal))
             {
                 var looksLikeHttp1 = buffer.AsSpan(0, end).StartsWith("HTTP/1."u8);
                 throw new Http2Failure(

@@ -79,7 +79,9 @@ public sealed class KestrelGrpcTests
         var run = await GrpcAgreement.ProbeAndCompareAsync(app.Port);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.StartsWith("unhealthy: HTTP/1.x answer: the port does not speak cleartext HTTP/2 (Kestrel: Protocols=Http2)", run.Line);
+        Assert.Equal(
+            $"unhealthy: the port speaks HTTP/1.1 only (GOAWAY HTTP_1_1_REQUIRED): gRPC needs cleartext HTTP/2 (Kestrel: Protocols=Http2) from grpc://127.0.0.1:{app.Port}",
+            run.Line);
     }
 
     [Fact]

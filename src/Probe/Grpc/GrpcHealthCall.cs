@@ -13,15 +13,21 @@ internal static class GrpcHealthCall
 
     private const int MaxDetailLength = 120;
 
+    /// <summary>Room for the fixed fields of the request header block; the authority comes on top.</summary>
+    private const int HeaderBlockCapacity = 256;
+
+    /// <summary>grpc-timeout allows at most 8 digits.</summary>
+    private const int MaxTimeoutMilliseconds = 99_999_999;
+
     public static CheckResult Run(TcpConnection connection, ProbeUrl url, Deadline deadline)
     {
         var service = ServiceOf(url);
         try
         {
             var http2 = new Http2ClientConnection(connection);
-            Span<byte> headerBlock = stackalloc byte[1024];
+            var headerBlock = new byte[HeaderBlockCapacity + url.Authority.Length];
             var length = WriteRequestHeaders(headerBlock, url, deadline);
-            http2.SendRequest(headerBlock[..length], HealthCheckMessages.FramedRequest(service), deadline);
+            http2.SendRequest(headerBlock.AsSpan(0, length), HealthCheckMessages.FramedRequest(service), deadline);
             return Interpret(http2.ReadResponse(deadline), url, service, deadline);
         }
         catch (Http2Failure failure) when (failure.TimedOut)
@@ -48,7 +54,7 @@ internal static class GrpcHealthCall
         encoder.Literal("te", "trailers");
         encoder.Literal(HpackStaticTable.UserAgent, "healthprobe");
         // The server may stop work the probe will no longer wait for.
-        encoder.Literal("grpc-timeout", Math.Max(1, deadline.RemainingMilliseconds).ToString(CultureInfo.InvariantCulture) + "m");
+        encoder.Literal("grpc-timeout", Math.Clamp(deadline.RemainingMilliseconds, 1, MaxTimeoutMilliseconds).ToString(CultureInfo.InvariantCulture) + "m");
         return encoder.Length;
     }
 

@@ -17,6 +17,8 @@ public sealed class HostileHttp2PeerTests
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "500ms");
 
+        await AssertGrpcJsAgreesAsync(server.Port, run);
+
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal("unhealthy: no response within 500 ms", run.Line);
         Assert.InRange(run.Elapsed, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500) + Slack);
@@ -33,6 +35,8 @@ public sealed class HostileHttp2PeerTests
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "500ms");
 
+        await AssertGrpcJsAgreesAsync(server.Port, run);
+
         Assert.Equal("unhealthy: no response within 500 ms", run.Line);
         Assert.InRange(run.Elapsed, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500) + Slack);
     }
@@ -45,7 +49,9 @@ public sealed class HostileHttp2PeerTests
         var sent = 0;
         await using var server = Http2PeerServer.Start(async (socket, token) =>
         {
-            await SendAsync(socket, token, ServerSettings(), Frame(Headers, 0, 1, Status200));
+            await SendAsync(socket, token, ServerSettings());
+            await ReadRequestAsync(socket, token);
+            await SendAsync(socket, token, Frame(Headers, 0, 1, Status200));
             var fragment = Frame(Continuation, 0, 1, Enumerable.Repeat((byte)0x88, fragmentLength).ToArray());
             while (!token.IsCancellationRequested)
             {
@@ -55,6 +61,8 @@ public sealed class HostileHttp2PeerTests
         });
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
+
+        await AssertGrpcJsAgreesAsync(server.Port, run);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal($"unhealthy: header block over 16 KiB or 32 CONTINUATION frames from grpc://127.0.0.1:{server.Port}", run.Line);
@@ -67,11 +75,15 @@ public sealed class HostileHttp2PeerTests
         await using var server = Http2PeerServer.Start(async (socket, token) =>
         {
             // 001 + 5-bit prefix: a table size update to 268,435,486 bytes.
-            await SendAsync(socket, token, ServerSettings(), Frame(Headers, EndHeaders, 1, 0x3F, 0xFF, 0xFF, 0xFF, 0x7F, 0x88));
+            await SendAsync(socket, token, ServerSettings());
+            await ReadRequestAsync(socket, token);
+            await SendAsync(socket, token, Frame(Headers, EndHeaders, 1, 0x3F, 0xFF, 0xFF, 0xFF, 0x7F, 0x88));
             await Task.Delay(Timeout.Infinite, token);
         });
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
+
+        await AssertGrpcJsAgreesAsync(server.Port, run);
 
         Assert.Equal(
             $"unhealthy: malformed HPACK header block (table size update to 268435486 bytes, over the 4096 the probe allows) from grpc://127.0.0.1:{server.Port}",
@@ -86,11 +98,11 @@ public sealed class HostileHttp2PeerTests
         {
             byte[] headers = [.. Status200, .. IndexedLiteral("content-type", "application/grpc")];
             byte[] trailers = [0xBE, .. IndexedLiteral("grpc-status", "0")];
+            await SendAsync(socket, token, ServerSettings((0x1, uint.MaxValue), (0x4, 1 << 20)), Frame(WindowUpdate, 0, 0, UInt32(1 << 20)));
+            await ReadRequestAsync(socket, token);
             await SendAsync(
                 socket,
                 token,
-                ServerSettings((0x1, uint.MaxValue), (0x4, 1 << 20)),
-                Frame(WindowUpdate, 0, 0, UInt32(1 << 20)),
                 Frame(Headers, 0, 1, headers[..2]),
                 Frame(Continuation, EndHeaders, 1, headers[2..]),
                 Frame(Data, Padded, 1, [3, .. GrpcMessage(0x08, 0x01), 0, 0, 0]),
@@ -99,6 +111,8 @@ public sealed class HostileHttp2PeerTests
         });
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
+
+        await AssertGrpcJsAgreesAsync(server.Port, run);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith($"healthy: SERVING from grpc://127.0.0.1:{server.Port} in ", run.Line);
@@ -111,13 +125,12 @@ public sealed class HostileHttp2PeerTests
         await using var server = Http2PeerServer.Start(async (socket, token) =>
         {
             await SendAsync(socket, token, ServerSettings(), Frame(Ping, 0, 0, opaque));
-            while (true)
+            bool acknowledged = false, requested = false;
+            while (!(acknowledged && requested))
             {
                 var frame = await ReadFrameAsync(socket, token);
-                if (frame.Type == Ping && frame.Flags == Ack && frame.Payload.SequenceEqual(opaque))
-                {
-                    break;
-                }
+                acknowledged |= frame.Type == Ping && frame.Flags == Ack && frame.Payload.SequenceEqual(opaque);
+                requested |= frame.Stream == 1 && (frame.Flags & EndStream) != 0 && frame.Type is Data or Headers;
             }
 
             await socket.SendAsync(HealthResponse(servingStatus: 1), token);
@@ -125,6 +138,8 @@ public sealed class HostileHttp2PeerTests
         });
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
+
+        await AssertGrpcJsAgreesAsync(server.Port, run);
 
         Assert.True(run.ExitCode == 0, run.ToString());
     }
@@ -136,6 +151,8 @@ public sealed class HostileHttp2PeerTests
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
 
+        await AssertGrpcJsAgreesAsync(server.Port, run);
+
         Assert.Equal($"unhealthy: the server reset the request (RST_STREAM REFUSED_STREAM) from grpc://127.0.0.1:{server.Port}", run.Line);
     }
 
@@ -145,6 +162,8 @@ public sealed class HostileHttp2PeerTests
         await using var server = Http2PeerServer.Answering([.. ServerSettings(), .. Frame(GoAway, 0, 0, [.. UInt32(0), .. UInt32(0xB)])]);
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
+
+        await AssertGrpcJsAgreesAsync(server.Port, run);
 
         Assert.Equal(
             $"unhealthy: the server closed the connection before the request (GOAWAY ENHANCE_YOUR_CALM) from grpc://127.0.0.1:{server.Port}",
@@ -157,6 +176,8 @@ public sealed class HostileHttp2PeerTests
         await using var server = Http2PeerServer.Answering([.. ServerSettings(), .. Frame(GoAway, 0, 0, [.. UInt32(1), .. UInt32(0)]), .. HealthResponse(servingStatus: 2)]);
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
+
+        await AssertGrpcJsAgreesAsync(server.Port, run);
 
         Assert.StartsWith($"unhealthy: NOT_SERVING from grpc://127.0.0.1:{server.Port} in ", run.Line);
     }
@@ -173,6 +194,8 @@ public sealed class HostileHttp2PeerTests
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
 
+        await AssertGrpcJsAgreesAsync(server.Port, run);
+
         Assert.Equal("unhealthy: grpc-status 14 (UNAVAILABLE): shutting down.", run.Line);
     }
 
@@ -183,6 +206,8 @@ public sealed class HostileHttp2PeerTests
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}", "--timeout", "20s");
 
+        await AssertGrpcJsAgreesAsync(server.Port, run);
+
         Assert.Equal(
             $"unhealthy: HTTP/2 frame of 1048576 bytes, over the 16384 allowed (FRAME_SIZE_ERROR) from grpc://127.0.0.1:{server.Port}",
             run.Line);
@@ -191,12 +216,25 @@ public sealed class HostileHttp2PeerTests
     [Fact]
     public async Task Http_1_server_is_named_and_shown()
     {
-        await using var server = Http2PeerServer.Answering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
+        await using var server = Http2PeerServer.Start(async (socket, token) =>
+        {
+            await socket.SendAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray(), token);
+            await Task.Delay(Timeout.Infinite, token);
+        });
 
         var run = await ProbeRun.X64Async($"grpc://127.0.0.1:{server.Port}");
+
+        await AssertGrpcJsAgreesAsync(server.Port, run);
 
         Assert.Equal(
             $"unhealthy: HTTP/1.x answer: the port does not speak cleartext HTTP/2 (Kestrel: Protocols=Http2) from grpc://127.0.0.1:{server.Port}: \"HTTP/1.1 400 Bad Request\"",
             run.Line);
+    }
+
+    /// <summary>The grpc-js client, given the same peer, reaches the same verdict: a valid peer is valid for a real client too.</summary>
+    private static async Task AssertGrpcJsAgreesAsync(int port, ProbeRun run)
+    {
+        var truth = await GrpcJsClient.CheckAsync(port, timeoutMilliseconds: 1500);
+        Assert.True(truth.IsServing == (run.ExitCode == 0), $"grpc-js says '{truth.Text}', the probe {run}");
     }
 }

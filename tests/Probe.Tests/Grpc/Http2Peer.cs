@@ -46,6 +46,22 @@ public static class Http2Peer
         .. Frame(Headers, EndHeaders | EndStream, 1, Literal("grpc-status", "0")),
     ];
 
+    /// <summary>
+    /// Reads the client's frames up to the end of its request on stream 1: a server answers a stream only once the
+    /// client has opened it (the probe sends its request with the preface; a gRPC library may send it later).
+    /// </summary>
+    public static async Task ReadRequestAsync(Socket socket, CancellationToken token)
+    {
+        while (true)
+        {
+            var frame = await ReadFrameAsync(socket, token);
+            if (frame.Stream == 1 && frame.Type is Data or Headers && (frame.Flags & EndStream) != 0)
+            {
+                return;
+            }
+        }
+    }
+
     public static async Task<(byte Type, byte Flags, int Stream, byte[] Payload)> ReadFrameAsync(Socket socket, CancellationToken token)
     {
         var header = new byte[9];

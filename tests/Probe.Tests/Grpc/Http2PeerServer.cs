@@ -27,9 +27,14 @@ public sealed class Http2PeerServer : IAsyncDisposable
 
     public static Http2PeerServer Start(Func<Socket, CancellationToken, Task> behaviour) => new(behaviour);
 
-    /// <summary>Sends <paramref name="bytes"/> after the preface, then waits (closing could race the probe's reads).</summary>
+    /// <summary>
+    /// Sends its SETTINGS, waits for the client's request, sends <paramref name="bytes"/>, then waits (closing could race
+    /// the client's reads).
+    /// </summary>
     public static Http2PeerServer Answering(byte[] bytes) => Start(async (socket, token) =>
     {
+        await socket.SendAsync(Http2Peer.ServerSettings(), token);
+        await Http2Peer.ReadRequestAsync(socket, token);
         await socket.SendAsync(bytes, token);
         await Task.Delay(Timeout.Infinite, token);
     });

@@ -10,7 +10,7 @@ const client = new Health(address, grpc.credentials.createInsecure());
 const deadline = new Date(Date.now() + Number(timeout));
 client.Check({ service: serviceName }, { deadline }, (error, response) => {
   if (error) {
-    console.log(`error ${error.code} ${grpc.status[error.code]}`);
+    console.log(`error ${error.code} ${grpc.status[error.code]}: ${error.details}`);
     process.exit(1);
   }
   console.log(`status ${response.status}`);

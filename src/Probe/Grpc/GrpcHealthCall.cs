@@ -77,7 +77,8 @@ internal static class GrpcHealthCall
         var trailers = blocks[^1];
         var statusText = HeaderField.Find(headers, ":status");
         var grpcStatusText = HeaderField.Find(trailers, "grpc-status");
-        if (!int.TryParse(statusText, NumberStyles.None, CultureInfo.InvariantCulture, out var httpStatus))
+        var httpStatus = ParseDecimal(statusText);
+        if (httpStatus < 0)
         {
             return new ResponseFailed(url, "HTTP/2 response without a :status", []);
         }
@@ -88,7 +89,8 @@ internal static class GrpcHealthCall
             return new GrpcCallFailed(mapped, Explain(mapped, service, $"HTTP/2 status {httpStatus}", fromHttpStatus: true));
         }
 
-        if (!int.TryParse(grpcStatusText, NumberStyles.None, CultureInfo.InvariantCulture, out var grpcStatus))
+        var grpcStatus = ParseDecimal(grpcStatusText);
+        if (grpcStatus < 0)
         {
             var contentType = HeaderField.Find(headers, "content-type") ?? "none";
             return new ResponseFailed(url, $"HTTP/2 status {httpStatus} with content-type {contentType} and no grpc-status: not a gRPC server", []);
@@ -126,10 +128,9 @@ internal static class GrpcHealthCall
         for (var i = 0; i < message.Length && text.Length < MaxDetailLength; i++)
         {
             var c = message[i];
-            if (c == '%' && i + 2 < message.Length &&
-                byte.TryParse(message.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var octet))
+            if (c == '%' && i + 2 < message.Length && HexValue(message[i + 1]) is >= 0 and var high && HexValue(message[i + 2]) is >= 0 and var low)
             {
-                c = (char)octet;
+                c = (char)(high << 4 | low);
                 i += 2;
             }
 
@@ -138,4 +139,34 @@ internal static class GrpcHealthCall
 
         return text.ToString();
     }
+
+    /// <summary>A status code: up to 9 decimal digits, else -1 (number parsing from the BCL would cost the static file more).</summary>
+    private static int ParseDecimal(string? text)
+    {
+        if (text is null || text.Length is 0 or > 9)
+        {
+            return -1;
+        }
+
+        var value = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return -1;
+            }
+
+            value = value * 10 + (c - '0');
+        }
+
+        return value;
+    }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
 }

@@ -12,6 +12,11 @@ packages=(
   iproute2 util-linux file zstd                      # nsenter, file checks
 )
 
+# Node.js for the probe's gRPC tests (@grpc/grpc-js, which the tests install into artifacts/grpc-node with npm).
+# By command, not package: a Node.js from elsewhere that brings its own npm will do.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

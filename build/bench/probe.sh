@@ -146,3 +146,6 @@ for rid in ["linux-x64", "linux-arm64"]:
 late = max(abs(dl_min - 500), abs(dl_max - 500))
 print(f"{'PASS' if late <= 20 else 'FAIL'}  deadline kept ±20 ms: worst {late:.1f} ms off 500 ms")
 PY
+
+# The grpc:// mode against the http:// mode on one Kestrel app.
+build/bench/probe-grpc.sh

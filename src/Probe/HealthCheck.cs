@@ -1,3 +1,4 @@
+using ContainerHealth.Probe.Grpc;
 using ContainerHealth.Probe.Http;
 using ContainerHealth.Probe.Native;
 
@@ -5,7 +6,7 @@ namespace ContainerHealth.Probe;
 
 /// <summary>
 /// One check: resolve, connect to each address in turn until one accepts, then (for http://) send one GET and read
-/// the response head only. Every wait draws from the same deadline.
+/// the response head only; for grpc://, one gRPC health Check (Grpc/). Every wait draws from the same deadline.
 /// </summary>
 internal static class HealthCheck
 {
@@ -33,9 +34,12 @@ internal static class HealthCheck
             }
 
             using var open = connection!;
-            return url.Scheme == ProbeScheme.Tcp
-                ? new TcpConnected(endpoint, deadline.Elapsed)
-                : Exchange(open, options, deadline);
+            return url.Scheme switch
+            {
+                ProbeScheme.Tcp => new TcpConnected(endpoint, deadline.Elapsed),
+                ProbeScheme.Grpc => GrpcHealthCall.Run(open, url, deadline),
+                _ => Exchange(open, options, deadline),
+            };
         }
 
         return new ConnectFailed(attempts);

@@ -16,12 +16,14 @@ internal sealed class ParsedArguments(ProbeOptions? options, bool helpRequested,
 internal static class ProbeArguments
 {
     public const string Usage =
-        "usage: healthprobe [http://host:port/path | tcp://host:port] [--timeout 3s] [--path /healthz] " +
-        "[--header \"Name: value\"]... [--host-header host] [--expect 200-399]";
+        "usage: healthprobe [http://host:port/path | tcp://host:port | grpc://host:port[/service]] [--timeout 3s] " +
+        "[--path /healthz] [--header \"Name: value\"]... [--host-header host] [--expect 200-399] " +
+        "[--protocol http|grpc|tcp] [--service name]";
 
     public static ParsedArguments Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
-        string? urlText = null, path = null, hostHeader = null;
+        string? urlText = null, path = null, hostHeader = null, service = null;
+        ProbeScheme? protocol = null;
         var timeout = ProbeOptions.DefaultTimeout;
         var expect = StatusRanges.Default;
         var expectGiven = false;
@@ -105,6 +107,22 @@ internal static class ProbeArguments
 
                     expectGiven = true;
                     break;
+                case "--protocol":
+                    protocol = value switch { "http" => ProbeScheme.Http, "grpc" => ProbeScheme.Grpc, "tcp" => ProbeScheme.Tcp, _ => null };
+                    if (protocol is null)
+                    {
+                        return Invalid($"--protocol '{value}' is not http, grpc or tcp");
+                    }
+
+                    break;
+                case "--service":
+                    if (!IsPrintable(value))
+                    {
+                        return Invalid("--service has control characters");
+                    }
+
+                    service = value;
+                    break;
                 default:
                     return Invalid($"unknown option '{name}'");
             }
@@ -118,7 +136,9 @@ internal static class ProbeArguments
                 return Invalid(error);
             }
 
-            url = ProbeUrl.Http("localhost", port.Port, path ?? ProbeOptions.DefaultPath);
+            url = protocol is null or ProbeScheme.Http
+                ? ProbeUrl.Http("localhost", port.Port, path ?? ProbeOptions.DefaultPath)
+                : ProbeUrl.ForScheme(protocol.Value, "localhost", port.Port);
         }
         else
         {
@@ -129,16 +149,31 @@ internal static class ProbeArguments
                 return isHttps ? new ParsedArguments(null, false, error) : Invalid(error);
             }
 
-            var httpOptionGiven = path is not null || hostHeader is not null || headers.Count > 0 || expectGiven;
-            if (url.Scheme == ProbeScheme.Tcp && httpOptionGiven)
+            if (protocol is not null && protocol != url.Scheme)
             {
-                return Invalid("--path, --header, --host-header and --expect apply to http:// URLs, not tcp://");
+                return Invalid($"--protocol {ProbeUrl.SchemeName(protocol.Value)} contradicts the URL '{urlText}'");
             }
 
-            if (path is not null)
+            if (path is not null && url.Scheme == ProbeScheme.Http)
             {
                 url = url.WithPath(path);
             }
+        }
+
+        var httpOptionGiven = path is not null || hostHeader is not null || headers.Count > 0 || expectGiven;
+        if (url.Scheme != ProbeScheme.Http && httpOptionGiven)
+        {
+            return Invalid($"--path, --header, --host-header and --expect apply to http:// URLs, not {ProbeUrl.SchemeName(url.Scheme)}://");
+        }
+
+        if (service is not null)
+        {
+            if (url.Scheme != ProbeScheme.Grpc)
+            {
+                return Invalid("--service names a gRPC service: use it with grpc://host:port or --protocol grpc");
+            }
+
+            url = url.WithPath(service.Length == 0 ? "" : "/" + service);
         }
 
         return new ParsedArguments(new ProbeOptions(url, timeout, headers, hostHeader, expect), false, null);
@@ -157,8 +192,21 @@ internal static class ProbeArguments
         return true;
     }
 
+    private static bool IsPrintable(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsKnownOption(string name) =>
-        name is "--timeout" or "--path" or "--header" or "--host-header" or "--expect";
+        name is "--timeout" or "--path" or "--header" or "--host-header" or "--expect" or "--protocol" or "--service";
 
     private static ParsedArguments Invalid(string error) => new(null, false, "bad usage: " + error + " (healthprobe --help)");
 }

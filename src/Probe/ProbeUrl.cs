@@ -4,10 +4,11 @@ internal enum ProbeScheme
 {
     Http,
     Tcp,
+    Grpc,
 }
 
 /// <summary>
-/// What the probe checks: <c>http://host[:port][/path]</c> or <c>tcp://host:port</c>. A small parser of its own rather
+/// What the probe checks: <c>http://host[:port][/path]</c>, <c>tcp://host:port</c> or <c>grpc://host:port[/service]</c>. A small parser of its own rather
 /// than System.Uri: the probe needs only this subset, and must refuse what it cannot send safely (spaces, CR/LF).
 /// </summary>
 internal sealed class ProbeUrl
@@ -27,7 +28,7 @@ internal sealed class ProbeUrl
 
     public int Port { get; }
 
-    /// <summary>Starts with "/" for http; empty for tcp.</summary>
+    /// <summary>Starts with "/" for http; empty for tcp; for grpc "/service", or empty for the server's overall health.</summary>
     public string PathAndQuery { get; }
 
     /// <summary>host:port as written in a URL and in a Host header ("[::1]:8080").</summary>
@@ -37,7 +38,17 @@ internal sealed class ProbeUrl
 
     public ProbeUrl WithPath(string pathAndQuery) => new(Scheme, Host, Port, pathAndQuery);
 
-    public override string ToString() => Scheme == ProbeScheme.Http ? $"http://{Authority}{PathAndQuery}" : $"tcp://{Authority}";
+    public static ProbeUrl ForScheme(ProbeScheme scheme, string host, int port) =>
+        new(scheme, host, port, scheme == ProbeScheme.Http ? "/" : "");
+
+    public static string SchemeName(ProbeScheme scheme) => scheme switch
+    {
+        ProbeScheme.Tcp => "tcp",
+        ProbeScheme.Grpc => "grpc",
+        _ => "http",
+    };
+
+    public override string ToString() => $"{SchemeName(Scheme)}://{Authority}{PathAndQuery}";
 
     public static bool TryParse(string text, out ProbeUrl url, out string error)
     {
@@ -54,6 +65,11 @@ internal sealed class ProbeUrl
             scheme = ProbeScheme.Tcp;
             rest = text["tcp://".Length..];
         }
+        else if (text.StartsWith("grpc://", StringComparison.OrdinalIgnoreCase))
+        {
+            scheme = ProbeScheme.Grpc;
+            rest = text["grpc://".Length..];
+        }
         else if (text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             error = $"{text} needs TLS, which the probe does not speak: probe the app's plain HTTP port instead (e.g. http://localhost:8080/healthz)";
@@ -61,7 +77,7 @@ internal sealed class ProbeUrl
         }
         else
         {
-            error = $"'{text}' is not a probe URL: use http://host:port/path or tcp://host:port";
+            error = $"'{text}' is not a probe URL: use http://host:port/path, tcp://host:port or grpc://host:port[/service]";
             return false;
         }
 
@@ -84,9 +100,9 @@ internal sealed class ProbeUrl
         int port;
         if (portText is null)
         {
-            if (scheme == ProbeScheme.Tcp)
+            if (scheme != ProbeScheme.Http)
             {
-                error = $"{text} needs a port, e.g. tcp://localhost:8080";
+                error = $"{text} needs a port, e.g. {SchemeName(scheme)}://localhost:8080";
                 return false;
             }
 
@@ -111,6 +127,16 @@ internal sealed class ProbeUrl
                 error = $"{text}: a tcp:// URL has no path";
                 return false;
             }
+        }
+        else if (scheme == ProbeScheme.Grpc)
+        {
+            if (!IsServicePath(pathAndQuery))
+            {
+                error = $"{text}: after host:port comes only /service, a gRPC service name (no spaces, '?', '#' or further '/')";
+                return false;
+            }
+
+            pathAndQuery = pathAndQuery == "/" ? "" : pathAndQuery;
         }
         else
         {
@@ -144,6 +170,25 @@ internal sealed class ProbeUrl
         }
 
         return true;
+    }
+
+    /// <summary>"", "/" or "/name": the service whose health a grpc:// URL asks for.</summary>
+    private static bool IsServicePath(string path)
+    {
+        if (path.Length == 0)
+        {
+            return true;
+        }
+
+        for (var i = 1; i < path.Length; i++)
+        {
+            if (path[i] is <= ' ' or >= (char)0x7F or '/' or '?' or '#' or '%')
+            {
+                return false;
+            }
+        }
+
+        return path[0] == '/';
     }
 
     private static bool TrySplitAuthority(string authority, out string host, out string? port)

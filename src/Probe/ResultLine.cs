@@ -1,4 +1,5 @@
 using System.Text;
+using ContainerHealth.Probe.Grpc;
 
 namespace ContainerHealth.Probe;
 
@@ -19,6 +20,11 @@ internal static class ResultLine
                 $"HTTP {answered.Status} from {answered.Url} in {Milliseconds(answered.Elapsed)} ms",
             HttpAnswered answered =>
                 $"HTTP {answered.Status} from {answered.Url} in {Milliseconds(answered.Elapsed)} ms (expected {answered.Expect.Text})",
+            GrpcServingStatus serving =>
+                $"{GrpcStatusNames.ServingStatus(serving.Status)} from {serving.Url} in {Milliseconds(serving.Elapsed)} ms",
+            GrpcCallFailed failed when failed.Detail.Length > 0 =>
+                $"grpc-status {failed.GrpcStatus} ({GrpcStatusNames.StatusCode(failed.GrpcStatus)}): {failed.Detail}",
+            GrpcCallFailed failed => $"grpc-status {failed.GrpcStatus} ({GrpcStatusNames.StatusCode(failed.GrpcStatus)})",
             TcpConnected connected => $"connected to {connected.Endpoint} in {Milliseconds(connected.Elapsed)} ms",
             NoResponse noResponse => $"no response within {Milliseconds(noResponse.Timeout)} ms",
             ConnectFailed failed => DescribeAttempts(failed.Attempts),

@@ -90,7 +90,7 @@ public sealed class EmptyRootTests(KestrelApp app) : IClassFixture<KestrelApp>
     }
 
     /// <summary>Arguments before "--" go to bwrap (e.g. --setenv), the rest to the probe.</summary>
-    private static async Task<ProbeRun> RunInEmptyRootAsync(params string[] arguments)
+    internal static async Task<ProbeRun> RunInEmptyRootAsync(params string[] arguments)
     {
         var probe = await ShippedProbe.PathForAsync("linux-x64");
         var split = Array.IndexOf(arguments, "--");

@@ -1,0 +1,60 @@
+using ContainerHealth.Diagnostics;
+
+namespace ContainerHealth.HealthCheck;
+
+/// <summary>What the health check speaks to the app: an HTTP GET, the gRPC health service, or a TCP connect.</summary>
+public enum HealthCheckProtocol
+{
+    Http,
+    Grpc,
+    Tcp,
+}
+
+/// <summary>
+/// Picks the protocol once, for the HEALTHCHECK and every snippet: <c>ContainerHealthCheckProtocol</c> when set; else
+/// grpc for a project that references a gRPC health service package and sets no <c>ContainerHealthCheckPath</c> (an
+/// HTTP path says the app answers HTTP); else http.
+/// </summary>
+public static class HealthCheckProtocolChoice
+{
+    public const string Property = "ContainerHealthCheckProtocol";
+
+    /// <summary>The packages that serve grpc.health.v1.Health: Grpc.AspNetCore.HealthChecks (MapGrpcHealthChecksService) and Grpc.HealthCheck.</summary>
+    public static readonly IReadOnlyList<string> GrpcHealthPackages = ["Grpc.AspNetCore.HealthChecks", "Grpc.HealthCheck"];
+
+    public static HealthCheckProtocol Decide(string property, bool pathSetByProject, IEnumerable<string> packageReferences, List<Diagnostic> diagnostics)
+    {
+        if (!string.IsNullOrWhiteSpace(property))
+        {
+            switch (property.Trim().ToLowerInvariant())
+            {
+                case "http":
+                    return HealthCheckProtocol.Http;
+                case "grpc":
+                    return HealthCheckProtocol.Grpc;
+                case "tcp":
+                    return HealthCheckProtocol.Tcp;
+                default:
+                    diagnostics.Add(new Diagnostic(
+                        DiagnosticCodes.InvalidValue,
+                        DiagnosticSeverity.Error,
+                        $"{Property} is '{property}', which is not valid: expected http, grpc or tcp."));
+                    break;
+            }
+        }
+
+        var servesGrpcHealth = packageReferences.Any(reference => GrpcHealthPackages.Contains(reference.Trim(), StringComparer.OrdinalIgnoreCase));
+        return servesGrpcHealth && !pathSetByProject ? HealthCheckProtocol.Grpc : HealthCheckProtocol.Http;
+    }
+
+    /// <summary>
+    /// What the probe is told besides its deadline: the path for http; for grpc and tcp only the protocol, since the probe
+    /// reads the port from the container's environment at run time either way.
+    /// </summary>
+    public static IReadOnlyList<string> ProbeArguments(HealthCheckProtocol protocol, string path) => protocol switch
+    {
+        HealthCheckProtocol.Grpc => ["--protocol", "grpc"],
+        HealthCheckProtocol.Tcp => ["--protocol", "tcp"],
+        _ => ["--path", path],
+    };
+}

@@ -1,0 +1,17 @@
+using ContainerHealth.HealthCheck;
+
+namespace ContainerHealth.Snippets;
+
+/// <summary>
+/// The action lines of one Kubernetes probe for a protocol: <c>httpGet</c>, the native <c>grpc</c> probe (Kubernetes
+/// 1.27+, grpc.health.v1 on the port, service "" for the server as a whole), or <c>tcpSocket</c>.
+/// </summary>
+public static class KubernetesProbeAction
+{
+    public static IReadOnlyList<string> Lines(HealthCheckProtocol protocol, string path, int port) => protocol switch
+    {
+        HealthCheckProtocol.Grpc => ["  grpc:", $"    port: {port}"],
+        HealthCheckProtocol.Tcp => ["  tcpSocket:", $"    port: {port}"],
+        _ => ["  httpGet:", $"    path: {YamlScalar.Quote(path)}", $"    port: {port}"],
+    };
+}

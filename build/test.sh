@@ -5,17 +5,21 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-build/install-prerequisites.sh || { echo "prerequisites failed"; echo "0 passed, 1 failed"; exit 1; }
-
 results=.test-results
 rm -rf "$results"
-mkdir -p "$results"
+mkdir -p "$results" artifacts
+log="$PWD/artifacts/test-setup.log"
+: >"$log"
 
-if ! dotnet build Tooling.sln -c Release -nologo -v:q; then
-  echo "build failed"
+# One line when the set-up fails: what failed, how to rerun, where the details are.
+fail() {
+  echo "tests not run: $1 failed. Rerun: build/test.sh  Log: $log"
   echo "0 passed, 1 failed"
   exit 1
-fi
+}
+
+build/install-prerequisites.sh >>"$log" 2>&1 || fail "installing the prerequisites (build/install-prerequisites.sh)"
+dotnet build Tooling.sln -c Release -nologo -v:q >>"$log" 2>&1 || fail "dotnet build Tooling.sln"
 
 status=0
 for project in tests/*/*.Tests.csproj; do

@@ -18,7 +18,7 @@ public sealed class LintRun(Platform? platform, int? port, string? path, Action<
 
     public async Task<IReadOnlyList<Diagnostic>> RunAsync(IReadOnlyList<string> files, string? image, CancellationToken cancellationToken)
     {
-        var read = files.Distinct(StringComparer.Ordinal).Select(file => DeploymentLint.Read(file)).ToList();
+        var read = files.Distinct(StringComparer.Ordinal).Select(file => DeploymentLint.Read(file, LintLimits.Default)).ToList();
         diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
         var containers = read.SelectMany(r => r.Containers).ToList();
 

@@ -17,9 +17,9 @@ public static class ComposeFileReader
         return yaml && (name.StartsWith("compose.", StringComparison.Ordinal) || name.StartsWith("docker-compose", StringComparison.Ordinal));
     }
 
-    public static DeploymentFileResult Read(string file, string text)
+    public static DeploymentFileResult Read(string file, string text, LintLimits limits)
     {
-        var (documents, error) = YamlDocuments.Load(file, text);
+        var (documents, error) = YamlDocuments.Load(file, text, limits);
         if (error is not null)
         {
             return error;

@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint;
 public static class DeploymentFileDiscovery
 {
     private static readonly string[] Subdirectories = ["deploy", "deployment", "deployments", "k8s", "kubernetes", "manifests", "ecs", "infra", ".aws"];
-    private const long MaxSize = 1 << 20;
+    private static readonly LintLimits DiscoveryLimits = LintLimits.Default with { MaxFileBytes = 1 << 20 };
 
     public static IReadOnlyList<string> Find(string projectDirectory)
     {
@@ -57,7 +57,7 @@ public static class DeploymentFileDiscovery
         IEnumerable<FileInfo> files;
         try
         {
-            files = directory.EnumerateFiles().Where(f => f.Extension.ToLowerInvariant() is ".json" or ".yml" or ".yaml" && f.Length <= MaxSize).ToList();
+            files = directory.EnumerateFiles().Where(f => f.Extension.ToLowerInvariant() is ".json" or ".yml" or ".yaml" && f.Length <= DiscoveryLimits.MaxFileBytes).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -66,16 +66,11 @@ public static class DeploymentFileDiscovery
 
         foreach (var file in files)
         {
-            try
+            // An unreadable file, a pipe or a device is not ours to complain about unless the user names it.
+            if (ComposeFileReader.IsComposeFileName(file.Name) ? DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is not null
+                : DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is { } text && Classify(file.FullName, text) is not null)
             {
-                if (ComposeFileReader.IsComposeFileName(file.Name) || Classify(file.FullName, File.ReadAllText(file.FullName)) is not null)
-                {
-                    found.Add(file.FullName);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable file is not ours to complain about unless the user names it.
+                found.Add(file.FullName);
             }
         }
     }

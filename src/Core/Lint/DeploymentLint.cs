@@ -11,7 +11,7 @@ namespace ContainerHealth.Lint;
 /// </summary>
 public static class DeploymentLint
 {
-    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings)
+    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings, LintLimits? limits = null)
     {
         var diagnostics = new List<Diagnostic>();
         var messages = new List<string>();
@@ -20,7 +20,7 @@ public static class DeploymentLint
         foreach (var file in files.Distinct(StringComparer.Ordinal))
         {
             fileCount++;
-            var result = Read(file);
+            var result = Read(file, limits ?? LintLimits.Default);
             diagnostics.AddRange(result.Diagnostics);
             foreach (var container in result.Containers.Where(c => Runs(c.Image, settings.ContainerRepository)))
             {
@@ -44,28 +44,24 @@ public static class DeploymentLint
         return new LintResult(unique, messages, matched);
     }
 
-    /// <summary>Reads one file as what it is (by name, then by content); an unreadable file is CH1008.</summary>
-    public static DeploymentFileResult Read(string file)
+    /// <summary>Reads one file as what it is (by name, then by content); an unreadable or oversized file is CH1008.</summary>
+    public static DeploymentFileResult Read(string file, LintLimits limits)
     {
-        string text;
-        try
+        var (text, error) = DeploymentFileText.Read(file, limits);
+        if (text is null)
         {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return DeploymentFileResult.Malformed(file, 0, 0, $"{file} cannot be read: {e.Message}");
+            return error!;
         }
 
         return DeploymentFileDiscovery.Classify(file, text) switch
         {
-            DeploymentKind.Compose => ComposeFileReader.Read(file, text),
-            DeploymentKind.EcsTaskDefinition => EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text)),
-            DeploymentKind.Kubernetes => KubernetesManifestReader.Read(file, text),
+            DeploymentKind.Compose => ComposeFileReader.Read(file, text, limits),
+            DeploymentKind.EcsTaskDefinition => EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text), limits),
+            DeploymentKind.Kubernetes => KubernetesManifestReader.Read(file, text, limits),
             // Named explicitly but recognised by nothing: JSON is read as ECS, YAML as Kubernetes, so syntax errors surface.
             _ => Path.GetExtension(file).ToLowerInvariant() == ".json"
-                ? EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text))
-                : KubernetesManifestReader.Read(file, text),
+                ? EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text), limits)
+                : KubernetesManifestReader.Read(file, text, limits),
         };
     }
 

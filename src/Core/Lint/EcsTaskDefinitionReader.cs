@@ -12,12 +12,12 @@ public static class EcsTaskDefinitionReader
 {
     public static bool LooksLikeTaskDefinition(string text) => text.Contains("\"containerDefinitions\"", StringComparison.Ordinal);
 
-    public static DeploymentFileResult Read(string file, byte[] content)
+    public static DeploymentFileResult Read(string file, byte[] content, LintLimits limits)
     {
         PositionedJson root;
         try
         {
-            root = PositionedJson.Parse(content);
+            root = PositionedJson.Parse(content, limits.MaxDepth);
         }
         catch (JsonException e)
         {

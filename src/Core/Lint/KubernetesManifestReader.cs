@@ -14,9 +14,9 @@ public static class KubernetesManifestReader
     public static bool LooksLikeManifest(string text) =>
         text.Contains("apiVersion:", StringComparison.Ordinal) && text.Contains("containers:", StringComparison.Ordinal) && !text.Contains("{{", StringComparison.Ordinal);
 
-    public static DeploymentFileResult Read(string file, string text)
+    public static DeploymentFileResult Read(string file, string text, LintLimits limits)
     {
-        var (documents, error) = YamlDocuments.Load(file, text);
+        var (documents, error) = YamlDocuments.Load(file, text, limits);
         if (error is not null)
         {
             return error;

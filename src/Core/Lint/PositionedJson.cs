@@ -30,7 +30,7 @@ public sealed class PositionedJson
 
     public PositionedJson? this[string name] => Properties.GetValueOrDefault(name);
 
-    public static PositionedJson Parse(byte[] utf8)
+    public static PositionedJson Parse(byte[] utf8, int maxDepth)
     {
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < utf8.Length; i++)
@@ -41,7 +41,7 @@ public sealed class PositionedJson
             }
         }
 
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = maxDepth });
         if (!reader.Read())
         {
             throw new JsonException("the file is empty", null, 0, 0);

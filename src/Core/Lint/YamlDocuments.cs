@@ -7,11 +7,16 @@ namespace ContainerHealth.Lint;
 internal static class YamlDocuments
 {
     /// <summary>The documents of a file, or the CH1008 result for its first syntax error.</summary>
-    public static (IReadOnlyList<YamlDocument> Documents, DeploymentFileResult? Error) Load(string file, string text)
+    public static (IReadOnlyList<YamlDocument> Documents, DeploymentFileResult? Error) Load(string file, string text, LintLimits limits)
     {
         var stream = new YamlStream();
         try
         {
+            if (YamlBudget.Check(text, limits) is var (reason, where))
+            {
+                return ([], DeploymentFileResult.Malformed(file, (int)where.Line, (int)where.Column, $"{Path.GetFileName(file)} is not linted: {reason}"));
+            }
+
             stream.Load(new StringReader(text));
             return (stream.Documents.ToList(), null);
         }
@@ -19,6 +24,11 @@ internal static class YamlDocuments
         {
             var problem = e.InnerException?.Message ?? e.Message;
             return ([], DeploymentFileResult.Malformed(file, (int)e.Start.Line, (int)e.Start.Column, $"{Path.GetFileName(file)} is not valid YAML: {Trim(problem)}"));
+        }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet's mapping refuses a key given twice (as docker compose and kubectl do).
+            return ([], DeploymentFileResult.Malformed(file, 1, 1, $"{Path.GetFileName(file)} is not valid YAML: {Trim(e.Message)}"));
         }
     }
 

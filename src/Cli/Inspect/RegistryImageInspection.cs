@@ -11,8 +11,14 @@ namespace ContainerHealth.Cli.Inspect;
 public static class RegistryImageInspection
 {
     public static async Task<ImageInspectionResult> RunAsync(
-        ImageReference image, Platform? platform, bool useCache, DownloadProgress? progress, CancellationToken cancellationToken)
+        ImageReference image, Platform? platform, bool useCache, DownloadProgress? progress, CancellationToken cancellationToken, UnreachableRegistries? unreachable = null)
     {
+        var platformName = (platform ?? PlatformName.Host()).ToString();
+        if (unreachable?.Reason(image.Registry) is { } earlier)
+        {
+            return Judged(BaseImageInspector.JudgeByName(image, platformName, earlier));
+        }
+
         var options = new RegistryClientOptions();
         var transport = RegistryClient.CreateHandler(options);
         using var registry = new RegistryClient(options, progress is null ? transport : new ProgressHandler(progress) { InnerHandler = transport });
@@ -23,6 +29,12 @@ public static class RegistryImageInspection
         {
             (platforms, chosen) = await ChoosePlatformAsync(registry, image, platform, progress, cancellationToken);
         }
+        catch (RegistryException e) when (e.Failure == RegistryFailure.Unreachable && unreachable is not null)
+        {
+            // Asking again costs the same timeouts for every image on it; judge the rest of the run's images by name.
+            unreachable.Remember(image.Registry, e.Message);
+            return Judged(BaseImageInspector.JudgeByName(image, platformName, e.Message));
+        }
         catch (RegistryException)
         {
             // The inspector meets the same failure and answers it: CH1005 and a judgement by name.
@@ -32,6 +44,8 @@ public static class RegistryImageInspection
         var inspection = await inspector.InspectAsync(image, PlatformName.RuntimeIdentifier(chosen ?? PlatformName.Host()), cancellationToken);
         return new ImageInspectionResult(inspection.Facts, platforms, inspection.Warning);
     }
+
+    private static ImageInspectionResult Judged(BaseImageInspection inspection) => new(inspection.Facts, [], inspection.Warning);
 
     private static async Task<(IReadOnlyList<string> Platforms, Platform Chosen)> ChoosePlatformAsync(
         RegistryClient registry, ImageReference image, Platform? requested, DownloadProgress? progress, CancellationToken cancellationToken)

@@ -11,27 +11,36 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
     private static readonly HashSet<string> Shells = ["sh", "bash", "ash", "dash", "zsh", "busybox"];
     private static readonly HashSet<string> ShellBuiltins = ["exit", "true", "false", "test", "[", "echo", "printf", "cd", ":", "!", "exec", "set", "{", "("];
 
-    /// <summary>The port the check calls on this container: a <c>--port</c> flag, or a URL to localhost.</summary>
+    /// <summary>
+    /// The port the check calls on this container: a <c>--port</c> flag, or a URL to localhost (80/443 when it names none).
+    /// Null when unknown: no URL, another host, or a port written as a variable (<c>localhost:${PORT}</c>).
+    /// </summary>
     public int? Port
     {
         get
         {
-            if (Argument("--port") is { } flag && int.TryParse(flag, out var probePort))
+            if (Argument("--port") is { } flag)
             {
-                return probePort;
+                return int.TryParse(flag, out var probePort) ? probePort : null;
             }
 
             var url = Url().Match(Text);
-            if (url.Success && url.Groups["host"].Value is not ("localhost" or "127.0.0.1" or "0.0.0.0" or "[::1]"))
+            if (!url.Success || url.Groups["host"].Value is not ("localhost" or "127.0.0.1" or "0.0.0.0" or "[::1]"))
             {
                 return null;
             }
 
-            return url.Success && url.Groups["port"].Success && int.TryParse(url.Groups["port"].Value, out var port) ? port
-                : url.Success ? (url.Value.StartsWith("https", StringComparison.Ordinal) ? 443 : 80)
+            return !url.Groups["port"].Success ? (url.Value.StartsWith("https", StringComparison.Ordinal) ? 443 : 80)
+                : int.TryParse(url.Groups["port"].Value, out var port) ? port
                 : null;
         }
     }
+
+    /// <summary>How the port is written in the command (<c>:8080</c> or the <c>--port</c> value), to point a finding at it.</summary>
+    public string? PortText =>
+        Argument("--port") is { } flag ? flag
+        : Url().Match(Text) is { Success: true } url && url.Groups["port"].Success ? ":" + url.Groups["port"].Value
+        : null;
 
     public string? Path
     {
@@ -120,7 +129,7 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
         return null;
     }
 
-    [GeneratedRegex(@"https?://(?<host>[^\s/:'""]+)(:(?<port>\d+))?(?<path>/[^\s'""?#]*)?")]
+    [GeneratedRegex(@"https?://(?<host>\[[^\]]*\]|[^\s/:'""]+)(:(?<port>[^\s/'""?#]+))?(?<path>/[^\s'""?#]*)?")]
     private static partial Regex Url();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*=")]

@@ -16,12 +16,16 @@ public static class DeploymentLint
         var diagnostics = new List<Diagnostic>();
         var messages = new List<string>();
         var matched = 0;
+
+        // Without the base image's facts, ports, paths and values are still checked.
+        facts = facts.Count > 0 ? facts : [new ImageFacts { Image = settings.ContainerRepository, Platform = "", Source = FactsSource.Unknown }];
         var fileCount = 0;
         foreach (var file in files.Distinct(StringComparer.Ordinal))
         {
             fileCount++;
             var result = Read(file, limits ?? LintLimits.Default);
             diagnostics.AddRange(result.Diagnostics);
+            messages.AddRange(result.Notes);
             foreach (var container in result.Containers.Where(c => Runs(c.Image, settings.ContainerRepository)))
             {
                 matched++;

@@ -28,11 +28,14 @@ public static class HealthCheckRules
         }
 
         var port = check.HttpPort ?? command?.Port;
-        var appPort = AppPort(container) ?? settings.AppPort;
-        if (port is { } checkedPort && checkedPort != appPort)
+        var appPorts = AppPorts.For(container, settings, facts.Source == FactsSource.Unknown ? null : facts);
+        if (port is { } checkedPort && !appPorts.Contains(checkedPort))
         {
-            yield return Warn(DiagnosticCodes.PortMismatch, check, container,
-                $"{where} probes port {checkedPort}, but the app listens on {appPort}. Probe port {appPort}, or set ASPNETCORE_HTTP_PORTS={checkedPort} for the container.");
+            var listening = string.Join(" or ", appPorts.Ports);
+            var at = check.PortPosition ?? new FilePosition(check.Line, check.Column);
+            yield return new Diagnostic(DiagnosticCodes.PortMismatch, DiagnosticSeverity.Warning,
+                $"{where} probes port {checkedPort}, but the app listens on {listening} ({appPorts.Source}). Probe port {appPorts.Ports[0]}, or make the app listen on {checkedPort} (ASPNETCORE_HTTP_PORTS={checkedPort}).",
+                container.File, at.Line, at.Column);
         }
 
         var path = check.HttpPath ?? command?.Path;
@@ -43,41 +46,16 @@ public static class HealthCheckRules
         }
     }
 
-    /// <summary>The port the deployment file makes the app listen on (ASPNETCORE_HTTP_PORTS, ASPNETCORE_URLS), if it says.</summary>
-    private static int? AppPort(DeploymentContainer container)
-    {
-        if (container.Environment.TryGetValue("ASPNETCORE_HTTP_PORTS", out var ports))
-        {
-            foreach (var text in ports.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (int.TryParse(text, out var port))
-                {
-                    return port;
-                }
-            }
-        }
-
-        if (container.Environment.TryGetValue("ASPNETCORE_URLS", out var urls))
-        {
-            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var colon = url.LastIndexOf(':');
-                if (colon > 0 && int.TryParse(url[(colon + 1)..].TrimEnd('/'), out var port))
-                {
-                    return port;
-                }
-            }
-        }
-
-        return null;
-    }
-
     private static bool IsFromPublishOutput(string program, LintSettings settings) =>
         (settings.ProbeEnabled && (program == settings.ProbePath || program == HealthCheckDefaults.ProbeFileName || program.EndsWith("/" + HealthCheckDefaults.ProbeFileName, StringComparison.Ordinal)))
         || program.StartsWith(settings.WorkingDirectory.TrimEnd('/') + "/", StringComparison.Ordinal)
         || program.StartsWith("./", StringComparison.Ordinal);
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    private static string Shorten(string text)
+    {
+        var line = string.Join(' ', text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 60 ? line : line[..57] + "...";
+    }
 
     private static Diagnostic Warn(string code, DeploymentCheck check, DeploymentContainer container, string message) =>
         new(code, DiagnosticSeverity.Warning, message, container.File, check.Line, check.Column);

@@ -15,13 +15,14 @@ public sealed class PositionedJson
         Column = column;
     }
 
+    /// <summary>The JSON token the value starts with; <see cref="JsonTokenType.None"/> for a value a template computes (<c>!Ref</c>).</summary>
     public JsonTokenType Kind { get; }
 
     public int Line { get; }
 
     public int Column { get; }
 
-    public Dictionary<string, PositionedJson> Properties { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PositionedJson> Properties { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public List<PositionedJson> Items { get; } = [];
 
@@ -29,6 +30,9 @@ public sealed class PositionedJson
     public string? Text { get; private set; }
 
     public PositionedJson? this[string name] => Properties.GetValueOrDefault(name);
+
+    /// <summary>A value read by another reader (YAML, the Terraform subset) in the same shape.</summary>
+    internal static PositionedJson Create(JsonTokenType kind, int line, int column, string? text = null) => new(kind, line, column) { Text = text };
 
     public static PositionedJson Parse(byte[] utf8, int maxDepth)
     {

@@ -20,7 +20,13 @@ public static class HealthCheckRules
                     $"{where} runs through a shell ('{Shorten(command.Text)}'), but the base image {image} has no /bin/sh, so the check can never pass. Use the exec form with the probe: {probe}.");
             }
 
-            if (command.Program is { } program && !IsFromPublishOutput(program, settings) && facts.HasProgram(program) == false)
+            if (command.Interpreter is { } shell && facts.HasProgram(shell) == false)
+            {
+                yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
+                    $"{where} runs its script with '{shell}', which the base image {image} does not have, so the check can never pass. Use the probe instead: {probe}.");
+            }
+
+            if (command.Program is { } program && !IsFromPublishOutput(program, settings) && !IsMounted(program, container) && facts.HasProgram(program) == false)
             {
                 yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
                     $"{where} runs '{program}', which the base image {image} does not have, so the check can never pass. Use the probe instead: {probe}.");
@@ -50,6 +56,10 @@ public static class HealthCheckRules
         (settings.ProbeEnabled && (program == settings.ProbePath || program == HealthCheckDefaults.ProbeFileName || program.EndsWith("/" + HealthCheckDefaults.ProbeFileName, StringComparison.Ordinal)))
         || program.StartsWith(settings.WorkingDirectory.TrimEnd('/') + "/", StringComparison.Ordinal)
         || program.StartsWith("./", StringComparison.Ordinal);
+
+    /// <summary>A program under a volume, bind mount, ConfigMap or Secret mount comes from outside the image: unknown, not missing.</summary>
+    private static bool IsMounted(string program, DeploymentContainer container) =>
+        program.StartsWith('/') && container.MountPaths.Any(mount => program.StartsWith(mount.TrimEnd('/') + "/", StringComparison.Ordinal));
 
     private static string Shorten(string text)
     {

@@ -19,10 +19,8 @@ public sealed class LintRun(LintOptions options, Action<string> note)
     {
         var read = files.Distinct(StringComparer.Ordinal).Select(file => DeploymentLint.Read(file, options.Limits)).ToList();
         diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
-        foreach (var message in read.SelectMany(r => r.Notes))
-        {
-            note(message);
-        }
+        var notes = read.SelectMany(r => r.Notes).ToList();
+        notes.ForEach(note);
 
         var containers = read.SelectMany(r => r.Containers).ToList();
         var targets = Targets(containers, image).Where(c => c.Checks.Count > 0).ToList();
@@ -54,7 +52,7 @@ public sealed class LintRun(LintOptions options, Action<string> note)
             }
         }
 
-        if (containers.Count == 0 && diagnostics.Count == 0)
+        if (containers.Count == 0 && diagnostics.Count == 0 && notes.Count == 0)
         {
             note("no container with a health check or probe was found in the files; nothing to lint");
         }

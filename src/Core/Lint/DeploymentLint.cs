@@ -60,11 +60,15 @@ public static class DeploymentLint
         return DeploymentFileDiscovery.Classify(file, text) switch
         {
             DeploymentKind.Compose => ComposeFileReader.Read(file, text, limits),
-            DeploymentKind.EcsTaskDefinition => EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text), limits),
+            DeploymentKind.EcsTaskDefinition => EcsTaskDefinitionReader.Read(file, text, limits),
             DeploymentKind.Kubernetes => KubernetesManifestReader.Read(file, text, limits),
+            DeploymentKind.CloudFormation => CloudFormationTemplateReader.Read(file, text, limits),
+            DeploymentKind.Terraform => TerraformReader.Read(file, text, limits),
+            DeploymentKind.HelmTemplate => HelmTemplate.Note(file),
             // Named explicitly but recognised by nothing: JSON is read as ECS, YAML as Kubernetes, so syntax errors surface.
             _ => Path.GetExtension(file).ToLowerInvariant() == ".json"
-                ? EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text), limits)
+                ? EcsTaskDefinitionReader.Read(file, text, limits)
+                : text.Contains("{{", StringComparison.Ordinal) ? HelmTemplate.Note(file)
                 : KubernetesManifestReader.Read(file, text, limits),
         };
     }

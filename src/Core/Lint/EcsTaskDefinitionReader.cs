@@ -17,8 +17,9 @@ public static class EcsTaskDefinitionReader
     public static bool LooksLikeContainerDefinitionArray(string text) =>
         text.TrimStart().StartsWith('[') && text.Contains("\"image\"", StringComparison.Ordinal) && text.Contains("\"name\"", StringComparison.Ordinal);
 
-    public static DeploymentFileResult Read(string file, byte[] content, LintLimits limits)
+    public static DeploymentFileResult Read(string file, string text, LintLimits limits)
     {
+        var content = System.Text.Encoding.UTF8.GetBytes(JsonTemplate.IsTemplateFile(file) ? JsonTemplate.QuotePlaceholders(text) : text);
         if (!TryParse(file, content, limits, out var root, out var error))
         {
             return error;
@@ -35,18 +36,18 @@ public static class EcsTaskDefinitionReader
         return new DeploymentFileResult(containers, diagnostics);
     }
 
-    internal static bool TryParse(string file, byte[] content, LintLimits limits, out PositionedJson root, out DeploymentFileResult error)
+    internal static bool TryParse(string file, byte[] content, LintLimits limits, out PositionedJson root, out DeploymentFileResult error, int lineOffset = 0)
     {
         try
         {
-            root = PositionedJson.Parse(content, limits.MaxDepth);
+            root = PositionedJson.Parse(content, limits.MaxDepth, lineOffset);
             error = null!;
             return true;
         }
         catch (JsonException e)
         {
             var message = e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ');
-            error = DeploymentFileResult.Malformed(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"{Path.GetFileName(file)} is not valid JSON: {message}");
+            error = DeploymentFileResult.Malformed(file, lineOffset + (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"{Path.GetFileName(file)} is not valid JSON: {message}");
             root = null!;
             return false;
         }

@@ -6,7 +6,7 @@ using ContainerHealth.Lint;
 namespace ContainerHealth.Cli.Linting;
 
 /// <summary>
-/// <c>container-health lint FILE... [--image REF] [--platform os/arch] [--port N] [--path /healthz] [--fail-on error|warning|never]
+/// <c>container-health lint FILE... [-f COMPOSE-FILE]... [--image REF] [--platform os/arch] [--port N] [--path /healthz] [--fail-on error|warning|never]
 /// [--warnings-as-errors] [--max-file-size MiB] [--format text|sarif]</c>.
 /// </summary>
 public static class LintCommand
@@ -16,8 +16,9 @@ public static class LintCommand
         var files = new Argument<string[]>("files")
         {
             Description = "ECS task definitions (JSON), CloudFormation templates, Terraform files, compose files and Kubernetes manifests.",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
+        var composeFiles = new Option<string[]>("--compose-file", "-f") { Description = "A compose file of one project; several are merged in order, as docker compose -f a -f b does.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var image = new Option<string?>("--image") { Description = "The image the files run (registry reference, OCI layout DIR[:REF] or image archive); default: the image each container names." };
         var platform = new Option<string?>("--platform") { Description = "The platform to check in a multi-platform image, e.g. linux/arm64 (default: this machine's)." };
         var port = new Option<string?>("--port") { Description = "The port the app listens on, over what the files declare (default: the file's ASPNETCORE_HTTP_PORTS, its declared ports, the image's settings, else 8080); checks probing another port are CH1004." };
@@ -30,7 +31,7 @@ public static class LintCommand
         format.AcceptOnlyFromAmong("text", "sarif");
         var command = new Command("lint", "Check the health checks of ECS task definitions, CloudFormation and Terraform, compose files and Kubernetes manifests against the image they run.")
         {
-            files, image, platform, port, path, failOn, warningsAsErrors, maxFileSize, format,
+            files, composeFiles, image, platform, port, path, failOn, warningsAsErrors, maxFileSize, format,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -40,16 +41,22 @@ public static class LintCommand
                 Port = ParsePort(parsed.GetValue(port)),
                 Path = ParsePath(parsed.GetValue(path)),
                 Limits = LintLimits.Default with { MaxFileBytes = ParseMaxFileSize(parsed.GetValue(maxFileSize)) },
+                ComposeFiles = parsed.GetValue(composeFiles) ?? [],
             };
             var threshold = parsed.GetValue(warningsAsErrors) ? FailOn.Warning : Enum.Parse<FailOn>(parsed.GetRequiredValue(failOn), ignoreCase: true);
-            return RunAsync(parsed.GetRequiredValue(files), parsed.GetValue(image), options, threshold, parsed.GetRequiredValue(format) == "sarif", cancellationToken);
+            return RunAsync(parsed.GetValue(files) ?? [], parsed.GetValue(image), options, threshold, parsed.GetRequiredValue(format) == "sarif", cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(string[] files, string? image, LintOptions options, FailOn threshold, bool sarif, CancellationToken cancellationToken)
     {
-        foreach (var file in files.Where(f => !File.Exists(f) && !Directory.Exists(f)))
+        if (files.Length == 0 && options.ComposeFiles.Count == 0)
+        {
+            throw new UsageException("name the files to lint, e.g. container-health lint task-definition.json, or compose files with -f");
+        }
+
+        foreach (var file in files.Concat(options.ComposeFiles).Where(f => !File.Exists(f) && !Directory.Exists(f)))
         {
             throw new UsageException($"{file}: no such file");
         }

@@ -15,4 +15,7 @@ public sealed record LintOptions
     public string? Path { get; init; }
 
     public LintLimits Limits { get; init; } = LintLimits.Default;
+
+    /// <summary><c>-f a -f b</c>: compose files of one project, merged in order as <c>docker compose -f a -f b</c> does.</summary>
+    public IReadOnlyList<string> ComposeFiles { get; init; } = [];
 }

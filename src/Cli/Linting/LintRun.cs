@@ -17,7 +17,12 @@ public sealed class LintRun(LintOptions options, Action<string> note)
 
     public async Task<IReadOnlyList<Diagnostic>> RunAsync(IReadOnlyList<string> files, string? image, CancellationToken cancellationToken)
     {
-        var read = files.Distinct(StringComparer.Ordinal).Select(file => DeploymentLint.Read(file, options.Limits)).ToList();
+        var read = DeploymentLint.Plan(files).Select(file => DeploymentLint.Read(file, options.Limits)).ToList();
+        if (options.ComposeFiles.Count > 0)
+        {
+            read.Add(ComposeFileReader.Read(options.ComposeFiles, null, options.Limits));
+        }
+
         diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
         var notes = read.SelectMany(r => r.Notes).ToList();
         notes.ForEach(note);

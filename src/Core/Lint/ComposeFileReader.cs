@@ -22,106 +22,135 @@ public static class ComposeFileReader
     public static bool LooksLikeCompose(string text) =>
         text.StartsWith("services:", StringComparison.Ordinal) || text.Contains("\nservices:", StringComparison.Ordinal);
 
-    public static DeploymentFileResult Read(string file, string text, LintLimits limits)
+    /// <summary>One compose file, with the override file beside it as <c>docker compose</c> would add it.</summary>
+    public static DeploymentFileResult Read(string file, string text, LintLimits limits) => Read(ComposeProject.WithOverrides(file), text, limits);
+
+    /// <summary>The files of one project, merged in order (<c>docker compose -f a -f b</c>).</summary>
+    public static DeploymentFileResult Read(IReadOnlyList<string> files, string? firstText, LintLimits limits)
     {
-        var (documents, error) = YamlDocuments.Load(file, text, limits);
-        if (error is not null)
+        var project = ComposeProject.Load(files, firstText, limits);
+        if (project.Error is not null)
         {
-            return error;
+            return project.Error;
         }
 
-        var containers = new List<DeploymentContainer>();
-        var diagnostics = new List<Diagnostic>();
-        foreach (var document in documents)
-        {
-            foreach (var (key, service) in document.RootNode.Get("services").Entries())
-            {
-                containers.Add(ReadService(file, key, service, diagnostics));
-            }
-        }
-
-        return new DeploymentFileResult(containers, diagnostics);
+        var reader = new ServiceReader(files[0], project);
+        var containers = project.Services.Select(s => reader.Read(s.Name, s.Key, s.Service)).ToList();
+        return new DeploymentFileResult(containers, reader.Diagnostics);
     }
 
-    private static DeploymentContainer ReadService(string file, YamlNode key, YamlNode service, List<Diagnostic> diagnostics)
+    /// <summary>Reads merged services, interpolating values and placing findings in the file each value came from.</summary>
+    private sealed class ServiceReader(string file, ComposeProject project)
     {
-        var checks = new List<DeploymentCheck>();
-        var healthcheck = service.Get("healthcheck");
-        if (healthcheck is not null && healthcheck.Get("disable").Text() != "true")
-        {
-            checks.AddRange(ReadCheck(file, healthcheck, diagnostics));
-        }
+        public List<Diagnostic> Diagnostics { get; } = [];
 
-        var ports = Ports(service);
-        return new DeploymentContainer(
-            file,
-            DeploymentKind.Compose,
-            key.Text() ?? "",
-            service.Get("image").Text(),
-            Environment(service.Get("environment")),
-            ports.Known,
-            checks)
+        public DeploymentContainer Read(string name, YamlNode key, YamlNode service)
         {
-            ImagePosition = (service.Get("image") ?? key).Position(),
-            HasUnknownPorts = ports.Unknown,
-            MountPaths = MountPaths(service),
-        };
-    }
-
-    private static IEnumerable<DeploymentCheck> ReadCheck(string file, YamlNode healthcheck, List<Diagnostic> diagnostics)
-    {
-        foreach (var field in new[] { "interval", "timeout", "start_period", "start_interval" })
-        {
-            if (healthcheck.Get(field) is YamlScalarNode value && !DockerDuration.TryParse(value.Value, out _))
+            var checks = new List<DeploymentCheck>();
+            var healthcheck = service.Get("healthcheck");
+            if (healthcheck is not null && Value(healthcheck.Get("disable")).Text != "true")
             {
-                diagnostics.Add(Invalid(file, value,
-                    $"healthcheck.{field} is '{value.Value}', which is not {DockerDuration.Syntax}. Write it as such, e.g. 30s."));
+                checks.AddRange(ReadCheck(healthcheck));
             }
-        }
 
-        if (healthcheck.Get("retries") is YamlScalarNode retries && !(int.TryParse(retries.Value, out var count) && count >= 0))
-        {
-            diagnostics.Add(Invalid(file, retries, $"healthcheck.retries is '{retries.Value}'; it must be a whole number, 0 or more. Write e.g. 3."));
-        }
-
-        var test = healthcheck.Get("test");
-        if (test is YamlScalarNode line && !string.IsNullOrWhiteSpace(line.Value))
-        {
-            var command = CheckCommand.FromShell(line.Value!);
-            yield return new DeploymentCheck("compose healthcheck", line.Line(), line.Column(), command)
+            var ports = Ports(service);
+            var image = service.Get("image");
+            return new DeploymentContainer(
+                file,
+                DeploymentKind.Compose,
+                name,
+                image is null ? null : Value(image).Text,
+                Environment(service.Get("environment"), project.Interpolation),
+                ports.Known,
+                checks)
             {
-                PortPosition = PortLocator.Find(command, [line.AsElement()]),
+                ImagePosition = (image ?? key).Position(),
+                HasUnknownPorts = ports.Unknown,
+                MountPaths = MountPaths(service),
             };
         }
-        else if (test is YamlSequenceNode sequence && sequence.Children.Count > 0)
+
+        private IEnumerable<DeploymentCheck> ReadCheck(YamlNode healthcheck)
         {
-            var words = sequence.Children.Select(c => c.Text() ?? "").ToList();
-            if (words[0] is not ("CMD" or "CMD-SHELL" or "NONE"))
+            foreach (var field in new[] { "interval", "timeout", "start_period", "start_interval" })
             {
-                diagnostics.Add(Invalid(file, sequence.Children[0],
-                    $"healthcheck.test is a list starting with '{words[0]}'; a list must start with CMD, CMD-SHELL or NONE. Write [\"CMD\", \"{words[0]}\", ...], or the test as one string for the shell."));
-                yield break;
+                if (healthcheck.Get(field) is YamlScalarNode node && Value(node) is { Known: true } value && !DockerDuration.TryParse(value.Text, out _))
+                {
+                    Invalid(node, $"healthcheck.{field} is '{value.Text}', which is not {DockerDuration.Syntax}. Write it as such, e.g. 30s.");
+                }
             }
 
-            var command = CheckCommand.FromDockerTest(words);
-            yield return new DeploymentCheck("compose healthcheck", sequence.Line(), sequence.Column(), command)
+            if (healthcheck.Get("retries") is YamlScalarNode retriesNode && Value(retriesNode) is { Known: true } retries
+                && !(int.TryParse(retries.Text, out var count) && count >= 0))
             {
-                PortPosition = PortLocator.Find(command, sequence.Children.Select(c => c.AsElement())),
-            };
+                Invalid(retriesNode, $"healthcheck.retries is '{retries.Text}'; it must be a whole number, 0 or more. Write e.g. 3.");
+            }
+
+            var test = healthcheck.Get("test");
+            var at = test is null ? null : project.FileOf(test, file);
+            if (test is YamlScalarNode line && !string.IsNullOrWhiteSpace(line.Value))
+            {
+                var command = CheckCommand.FromShell(Value(line).Text);
+                yield return new DeploymentCheck("compose healthcheck", line.Line(), line.Column(), command)
+                {
+                    PortPosition = PortLocator.Find(command, [Element(line)]),
+                    File = at,
+                };
+            }
+            else if (test is YamlSequenceNode sequence && sequence.Children.Count > 0)
+            {
+                var words = sequence.Children.Select(c => Value(c).Text).ToList();
+                if (words[0] is not ("CMD" or "CMD-SHELL" or "NONE"))
+                {
+                    Invalid(sequence.Children[0],
+                        $"healthcheck.test is a list starting with '{words[0]}'; a list must start with CMD, CMD-SHELL or NONE. Write [\"CMD\", \"{words[0]}\", ...], or the test as one string for the shell.");
+                    yield break;
+                }
+
+                var command = CheckCommand.FromDockerTest(words);
+                yield return new DeploymentCheck("compose healthcheck", sequence.Line(), sequence.Column(), command)
+                {
+                    PortPosition = PortLocator.Find(command, sequence.Children.Select(Element)),
+                    File = at,
+                };
+            }
         }
+
+        private ComposeInterpolation.Result Value(YamlNode? node) => project.Interpolation.Apply(node.Text() ?? "");
+
+        /// <summary>An interpolated value no longer lines up with the file: point at its start then.</summary>
+        private PortLocator.Element Element(YamlNode node)
+        {
+            var element = node.AsElement();
+            var value = Value(node).Text;
+            return value == element.Text ? element : element with { Text = value, SingleLine = false };
+        }
+
+        private (List<int> Known, bool Unknown) Ports(YamlNode service) =>
+            ComposeFileReader.Ports(service.Get("ports").Items().Concat(service.Get("expose").Items())
+                .Select(item => item is YamlMappingNode ? Value(item.Get("target")) : Value(item)));
+
+        private List<string> MountPaths(YamlNode service) =>
+            service.Get("volumes").Items()
+                .Select(v => v is YamlMappingNode ? Value(v.Get("target")).Text : Value(v).Text.Split(':') is { Length: >= 2 } parts ? parts[1] : Value(v).Text)
+                .Where(p => p.StartsWith('/'))
+                .ToList();
+
+        private void Invalid(YamlNode at, string message) =>
+            Diagnostics.Add(new(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, message, project.FileOf(at, file), at.Line(), at.Column()));
     }
 
-    private static Dictionary<string, string> Environment(YamlNode? environment)
+    private static Dictionary<string, string> Environment(YamlNode? environment, ComposeInterpolation interpolation)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in environment.Entries())
         {
-            variables[name.Text() ?? ""] = value.Text() ?? "";
+            variables[name.Text() ?? ""] = interpolation.Apply(value.Text() ?? "").Text;
         }
 
         foreach (var item in environment.Items())
         {
-            var text = item.Text() ?? "";
+            var text = interpolation.Apply(item.Text() ?? "").Text;
             var equals = text.IndexOf('=');
             if (equals > 0)
             {
@@ -136,26 +165,25 @@ public static class ComposeFileReader
     /// Container-side ports: <c>"8080"</c>, <c>"80:8080"</c>, <c>"127.0.0.1:80:8080/tcp"</c>, <c>{target: 8080}</c>, and expose.
     /// A container port written as a variable makes the app's port unknown.
     /// </summary>
-    private static (List<int> Known, bool Unknown) Ports(YamlNode service)
+    private static (List<int> Known, bool Unknown) Ports(IEnumerable<ComposeInterpolation.Result> items)
     {
         var ports = new List<int>();
         var unknown = false;
-        foreach (var item in service.Get("ports").Items().Concat(service.Get("expose").Items()))
+        foreach (var item in items)
         {
-            var text = item is YamlMappingNode ? item.Get("target").Text() : item.Text();
-            text = text?.Split('/')[0];
-            text = text?[(text.LastIndexOf(':') + 1)..];
-            if (HealthCheckPort.TryParse(text ?? "", out var port))
+            var text = item.Text.Split('/')[0];
+            text = text[(text.LastIndexOf(':') + 1)..];
+            if (HealthCheckPort.TryParse(text, out var port))
             {
                 ports.Add(port);
             }
-            else if (text is not null && text.Contains('-'))
+            else if (item.Known && text.Contains('-'))
             {
                 ports.AddRange(Range(text));
             }
             else
             {
-                unknown |= text is null || text.Contains('$') || text.Contains('}');
+                unknown = true;
             }
         }
 
@@ -169,15 +197,4 @@ public static class ComposeFileReader
             ? Enumerable.Range(low, high - low + 1)
             : [];
     }
-
-    /// <summary>Container paths of volumes and bind mounts: <c>./checks:/healthchecks:ro</c>, <c>{target: /healthchecks}</c>.</summary>
-    private static List<string> MountPaths(YamlNode service) =>
-        service.Get("volumes").Items()
-            .Select(v => v is YamlMappingNode ? v.Get("target").Text() : v.Text()?.Split(':') is { Length: >= 2 } parts ? parts[1] : v.Text())
-            .OfType<string>()
-            .Where(p => p.StartsWith('/'))
-            .ToList();
-
-    private static Diagnostic Invalid(string file, YamlNode at, string message) =>
-        new(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, message, file, at.Line(), at.Column());
 }

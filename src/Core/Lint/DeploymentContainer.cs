@@ -40,6 +40,9 @@ public sealed record DeploymentCheck(
     int? HttpPort = null)
 {
     public FilePosition? PortPosition { get; init; }
+
+    /// <summary>The file the check is written in when not the container's (a compose override or an extended service's file).</summary>
+    public string? File { get; init; }
 }
 
 /// <summary>A 1-based line and column in a deployment file; 0 when the file as a whole is meant.</summary>

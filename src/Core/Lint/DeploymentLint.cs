@@ -20,7 +20,7 @@ public static class DeploymentLint
         // Without the base image's facts, ports, paths and values are still checked.
         facts = facts.Count > 0 ? facts : [new ImageFacts { Image = settings.ContainerRepository, Platform = "", Source = FactsSource.Unknown }];
         var fileCount = 0;
-        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        foreach (var file in Plan(files))
         {
             fileCount++;
             var result = Read(file, limits ?? LintLimits.Default);
@@ -46,6 +46,13 @@ public static class DeploymentLint
 
         var unique = diagnostics.DistinctBy(d => (d.Code, d.File, d.Line, d.Column)).ToList();
         return new LintResult(unique, messages, matched);
+    }
+
+    /// <summary>The files to read: each once, without the compose override files their base file brings in.</summary>
+    public static IReadOnlyList<string> Plan(IEnumerable<string> files)
+    {
+        var distinct = files.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Where(f => !ComposeProject.IsOverrideOfAnother(f, distinct)).ToList();
     }
 
     /// <summary>Reads one file as what it is (by name, then by content); an unreadable or oversized file is CH1008.</summary>

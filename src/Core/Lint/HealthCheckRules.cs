@@ -41,7 +41,7 @@ public static class HealthCheckRules
             var at = check.PortPosition ?? new FilePosition(check.Line, check.Column);
             yield return new Diagnostic(DiagnosticCodes.PortMismatch, DiagnosticSeverity.Warning,
                 $"{where} probes port {checkedPort}, but the app listens on {listening} ({appPorts.Source}). Probe port {appPorts.Ports[0]}, or make the app listen on {checkedPort} (ASPNETCORE_HTTP_PORTS={checkedPort}).",
-                container.File, at.Line, at.Column);
+                check.File ?? container.File, at.Line, at.Column);
         }
 
         var path = check.HttpPath ?? command?.Path;
@@ -68,5 +68,5 @@ public static class HealthCheckRules
     }
 
     private static Diagnostic Warn(string code, DeploymentCheck check, DeploymentContainer container, string message) =>
-        new(code, DiagnosticSeverity.Warning, message, container.File, check.Line, check.Column);
+        new(code, DiagnosticSeverity.Warning, message, check.File ?? container.File, check.Line, check.Column);
 }

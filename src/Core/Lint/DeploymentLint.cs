@@ -72,12 +72,21 @@ public static class DeploymentLint
             DeploymentKind.CloudFormation => CloudFormationTemplateReader.Read(file, text, limits),
             DeploymentKind.Terraform => TerraformReader.Read(file, text, limits),
             DeploymentKind.HelmTemplate => HelmTemplate.Note(file),
-            // Named explicitly but recognised by nothing: JSON is read as ECS, YAML as Kubernetes, so syntax errors surface.
-            _ => Path.GetExtension(file).ToLowerInvariant() == ".json"
-                ? EcsTaskDefinitionReader.Read(file, text, limits)
-                : text.Contains("{{", StringComparison.Ordinal) ? HelmTemplate.Note(file)
-                : KubernetesManifestReader.Read(file, text, limits),
+            // Named explicitly but recognised by nothing: read so that syntax errors surface; a well-formed file is a note.
+            _ when TerraformReader.IsTerraformFile(file) => TerraformReader.Read(file, text, limits),
+            _ when text.Contains("{{", StringComparison.Ordinal) && !file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => HelmTemplate.Note(file),
+            _ => Unrecognised(file, text, limits),
         };
+    }
+
+    private static DeploymentFileResult Unrecognised(string file, string text, LintLimits limits)
+    {
+        var json = Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase);
+        var read = json
+            ? (EcsTaskDefinitionReader.TryParse(file, System.Text.Encoding.UTF8.GetBytes(text), limits, out _, out var error) ? null : error)
+            : KubernetesManifestReader.Read(file, text, limits);
+        return read is { Diagnostics.Count: > 0 } or { Containers.Count: > 0 } ? read
+            : DeploymentFileResult.Note($"{file}: not a deployment file lint reads (ECS task definition, CloudFormation, Terraform, compose, Kubernetes); nothing to lint");
     }
 
     /// <summary>Whether a container image (<c>registry/path/repo:tag</c>, maybe with ${VARS}) names the repository.</summary>

@@ -196,6 +196,13 @@ internal sealed class HclExpressionReader
     private PositionedJson Literal(int line, int column)
     {
         var start = position;
+        if (!char.IsAsciiLetter(text[position]) && text[position] != '_')
+        {
+            // A for expression ([for x in ...], {for k, v in ...}), a parenthesised or unary expression.
+            SkipExpression();
+            return PositionedJson.Create(JsonTokenType.None, line, column);
+        }
+
         var word = Identifier();
         var kind = word switch { "true" => JsonTokenType.True, "false" => JsonTokenType.False, "null" => JsonTokenType.Null, _ => JsonTokenType.None };
         if (kind == JsonTokenType.None)

@@ -12,8 +12,11 @@ namespace ContainerHealth.Lint;
 /// </summary>
 public static partial class TerraformReader
 {
+    /// <summary>Every .tf file is Terraform; only its aws_ecs_task_definition resources hold anything to lint.</summary>
+    public static bool IsTerraformFile(string file) => file.EndsWith(".tf", StringComparison.OrdinalIgnoreCase);
+
     public static bool LooksLikeTerraform(string file, string text) =>
-        file.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) && text.Contains("aws_ecs_task_definition", StringComparison.Ordinal);
+        IsTerraformFile(file) && text.Contains("aws_ecs_task_definition", StringComparison.Ordinal);
 
     public static DeploymentFileResult Read(string file, string text, LintLimits limits)
     {

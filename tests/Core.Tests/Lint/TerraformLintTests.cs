@@ -140,5 +140,18 @@ public sealed class TerraformLintTests : IDisposable
         Assert.Single(result.Notes);
     }
 
+    [Fact]
+    public void Terraform_without_task_definitions_and_json_of_another_kind_are_not_CH1008()
+    {
+        var variables = Write(directory, "variables.tf", "variable \"cluster_name\" {\n  type    = string\n  default = \"main\"\n}\n");
+        var cluster = Write(directory, "cluster.json", """{ "AWSTemplateFormatVersion": "2010-09-09", "Resources": { "Cluster": { "Type": "AWS::ECS::Cluster" } } }""");
+        var broken = Write(directory, "broken.json", """{ "Resources": { """);
+
+        var result = DeploymentLint.Run([variables, cluster, broken], [Chiseled], Settings);
+
+        Assert.Equal(broken, Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.MalformedDeploymentFile).File);
+        Assert.Contains(result.Messages, m => m.StartsWith(cluster) && m.Contains("not a deployment file lint reads"));
+    }
+
     public void Dispose() => directory.Delete(recursive: true);
 }

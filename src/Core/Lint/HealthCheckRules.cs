@@ -14,7 +14,8 @@ public static class HealthCheckRules
         var command = check.Command;
         if (command is not null && facts.Source != FactsSource.Unknown)
         {
-            if (command.NeedsShell && facts.HasShell == false)
+            // An exec-form bash -c needs bash, not /bin/sh: that is the CH1002 below.
+            if (command.NeedsShell && command.Interpreter is null && facts.HasShell == false)
             {
                 yield return Warn(DiagnosticCodes.ShellMissing, check, container,
                     $"{where} runs through a shell ('{Shorten(command.Text)}'), but the base image {image} has no /bin/sh, so the check can never pass. Use the exec form with the probe: {probe}.");

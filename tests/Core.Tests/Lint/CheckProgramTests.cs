@@ -88,6 +88,23 @@ public sealed class CheckProgramTests : IDisposable
         Assert.Contains(message, diagnostic.Message);
     }
 
+    [Fact]
+    public void An_exec_bash_c_on_a_shell_less_image_is_CH1002_for_bash_not_CH1001_for_sh()
+    {
+        var file = Write(directory, "compose.yaml", """
+            services:
+              api:
+                image: shop-api
+                healthcheck:
+                  test: ["CMD", "bash", "-c", "echo > /dev/tcp/localhost/8080"]
+            """);
+
+        var diagnostic = Assert.Single(DeploymentLint.Run([file], [Chiseled], Settings).Diagnostics);
+
+        Assert.Equal(DiagnosticCodes.ProgramMissing, diagnostic.Code);
+        Assert.Contains("runs its script with 'bash'", diagnostic.Message);
+    }
+
     [Theory]
     [InlineData("""["CMD", "ash", "-c", "wget -q --spider http://localhost:8080/healthz"]""")]
     [InlineData("""["CMD-SHELL", "exec 3<>/dev/tcp/127.0.0.1/8080 && echo ok"]""")]

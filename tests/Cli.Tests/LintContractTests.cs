@@ -61,6 +61,30 @@ public sealed class LintContractTests(RegistryFixture fixture) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_registry_that_accepts_but_never_answers_is_given_up_on_once_for_all_its_images()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        using var directory = new TemporaryDirectory();
+        var services = string.Concat(Enumerable.Range(1, 6).Select(i => $$"""
+              s{{i}}:
+                image: 127.0.0.1:{{port}}/team/service-{{i}}:1.0
+                healthcheck:
+                  test: ["CMD", "/app/healthprobe"]
+
+            """));
+        File.WriteAllText(directory.File("compose.yaml"), "services:\n" + services);
+
+        var run = await CliRun.RunAsync(["lint", "compose.yaml"], directory.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Count(l => l.Contains(" error CH1005: ") && l.Contains("no answer within 2 s")));
+        Assert.Equal(5, lines.Count(l => l.Contains("(earlier in this run)")));
+    }
+
+    [Fact]
     public async Task A_warning_fails_only_with_fail_on_warning_or_warnings_as_errors()
     {
         var image = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.Busybox);

@@ -60,7 +60,12 @@ public static class InspectCommand
     }
 
     public static async Task<ImageInspectionResult> InspectAsync(
-        string argument, Platform? platform, bool useCache, CancellationToken cancellationToken, UnreachableRegistries? unreachable = null)
+        string argument,
+        Platform? platform,
+        bool useCache,
+        CancellationToken cancellationToken,
+        UnreachableRegistries? unreachable = null,
+        RegistryClientOptions? registryOptions = null)
     {
         if (LocalImageSource.NamesLocalPath(argument))
         {
@@ -84,6 +89,6 @@ public static class InspectCommand
 
         // Several images at once (lint) would interleave their progress lines.
         using var progress = unreachable is null ? DownloadProgress.ForTerminal() : null;
-        return await RegistryImageInspection.RunAsync(reference, platform, useCache, progress, cancellationToken, unreachable);
+        return await RegistryImageInspection.RunAsync(reference, platform, useCache, progress, cancellationToken, unreachable, registryOptions);
     }
 }

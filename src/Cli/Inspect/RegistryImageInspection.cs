@@ -11,7 +11,13 @@ namespace ContainerHealth.Cli.Inspect;
 public static class RegistryImageInspection
 {
     public static async Task<ImageInspectionResult> RunAsync(
-        ImageReference image, Platform? platform, bool useCache, DownloadProgress? progress, CancellationToken cancellationToken, UnreachableRegistries? unreachable = null)
+        ImageReference image,
+        Platform? platform,
+        bool useCache,
+        DownloadProgress? progress,
+        CancellationToken cancellationToken,
+        UnreachableRegistries? unreachable = null,
+        RegistryClientOptions? registryOptions = null)
     {
         var platformName = (platform ?? PlatformName.Host()).ToString();
         if (unreachable?.Reason(image.Registry) is { } earlier)
@@ -19,7 +25,7 @@ public static class RegistryImageInspection
             return Judged(BaseImageInspector.JudgeByName(image, platformName, earlier));
         }
 
-        var options = new RegistryClientOptions();
+        var options = registryOptions ?? new RegistryClientOptions();
         var transport = RegistryClient.CreateHandler(options);
         using var registry = new RegistryClient(options, progress is null ? transport : new ProgressHandler(progress) { InnerHandler = transport });
 

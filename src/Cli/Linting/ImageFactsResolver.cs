@@ -15,6 +15,12 @@ public sealed class ImageFactsResolver(Platform? platform)
 {
     private const int Parallel = 4;
 
+    /// <summary>
+    /// Lint asks registries for little (manifests, config, layer headers) and must not stall CI: a registry that sends no
+    /// headers within 2 s, twice, is unreachable for the run, so one file costs at most about 4 s however many images it names.
+    /// </summary>
+    private static readonly RegistryClientOptions RegistryOptions = new() { RequestTimeout = TimeSpan.FromSeconds(2), MaxAttempts = 2 };
+
     private readonly ConcurrentDictionary<string, Lazy<Task<ImageInspectionResult>>> inspections = new(StringComparer.Ordinal);
     private readonly UnreachableRegistries unreachable = new();
     private readonly SemaphoreSlim slots = new(Parallel);
@@ -42,7 +48,7 @@ public sealed class ImageFactsResolver(Platform? platform)
         await slots.WaitAsync(cancellationToken);
         try
         {
-            return await InspectCommand.InspectAsync(image, platform, useCache: true, cancellationToken, unreachable);
+            return await InspectCommand.InspectAsync(image, platform, useCache: true, cancellationToken, unreachable, RegistryOptions);
         }
         catch (UsageException e)
         {

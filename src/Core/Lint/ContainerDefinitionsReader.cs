@@ -31,9 +31,9 @@ internal static class ContainerDefinitionsReader
                 definition["name"]?.Text ?? "",
                 image?.Text,
                 (definition["environment"]?.Items ?? [])
-                    .Where(e => e["name"]?.Text is not null && e["value"] is { Kind: not JsonTokenType.None })
+                    .Where(e => e["name"]?.Text is not null)
                     .GroupBy(e => e["name"]!.Text!)
-                    .ToDictionary(g => g.Key, g => g.Last()["value"]?.Text ?? ""),
+                    .ToDictionary(g => g.Key, g => g.Last()["value"] is { Kind: JsonTokenType.None } ? "${computed}" : g.Last()["value"]?.Text ?? ""),
                 portMappings.Select(p => HealthCheckPort.TryParse(p.Text ?? "", out var port) ? port : 0).Where(p => p > 0).ToList(),
                 checks)
             {

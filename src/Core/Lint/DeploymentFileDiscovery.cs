@@ -91,7 +91,7 @@ public static class DeploymentFileDiscovery
         {
             // An unreadable file, a pipe or a device is not ours to complain about unless the user names it.
             if (ComposeFileReader.IsComposeFileName(file.Name) ? DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is not null
-                : DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is { } text && Classify(file.FullName, text) is not null)
+                : DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is { } text && Classify(file.FullName, text) is { } kind && kind != DeploymentKind.HelmTemplate)
             {
                 found.Add(file.FullName);
             }

@@ -74,7 +74,6 @@ public static class DeploymentLint
             DeploymentKind.HelmTemplate => HelmTemplate.Note(file),
             // Named explicitly but recognised by nothing: read so that syntax errors surface; a well-formed file is a note.
             _ when TerraformReader.IsTerraformFile(file) => TerraformReader.Read(file, text, limits),
-            _ when text.Contains("{{", StringComparison.Ordinal) && !file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => HelmTemplate.Note(file),
             _ => Unrecognised(file, text, limits),
         };
     }
@@ -85,6 +84,12 @@ public static class DeploymentLint
         var read = json
             ? (EcsTaskDefinitionReader.TryParse(file, System.Text.Encoding.UTF8.GetBytes(text), limits, out _, out var error) ? null : error)
             : KubernetesManifestReader.Read(file, text, limits);
+        if (!json && read is { Diagnostics.Count: > 0 } && text.Contains("{{", StringComparison.Ordinal))
+        {
+            // Not YAML as it stands, and templated: most likely a Helm template outside its chart.
+            return HelmTemplate.Note(file);
+        }
+
         return read is { Diagnostics.Count: > 0 } or { Containers.Count: > 0 } ? read
             : DeploymentFileResult.Note($"{file}: not a deployment file lint reads (ECS task definition, CloudFormation, Terraform, compose, Kubernetes); nothing to lint");
     }

@@ -14,6 +14,9 @@ public static class KubernetesManifestReader
 {
     private static readonly string[] Probes = ["livenessProbe", "readinessProbe", "startupProbe"];
 
+    /// <summary>A value from a ConfigMap, Secret or field reference: known only in the cluster.</summary>
+    private const string UnknownValue = "$(valueFrom)";
+
     /// <summary>Probe fields and the least value the API server accepts for each.</summary>
     private static readonly (string Field, int Minimum)[] Timings =
         [("initialDelaySeconds", 0), ("periodSeconds", 1), ("timeoutSeconds", 1), ("successThreshold", 1), ("failureThreshold", 1), ("terminationGracePeriodSeconds", 1)];
@@ -69,9 +72,9 @@ public static class KubernetesManifestReader
             container.Get("name").Text() ?? "",
             container.Get("image").Text(),
             container.Get("env").Items()
-                .Where(e => e.Get("name").Text() is not null && e.Get("valueFrom") is null)
+                .Where(e => e.Get("name").Text() is not null)
                 .GroupBy(e => e.Get("name").Text()!)
-                .ToDictionary(g => g.Key, g => g.Last().Get("value").Text() ?? ""),
+                .ToDictionary(g => g.Key, g => g.Last().Get("valueFrom") is null ? g.Last().Get("value").Text() ?? "" : UnknownValue),
             ports.Select(p => HealthCheckPort.TryParse(p.Get("containerPort").Text() ?? "", out var port) ? port : 0).Where(p => p > 0).ToList(),
             ReadProbes(file, container, named, diagnostics).ToList())
         {

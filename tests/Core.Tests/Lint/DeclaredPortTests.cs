@@ -118,6 +118,31 @@ public sealed class DeclaredPortTests : IDisposable
     }
 
     [Fact]
+    public void A_kubernetes_port_variable_from_a_configmap_is_unknown()
+    {
+        var file = Write(directory, "pod.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: api
+            spec:
+              containers:
+                - name: api
+                  image: shop-api:1.0
+                  env:
+                    - name: ASPNETCORE_HTTP_PORTS
+                      valueFrom:
+                        configMapKeyRef: { name: api, key: port }
+                  ports:
+                    - containerPort: 8080
+                  readinessProbe:
+                    httpGet: { path: /healthz, port: 9090 }
+            """);
+
+        Assert.Empty(DeploymentLint.Run([file], [Busybox], Settings).Diagnostics);
+    }
+
+    [Fact]
     public void The_file_environment_wins_over_declared_ports_and_an_explicit_port_wins_over_both()
     {
         var file = Write(directory, "compose.yaml", """

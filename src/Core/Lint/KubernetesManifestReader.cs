@@ -107,16 +107,30 @@ public static class KubernetesManifestReader
             else if (probe.Get("httpGet") is YamlMappingNode httpGet)
             {
                 var port = httpGet.Get("port");
-                var number = port.Text() is { } text
-                    ? HealthCheckPort.TryParse(text, out var literal) ? literal : namedPorts.GetValueOrDefault(text)
-                    : 0;
                 yield return new DeploymentCheck(
-                    name + " httpGet", httpGet.Line(), httpGet.Column(), null, httpGet.Get("path").Text() ?? "/", number > 0 ? number : null)
+                    name + " httpGet", httpGet.Line(), httpGet.Column(), null, httpGet.Get("path").Text() ?? "/", Port(port, namedPorts))
+                {
+                    PortPosition = port?.Position(),
+                };
+            }
+            else if ((probe.Get("tcpSocket") ?? probe.Get("grpc")) is YamlMappingNode socket)
+            {
+                // No program and no path, but a port the app must listen on.
+                var kind = probe.Get("tcpSocket") is null ? "grpc" : "tcpSocket";
+                var port = socket.Get("port");
+                yield return new DeploymentCheck(name + " " + kind, socket.Line(), socket.Column(), null, HttpPort: Port(port, namedPorts))
                 {
                     PortPosition = port?.Position(),
                 };
             }
         }
+    }
+
+    /// <summary>A port by number or by the name of a declared containerPort; null when neither.</summary>
+    private static int? Port(YamlNode? port, Dictionary<string, int> namedPorts)
+    {
+        var number = port.Text() is { } text ? HealthCheckPort.TryParse(text, out var literal) ? literal : namedPorts.GetValueOrDefault(text) : 0;
+        return number > 0 ? number : null;
     }
 
     private static void CheckTimings(string file, string probeName, YamlNode probe, List<Diagnostic> diagnostics)

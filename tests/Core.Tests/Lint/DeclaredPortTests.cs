@@ -118,6 +118,36 @@ public sealed class DeclaredPortTests : IDisposable
     }
 
     [Fact]
+    public void Kubernetes_tcpSocket_and_grpc_probes_are_checked_for_their_port()
+    {
+        var file = Write(directory, "deployment.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: api
+                      image: shop-api:1.0
+                      ports:
+                        - containerPort: 5000
+                      readinessProbe:
+                        grpc:
+                          port: 5000
+                      livenessProbe:
+                        tcpSocket:
+                          port: 8080
+            """);
+
+        var diagnostic = Assert.Single(DeploymentLint.Run([file], [Busybox], Settings).Diagnostics);
+
+        Assert.Equal((DiagnosticCodes.PortMismatch, 18), (diagnostic.Code, diagnostic.Line));
+        Assert.Contains("livenessProbe tcpSocket", diagnostic.Message);
+    }
+
+    [Fact]
     public void A_kubernetes_port_variable_from_a_configmap_is_unknown()
     {
         var file = Write(directory, "pod.yaml", """

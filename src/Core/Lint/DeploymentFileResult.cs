@@ -15,7 +15,7 @@ public sealed record DeploymentFileResult(IReadOnlyList<DeploymentContainer> Con
         new Diagnostic(
             DiagnosticCodes.MalformedDeploymentFile,
             DiagnosticSeverity.Error,
-            $"{problem}. Fix the file, or remove it from ContainerHealthCheckManifest (auto-discovered files: set ContainerHealthLintDiscovery=false).",
+            $"{problem}. Fix the file, or leave it out of the lint (in a build: remove it from ContainerHealthCheckManifest, or set ContainerHealthLintDiscovery=false for found files).",
             file,
             line,
             column),

@@ -19,10 +19,11 @@ public static class EcsTaskDefinitionReader
 
     public static DeploymentFileResult Read(string file, string text, LintLimits limits)
     {
-        var content = System.Text.Encoding.UTF8.GetBytes(JsonTemplate.IsTemplateFile(file) ? JsonTemplate.QuotePlaceholders(text) : text);
+        var template = JsonTemplate.IsTemplateFile(file);
+        var content = System.Text.Encoding.UTF8.GetBytes(template ? JsonTemplate.QuotePlaceholders(text) : text);
         if (!TryParse(file, content, limits, out var root, out var error))
         {
-            return error;
+            return template ? JsonTemplate.Unreadable(file, 1, error) : error;
         }
 
         var definitions = root.Kind == JsonTokenType.StartArray ? root : root["containerDefinitions"] ?? root["taskDefinition"]?["containerDefinitions"];

@@ -59,12 +59,12 @@ public static partial class TerraformReader
             {
                 var bodyStart = text.IndexOf('\n', start) + 1;
                 var body = HclExpressionReader.Read(text, start, limits.MaxDepth).Text ?? "";
-                return FromJson(file, body, LineOf(text, bodyStart) - 1, limits, resource);
+                return FromJson(file, body, LineOf(text, bodyStart) - 1, limits, resource, template: true);
             }
 
             if (FileCall().Match(rest) is { Success: true } call)
             {
-                return FromReferencedFile(file, call.Groups["path"].Value, limits, resource, line);
+                return FromReferencedFile(file, call.Groups["path"].Value, limits, resource, line, template: call.Value.StartsWith("templatefile", StringComparison.Ordinal));
             }
         }
         catch (FormatException e)
@@ -86,19 +86,20 @@ public static partial class TerraformReader
         return new DeploymentFileResult(ContainerDefinitionsReader.Read(file, definitions, diagnostics).ToList(), diagnostics);
     }
 
-    private static DeploymentFileResult FromJson(string file, string json, int lineOffset, LintLimits limits, string resource)
+    /// <summary>JSON of container definitions; a template's (heredoc, templatefile) that does not parse is a note, since Terraform renders it first.</summary>
+    private static DeploymentFileResult FromJson(string file, string json, int lineOffset, LintLimits limits, string resource, bool template)
     {
-        var content = Encoding.UTF8.GetBytes(JsonTemplate.QuotePlaceholders(json));
+        var content = Encoding.UTF8.GetBytes(template ? JsonTemplate.QuotePlaceholders(json) : json);
         if (!EcsTaskDefinitionReader.TryParse(file, content, limits, out var root, out var error, lineOffset))
         {
-            return error;
+            return template ? JsonTemplate.Unreadable(file, lineOffset + 1, error) : error;
         }
 
         return FromDefinitions(file, root, resource, lineOffset + 1);
     }
 
     /// <summary><c>file("${path.module}/containers.json")</c>, <c>templatefile("containers.json.tpl", {...})</c>: relative to the module.</summary>
-    private static DeploymentFileResult FromReferencedFile(string file, string path, LintLimits limits, string resource, int line)
+    private static DeploymentFileResult FromReferencedFile(string file, string path, LintLimits limits, string resource, int line, bool template)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var relative = ModulePath().Replace(path, "");
@@ -114,7 +115,7 @@ public static partial class TerraformReader
             return error!;
         }
 
-        return FromJson(referenced, text, 0, limits, resource);
+        return FromJson(referenced, text, 0, limits, resource, template || JsonTemplate.IsTemplateFile(referenced));
     }
 
     private static int LineOf(string text, int index) => text.AsSpan(0, Math.Min(index, text.Length)).Count('\n') + 1;

@@ -141,6 +141,28 @@ public sealed class TerraformLintTests : IDisposable
     }
 
     [Fact]
+    public void A_template_that_is_json_only_once_rendered_is_a_note()
+    {
+        var tpl = Write(directory, "containers.json.tpl", """
+            [
+              {
+                "name": "api",
+                "image": "shop-api:1.0",
+                %{ if enable_healthcheck }
+                "healthCheck": { "command": ["CMD", "/app/healthprobe"] },
+                %{ endif }
+                "essential": true
+              }
+            ]
+            """);
+
+        var result = DeploymentLint.Read(tpl, LintLimits.Default);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("a template that is JSON only once Terraform renders it", Assert.Single(result.Notes));
+    }
+
+    [Fact]
     public void Terraform_without_task_definitions_and_json_of_another_kind_are_not_CH1008()
     {
         var variables = Write(directory, "variables.tf", "variable \"cluster_name\" {\n  type    = string\n  default = \"main\"\n}\n");

@@ -41,6 +41,28 @@ public sealed class LintContractTests(RegistryFixture fixture) : IClassFixture<R
     }
 
     [Fact]
+    public async Task An_image_named_by_an_unset_variable_is_CH1005_and_passing_image_checks_it()
+    {
+        var image = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.Static);
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.File("compose.yaml"), """
+            services:
+              api:
+                image: ${API_IMAGE}
+                healthcheck:
+                  test: ["CMD", "curl", "-f", "http://localhost:8080/healthz"]
+            """);
+
+        var unnamed = await CliRun.RunAsync(["lint", "compose.yaml"], directory.Path);
+        var named = await CliRun.RunAsync(["lint", "compose.yaml", "--image", image.Reference], directory.Path);
+
+        Assert.Equal(1, unnamed.ExitCode);
+        Assert.Matches(@"^compose\.yaml:3:12: error CH1005: Container 'api' names its image as '\$\{API_IMAGE\}'.*Pass --image", unnamed.StandardOutput.Trim());
+        Assert.Equal(1, named.ExitCode);
+        Assert.Matches(@"^compose\.yaml:5:\d+: error CH1002: .*'curl'", named.StandardOutput.Trim());
+    }
+
+    [Fact]
     public async Task Every_image_on_an_unreachable_registry_costs_one_timeout_not_one_each()
     {
         using var directory = new TemporaryDirectory();

@@ -35,7 +35,10 @@ public sealed class LintRun(LintOptions options, Action<string> note)
             var imageName = image ?? container.Image;
             if (string.IsNullOrWhiteSpace(imageName) || imageName.Contains('$', StringComparison.Ordinal))
             {
-                note($"{container.File}:{container.ImagePosition.Line}: container '{container.Name}' names no image that can be read ({container.Image ?? "none"}); pass --image to check it");
+                // Nothing can be checked against an image nobody named: as for an unreadable one, CI must not pass silently.
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InspectionFailed, DiagnosticSeverity.Error,
+                    $"Container '{container.Name}' names {(string.IsNullOrWhiteSpace(imageName) ? "no image" : $"its image as '{imageName}', which lint cannot resolve")}, so its health check was not checked against an image. Pass --image REF (or give the variable a value in .env or a default).",
+                    container.File, container.ImagePosition.Line, container.ImagePosition.Column));
                 continue;
             }
 

@@ -85,6 +85,25 @@ public sealed class LintDeploymentFilesTests : IDisposable
         Assert.Equal((terraform, DiagnosticCodes.InvalidValue, 2), Assert.Single(engine.Errors.Select(e => (e.File, e.Code, e.LineNumber))));
     }
 
+    [Fact]
+    public void The_size_limit_is_a_property_and_a_bad_value_is_CH1006()
+    {
+        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        File.WriteAllText(compose, "services:\n" + new string('#', 2 * 1024 * 1024) + "\n");
+        var small = new RecordingBuildEngine();
+        var bad = new RecordingBuildEngine();
+
+        var task = Task(small, [new TaskItem(compose)], FactsFile(hasShell: true));
+        task.MaxFileSize = "1";
+        Assert.False(task.Execute());
+        var invalid = Task(bad, [new TaskItem(compose)], FactsFile(hasShell: true));
+        invalid.MaxFileSize = "lots";
+        Assert.False(invalid.Execute());
+
+        Assert.Contains("over the 1 MiB limit", Assert.Single(small.Errors, e => e.Code == DiagnosticCodes.MalformedDeploymentFile).Message);
+        Assert.Contains("ContainerHealthLintMaxFileSize is 'lots'", Assert.Single(bad.Errors, e => e.Code == DiagnosticCodes.InvalidValue).Message);
+    }
+
     public void Dispose() => directory.Delete(recursive: true);
 
     private TaskItem FactsFile(bool hasShell)

@@ -6,7 +6,8 @@ namespace ContainerHealth.Cli.Tests;
 
 /// <summary>
 /// <c>container-health lint</c> on deployment files against test-bed images. The seed: an ECS task definition with the
-/// usual <c>CMD-SHELL curl</c> check for an image shaped like cgr.dev/chainguard/static: no shell (CH1001) and no curl (CH1002); with a shell but no curl, CH1002 alone.
+/// usual <c>CMD-SHELL curl</c> check for an image shaped like cgr.dev/chainguard/static: no shell (CH1001) and no curl
+/// (CH1002); with a shell but no curl, CH1002 alone. Read from the layers, these checks can never pass: errors, exit 1.
 /// </summary>
 public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
@@ -14,21 +15,25 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
     private const string SeedCommand = """["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"]""";
 
     [Fact]
-    public async Task Seed_ECS_curl_check_on_a_static_image_is_CH1001_and_CH1002_at_the_command_line_and_exit_1()
+    public async Task Seed_ECS_curl_check_on_a_static_image_is_CH1001_and_CH1002_errors_at_the_command_line_and_exit_1()
     {
         var image = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.Static);
         using var directory = new TemporaryDirectory();
         File.WriteAllText(directory.File("task-definition.json"), TaskDefinition(image.Reference, SeedCommand));
 
-        // CH1001 and CH1002 are warnings, as in the build; --warnings-as-errors makes them fail the step.
-        var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference, "--warnings-as-errors"], directory.Path);
+        // No option needed: read from the layers, the check can never pass.
+        var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference], directory.Path);
 
         Assert.Equal(1, run.ExitCode);
         var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: warning CH1001: .*has no /bin/sh", lines[0]);
-        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: warning CH1002: .*'curl'", lines[1]);
+        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: error CH1001: .*has no /bin/sh", lines[0]);
+        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: error CH1002: .*'curl'", lines[1]);
         Assert.DoesNotContain("   at ", run.Output);
+
+        var never = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference, "--fail-on", "never"], directory.Path);
+        Assert.Equal(0, never.ExitCode);
+        Assert.Equal(run.StandardOutput, never.StandardOutput);
     }
 
     [Fact]
@@ -38,11 +43,11 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
         using var directory = new TemporaryDirectory();
         File.WriteAllText(directory.File("task-definition.json"), TaskDefinition(image.Reference, SeedCommand));
 
-        var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference, "--warnings-as-errors"], directory.Path);
+        var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference], directory.Path);
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: warning CH1002: .*'curl'", line);
+        Assert.Matches($@"^task-definition\.json:{CommandLine}:\d+: error CH1002: .*'curl'", line);
     }
 
     [Fact]
@@ -67,7 +72,7 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
 
         var run = await CliRun.RunAsync(["lint", "task-definition.json", "--image", image.Reference, "--format", "sarif"], directory.Path);
 
-        Assert.Equal(0, run.ExitCode); // warnings only
+        Assert.Equal(1, run.ExitCode);
         using var sarif = JsonDocument.Parse(run.StandardOutput);
         var root = sarif.RootElement;
         Assert.Equal("2.1.0", root.GetProperty("version").GetString());
@@ -85,7 +90,7 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
         {
             var result = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == code);
             Assert.Equal(code, ruleIds[result.GetProperty("ruleIndex").GetInt32()]);
-            Assert.Contains(result.GetProperty("level").GetString(), new[] { "error", "warning" });
+            Assert.Equal("error", result.GetProperty("level").GetString());
             Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("message").GetProperty("text").GetString()));
             var location = Assert.Single(result.GetProperty("locations").EnumerateArray()).GetProperty("physicalLocation");
             Assert.Equal("task-definition.json", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
@@ -125,9 +130,9 @@ public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<Re
 
         var run = await CliRun.RunAsync(["lint", "compose.yaml", "deployment.yaml"], directory.Path);
 
-        Assert.Equal(0, run.ExitCode); // warnings only
-        Assert.Matches(@"(?m)^compose\.yaml:5:\d+: warning CH1002: .*'curl'", run.StandardOutput);
-        Assert.Matches(@"(?m)^deployment\.yaml:1[1-3]:\d+: warning CH1001: ", run.StandardOutput);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"(?m)^compose\.yaml:5:\d+: error CH1002: .*'curl'", run.StandardOutput);
+        Assert.Matches(@"(?m)^deployment\.yaml:1[1-3]:\d+: error CH1001: ", run.StandardOutput);
     }
 
     [Fact]

@@ -48,6 +48,9 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
 
     public ITaskItem[] ContainerPorts { get; set; } = [];
 
+    /// <summary>ContainerHealthLintMaxFileSize: the largest deployment file read, in MiB (default 16).</summary>
+    public string MaxFileSize { get; set; } = "";
+
     [Output]
     public ITaskItem[] LintedFiles { get; private set; } = [];
 
@@ -89,7 +92,12 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
             files.AddRange(DeploymentFileDiscovery.Find(ProjectDirectory));
         }
 
-        var result = DeploymentLint.Run(files, facts, settings);
+        if (Limits() is not { } limits)
+        {
+            return false;
+        }
+
+        var result = DeploymentLint.Run(files, facts, settings, limits);
         foreach (var diagnostic in result.Diagnostics)
         {
             Log.Log(diagnostic);
@@ -104,6 +112,25 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
+    private LintLimits? Limits()
+    {
+        if (MaxFileSize.Length == 0)
+        {
+            return LintLimits.Default;
+        }
+
+        if (int.TryParse(MaxFileSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mebibytes) && mebibytes is >= 1 and <= 4096)
+        {
+            return LintLimits.Default with { MaxFileBytes = mebibytes * 1024L * 1024 };
+        }
+
+        Log.Log(new ContainerHealth.Diagnostics.Diagnostic(
+            ContainerHealth.Diagnostics.DiagnosticCodes.InvalidValue,
+            ContainerHealth.Diagnostics.DiagnosticSeverity.Error,
+            $"ContainerHealthLintMaxFileSize is '{MaxFileSize}'; it must be a whole number of MiB from 1 to 4096, e.g. 16."), ProjectFile);
+        return null;
+    }
+
     private LintSettings Settings(IReadOnlyList<ImageFacts> facts)
     {
         var appPort = HealthCheckPort.Resolve(HealthCheckPort.TryParse(Port, out var port) ? port : null, new ContainerFacts
@@ -112,13 +139,14 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
             BaseImageEnvironment = facts.SelectMany(f => f.Environment).ToList(),
             Ports = ContainerPorts.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Type"))).ToList(),
             ProjectDirectory = ProjectDirectory,
-        }).Number;
+        });
         var workingDirectory = WorkingDirectory.Length == 0 ? "/app/" : WorkingDirectory;
         return new LintSettings
         {
             ContainerRepository = ContainerRepository,
             CheckPath = CheckPath.Length == 0 ? HealthCheckDefaults.Path : CheckPath,
-            AppPort = appPort,
+            AppPort = appPort.Number,
+            AppPortIsExplicit = appPort.OverridesEnvironment,
             ProbeEnabled = !string.Equals(Probe, "false", StringComparison.OrdinalIgnoreCase),
             ProbePath = ProbePath.Length == 0 ? workingDirectory.TrimEnd('/') + "/" + HealthCheckDefaults.ProbeFileName : ProbePath,
             WorkingDirectory = workingDirectory,

@@ -59,7 +59,13 @@ public static class InspectCommand
         return result.Facts.Source == FactsSource.Layers ? ExitCodes.Success : ExitCodes.Findings;
     }
 
-    public static async Task<ImageInspectionResult> InspectAsync(string argument, Platform? platform, bool useCache, CancellationToken cancellationToken)
+    public static async Task<ImageInspectionResult> InspectAsync(
+        string argument,
+        Platform? platform,
+        bool useCache,
+        CancellationToken cancellationToken,
+        UnreachableRegistries? unreachable = null,
+        RegistryClientOptions? registryOptions = null)
     {
         if (LocalImageSource.NamesLocalPath(argument))
         {
@@ -81,7 +87,8 @@ public static class InspectCommand
             throw new UsageException($"'{argument}' is neither a file, a directory nor an image reference ({error})");
         }
 
-        using var progress = DownloadProgress.ForTerminal();
-        return await RegistryImageInspection.RunAsync(reference, platform, useCache, progress, cancellationToken);
+        // Several images at once (lint) would interleave their progress lines.
+        using var progress = unreachable is null ? DownloadProgress.ForTerminal() : null;
+        return await RegistryImageInspection.RunAsync(reference, platform, useCache, progress, cancellationToken, unreachable, registryOptions);
     }
 }

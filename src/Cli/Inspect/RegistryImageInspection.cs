@@ -11,9 +11,21 @@ namespace ContainerHealth.Cli.Inspect;
 public static class RegistryImageInspection
 {
     public static async Task<ImageInspectionResult> RunAsync(
-        ImageReference image, Platform? platform, bool useCache, DownloadProgress? progress, CancellationToken cancellationToken)
+        ImageReference image,
+        Platform? platform,
+        bool useCache,
+        DownloadProgress? progress,
+        CancellationToken cancellationToken,
+        UnreachableRegistries? unreachable = null,
+        RegistryClientOptions? registryOptions = null)
     {
-        var options = new RegistryClientOptions();
+        var platformName = (platform ?? PlatformName.Host()).ToString();
+        if (unreachable?.Reason(image.Registry) is { } earlier)
+        {
+            return Judged(BaseImageInspector.JudgeByName(image, platformName, earlier));
+        }
+
+        var options = registryOptions ?? new RegistryClientOptions();
         var transport = RegistryClient.CreateHandler(options);
         using var registry = new RegistryClient(options, progress is null ? transport : new ProgressHandler(progress) { InnerHandler = transport });
 
@@ -22,6 +34,12 @@ public static class RegistryImageInspection
         try
         {
             (platforms, chosen) = await ChoosePlatformAsync(registry, image, platform, progress, cancellationToken);
+        }
+        catch (RegistryException e) when (e.Failure == RegistryFailure.Unreachable && unreachable is not null)
+        {
+            // Asking again costs the same timeouts for every image on it; judge the rest of the run's images by name.
+            unreachable.Remember(image.Registry, e.Message);
+            return Judged(BaseImageInspector.JudgeByName(image, platformName, e.Message));
         }
         catch (RegistryException)
         {
@@ -32,6 +50,8 @@ public static class RegistryImageInspection
         var inspection = await inspector.InspectAsync(image, PlatformName.RuntimeIdentifier(chosen ?? PlatformName.Host()), cancellationToken);
         return new ImageInspectionResult(inspection.Facts, platforms, inspection.Warning);
     }
+
+    private static ImageInspectionResult Judged(BaseImageInspection inspection) => new(inspection.Facts, [], inspection.Warning);
 
     private static async Task<(IReadOnlyList<string> Platforms, Platform Chosen)> ChoosePlatformAsync(
         RegistryClient registry, ImageReference image, Platform? requested, DownloadProgress? progress, CancellationToken cancellationToken)

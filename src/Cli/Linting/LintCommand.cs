@@ -1,46 +1,67 @@
 using System.CommandLine;
+using System.Globalization;
 using ContainerHealth.Cli.Inspect;
-using ContainerHealth.Diagnostics;
+using ContainerHealth.Lint;
 
 namespace ContainerHealth.Cli.Linting;
 
-/// <summary><c>container-health lint FILE... [--image REF] [--platform os/arch] [--port N] [--path /healthz] [--warnings-as-errors] [--format text|sarif]</c>.</summary>
+/// <summary>
+/// <c>container-health lint FILE... [-f COMPOSE-FILE]... [--image REF] [--platform os/arch] [--port N] [--path /healthz] [--fail-on error|warning|never]
+/// [--warnings-as-errors] [--max-file-size MiB] [--format text|sarif]</c>.
+/// </summary>
 public static class LintCommand
 {
     public static Command Create()
     {
         var files = new Argument<string[]>("files")
         {
-            Description = "ECS task definitions (JSON), compose files and Kubernetes manifests (YAML).",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "ECS task definitions (JSON), CloudFormation templates, Terraform files, compose files and Kubernetes manifests.",
+            Arity = ArgumentArity.ZeroOrMore,
         };
+        var composeFiles = new Option<string[]>("--compose-file", "-f") { Description = "A compose file of one project; several are merged in order, as docker compose -f a -f b does.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var image = new Option<string?>("--image") { Description = "The image the files run (registry reference, OCI layout DIR[:REF] or image archive); default: the image each container names." };
         var platform = new Option<string?>("--platform") { Description = "The platform to check in a multi-platform image, e.g. linux/arm64 (default: this machine's)." };
-        var port = new Option<int?>("--port") { Description = "The port the app listens on (default: the file's or the image's ASPNETCORE_HTTP_PORTS, EXPOSE, else 8080); checks probing another port are CH1004." };
+        var port = new Option<string?>("--port") { Description = "The port the app listens on, over what the files declare (default: the file's ASPNETCORE_HTTP_PORTS, its declared ports, the image's settings, else 8080); checks probing another port are CH1004." };
         var path = new Option<string?>("--path") { Description = "The path the health check should probe, e.g. /healthz; checks probing another path are CH1009 (off without it)." };
-        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 on warnings too." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 on findings of this severity or worse: error (default; a check that can never pass and an unreadable image are errors), warning, never.", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "never");
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 on warnings too (the same as --fail-on warning)." };
+        var maxFileSize = new Option<string?>("--max-file-size") { Description = $"The largest deployment file read, in MiB (default {LintLimits.DefaultMaxFileBytes / (1024 * 1024)}); larger files are CH1008." };
         var format = new Option<string>("--format") { Description = "text: file:line:col: severity CODE: message; sarif: SARIF 2.1.0 for CI annotations.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "sarif");
-        var command = new Command("lint", "Check the health checks of ECS task definitions, compose files and Kubernetes manifests against the image they run.")
+        var command = new Command("lint", "Check the health checks of ECS task definitions, CloudFormation and Terraform, compose files and Kubernetes manifests against the image they run.")
         {
-            files, image, platform, port, path, warningsAsErrors, format,
+            files, composeFiles, image, platform, port, path, failOn, warningsAsErrors, maxFileSize, format,
         };
-        command.SetAction((parsed, cancellationToken) => RunAsync(
-            parsed.GetRequiredValue(files), parsed.GetValue(image), parsed.GetValue(platform), parsed.GetValue(port), parsed.GetValue(path),
-            parsed.GetValue(warningsAsErrors), parsed.GetRequiredValue(format) == "sarif", cancellationToken));
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var options = new LintOptions
+            {
+                Platform = parsed.GetValue(platform) is { } platformText ? PlatformName.Parse(platformText) : null,
+                Port = ParsePort(parsed.GetValue(port)),
+                Path = ParsePath(parsed.GetValue(path)),
+                Limits = LintLimits.Default with { MaxFileBytes = ParseMaxFileSize(parsed.GetValue(maxFileSize)) },
+                ComposeFiles = parsed.GetValue(composeFiles) ?? [],
+            };
+            var threshold = parsed.GetValue(warningsAsErrors) ? FailOn.Warning : Enum.Parse<FailOn>(parsed.GetRequiredValue(failOn), ignoreCase: true);
+            return RunAsync(parsed.GetValue(files) ?? [], parsed.GetValue(image), options, threshold, parsed.GetRequiredValue(format) == "sarif", cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        string[] files, string? image, string? platformText, int? port, string? path, bool warningsAsErrors, bool sarif, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] files, string? image, LintOptions options, FailOn threshold, bool sarif, CancellationToken cancellationToken)
     {
-        foreach (var file in files.Where(f => !File.Exists(f)))
+        if (files.Length == 0 && options.ComposeFiles.Count == 0)
+        {
+            throw new UsageException("name the files to lint, e.g. container-health lint task-definition.json, or compose files with -f");
+        }
+
+        foreach (var file in files.Concat(options.ComposeFiles).Where(f => !File.Exists(f) && !Directory.Exists(f)))
         {
             throw new UsageException($"{file}: no such file");
         }
 
-        var platform = platformText is null ? null : PlatformName.Parse(platformText);
-        var run = new LintRun(platform, port, path, message => Console.Error.WriteLine("container-health: " + message));
+        var run = new LintRun(options, message => Console.Error.WriteLine("container-health: " + message));
         var diagnostics = await run.RunAsync(files, image, cancellationToken);
 
         if (sarif)
@@ -57,7 +78,20 @@ public static class LintCommand
             }
         }
 
-        var failing = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error || (warningsAsErrors && d.Severity == DiagnosticSeverity.Warning));
-        return failing ? ExitCodes.Findings : ExitCodes.Success;
+        return threshold.Fails(diagnostics) ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    private static int? ParsePort(string? text) =>
+        text is null ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535 ? port
+        : throw new UsageException($"--port '{text}' is not a port; give a whole number from 1 to 65535, e.g. --port 8080");
+
+    private static string? ParsePath(string? text) =>
+        text is null || text.StartsWith('/') ? text
+        : throw new UsageException($"--path '{text}' is not an absolute URL path; start it with /, e.g. --path /{text.TrimStart('.', '/')}");
+
+    private static long ParseMaxFileSize(string? text) =>
+        text is null ? LintLimits.DefaultMaxFileBytes
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var mebibytes) && mebibytes is >= 1 and <= 4096 ? mebibytes * 1024L * 1024
+        : throw new UsageException($"--max-file-size '{text}' is not a size; give a whole number of MiB from 1 to 4096, e.g. --max-file-size 16");
 }

@@ -1,4 +1,3 @@
-using ContainerHealth.Cli.Inspect;
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Inspection;
 using ContainerHealth.Lint;
@@ -7,55 +6,61 @@ using ContainerHealth.Registry;
 namespace ContainerHealth.Cli.Linting;
 
 /// <summary>
-/// Reads the deployment files with the library, inspects the image each container runs (or the one <c>--image</c> names,
-/// once), and applies the library's health-check rules to every check. Without <c>--path</c> there is no expected path,
-/// so CH1009 is off; the app's port comes from <c>--port</c>, the file, or the image's ASPNETCORE_HTTP_PORTS / EXPOSE.
+/// Reads the deployment files with the library, inspects the images the containers run (or the one <c>--image</c>
+/// names) all at once, and applies the library's health-check rules to every check. The CLI states two findings more
+/// strongly than the build: a CH1001/CH1002 judged from the image's layers is an error (the check can never pass), and
+/// so is CH1005, placed at the image the file names (nothing was checked against it).
 /// </summary>
-public sealed class LintRun(Platform? platform, int? port, string? path, Action<string> note)
+public sealed class LintRun(LintOptions options, Action<string> note)
 {
-    private readonly Dictionary<string, ImageFacts?> inspected = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> diagnostics = [];
 
     public async Task<IReadOnlyList<Diagnostic>> RunAsync(IReadOnlyList<string> files, string? image, CancellationToken cancellationToken)
     {
-        var read = files.Distinct(StringComparer.Ordinal).Select(file => DeploymentLint.Read(file)).ToList();
+        var read = DeploymentLint.Plan(files).Select(file => DeploymentLint.Read(file, options.Limits)).ToList();
+        if (options.ComposeFiles.Count > 0)
+        {
+            read.Add(ComposeFileReader.Read(options.ComposeFiles, null, options.Limits));
+        }
+
         diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
+        var notes = read.SelectMany(r => r.Notes).ToList();
+        notes.ForEach(note);
+
         var containers = read.SelectMany(r => r.Containers).ToList();
-
-        // --image names the image the files run: containers naming its repository, or every container when none does
-        // (the files name the pushed image, e.g. an ECR URL, and --image the same image elsewhere).
-        var targets = image is null ? containers
-            : ImageReference.TryParse(image, out var reference) && containers.Any(c => DeploymentLint.Runs(c.Image, reference.Repository))
-                ? containers.Where(c => DeploymentLint.Runs(c.Image, reference.Repository)).ToList()
-                : containers;
-
+        var targets = Targets(containers, image).Where(c => c.Checks.Count > 0).ToList();
+        var runnable = new List<(DeploymentContainer Container, string Image)>();
         foreach (var container in targets)
         {
             var imageName = image ?? container.Image;
-            if (string.IsNullOrWhiteSpace(imageName) || imageName.Contains("${", StringComparison.Ordinal))
+            if (string.IsNullOrWhiteSpace(imageName) || imageName.Contains('$', StringComparison.Ordinal))
             {
-                note($"{container.File}: container '{container.Name}' names no image that can be read ({container.Image ?? "none"}); pass --image to check it");
+                // Nothing can be checked against an image nobody named: as for an unreadable one, CI must not pass silently.
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InspectionFailed, DiagnosticSeverity.Error,
+                    $"Container '{container.Name}' names {(string.IsNullOrWhiteSpace(imageName) ? "no image" : $"its image as '{imageName}', which lint cannot resolve")}, so its health check was not checked against an image. Pass --image REF (or give the variable a value in .env or a default).",
+                    container.File, container.ImagePosition.Line, container.ImagePosition.Column));
                 continue;
             }
 
-            if (await InspectAsync(imageName, cancellationToken) is not { } facts)
+            runnable.Add((container, imageName));
+        }
+
+        var inspections = await new ImageFactsResolver(options.Platform).ResolveAsync(runnable.Select(r => r.Image), cancellationToken);
+        foreach (var (container, imageName) in runnable)
+        {
+            var inspection = inspections[imageName];
+            if (inspection.Warning is { } warning)
             {
-                continue;
+                diagnostics.Add(warning with { Severity = DiagnosticSeverity.Error, File = container.File, Line = container.ImagePosition.Line, Column = container.ImagePosition.Column });
             }
 
-            var settings = new LintSettings
+            if (inspection.Facts.Source != FactsSource.Unknown)
             {
-                ContainerRepository = imageName,
-                CheckPath = path ?? HealthCheckDefaults.Path,
-                AppPort = port ?? ImagePort(facts) ?? HealthCheckDefaults.Port,
-            };
-            foreach (var check in container.Checks)
-            {
-                diagnostics.AddRange(HealthCheckRules.Check(container, check, facts, settings).Where(d => path is not null || d.Code != DiagnosticCodes.PathMismatch));
+                Check(container, imageName, inspection.Facts);
             }
         }
 
-        if (containers.Count == 0 && diagnostics.Count == 0)
+        if (containers.Count == 0 && diagnostics.Count == 0 && notes.Count == 0)
         {
             note("no container with a health check or probe was found in the files; nothing to lint");
         }
@@ -63,46 +68,37 @@ public sealed class LintRun(Platform? platform, int? port, string? path, Action<
         return diagnostics.DistinctBy(d => (d.Code, d.File, d.Line, d.Column, d.Message)).ToList();
     }
 
-    private async Task<ImageFacts?> InspectAsync(string image, CancellationToken cancellationToken)
+    /// <summary>
+    /// --image names the image the files run: containers naming its repository, or every container when none does
+    /// (the files name the pushed image, e.g. an ECR URL, and --image the same image elsewhere).
+    /// </summary>
+    private static IEnumerable<DeploymentContainer> Targets(List<DeploymentContainer> containers, string? image) =>
+        image is null ? containers
+        : ImageReference.TryParse(image, out var reference) && containers.Any(c => DeploymentLint.Runs(c.Image, reference.Repository))
+            ? containers.Where(c => DeploymentLint.Runs(c.Image, reference.Repository))
+            : containers;
+
+    private void Check(DeploymentContainer container, string imageName, ImageFacts facts)
     {
-        if (!inspected.TryGetValue(image, out var facts))
+        var settings = new LintSettings
         {
-            ImageInspectionResult result;
-            try
-            {
-                result = await InspectCommand.InspectAsync(image, platform, useCache: true, cancellationToken);
-            }
-            catch (UsageException e)
-            {
-                result = new ImageInspectionResult(
-                    new ImageFacts { Image = image, Platform = platform?.ToString() ?? "", Source = FactsSource.Unknown },
-                    [],
-                    new Diagnostic(DiagnosticCodes.InspectionFailed, DiagnosticSeverity.Warning, $"The image {image} could not be inspected: {e.Message}. Checks that need the image's contents are skipped."));
-            }
-
-            if (result.Warning is { } warning)
-            {
-                diagnostics.Add(warning);
-            }
-
-            facts = result.Facts.Source == FactsSource.Unknown ? null : result.Facts;
-            inspected[image] = facts;
-        }
-
-        return facts;
-    }
-
-    private static int? ImagePort(ImageFacts facts)
-    {
-        foreach (var setting in PortSettings.From(facts.Environment))
+            ContainerRepository = imageName,
+            CheckPath = options.Path ?? HealthCheckDefaults.Path,
+            AppPort = options.Port,
+            AppPortIsExplicit = options.Port is not null,
+        };
+        foreach (var check in container.Checks)
         {
-            var (name, value) = (setting.Split('=', 2)[0], setting.Split('=', 2)[1]);
-            if (name == "ASPNETCORE_HTTP_PORTS" && int.TryParse(value.Split([',', ';'])[0], out var httpPort))
+            foreach (var diagnostic in HealthCheckRules.Check(container, check, facts, settings))
             {
-                return httpPort;
+                if (options.Path is null && diagnostic.Code == DiagnosticCodes.PathMismatch)
+                {
+                    continue;
+                }
+
+                var certain = facts.Source == FactsSource.Layers && diagnostic.Code is DiagnosticCodes.ShellMissing or DiagnosticCodes.ProgramMissing;
+                diagnostics.Add(certain ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
             }
         }
-
-        return facts.ExposedPorts.Select(p => int.TryParse(p.Split('/')[0], out var exposed) ? exposed : (int?)null).FirstOrDefault(p => p is not null);
     }
 }

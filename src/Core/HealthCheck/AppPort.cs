@@ -8,5 +8,13 @@ namespace ContainerHealth.HealthCheck;
 /// </summary>
 public sealed record AppPort(int Number, string Source, bool Pinned)
 {
+    public const string ContainerPortSource = "ContainerPort";
+
     public static AppPort Default { get; } = new(HealthCheckDefaults.Port, "the .NET images' default", Pinned: false);
+
+    /// <summary>
+    /// Whether an environment set at deploy time (a compose file's ASPNETCORE_HTTP_PORTS) cannot move the app: the project
+    /// said so, or appsettings.json's Kestrel endpoints, which Kestrel prefers over the environment.
+    /// </summary>
+    public bool OverridesEnvironment => Pinned && Source != ContainerPortSource;
 }

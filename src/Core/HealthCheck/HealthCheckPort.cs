@@ -40,7 +40,7 @@ public static class HealthCheckPort
         {
             if ((type.Length == 0 || type.Equals("tcp", StringComparison.OrdinalIgnoreCase)) && TryParse(number, out var containerPort))
             {
-                return new AppPort(containerPort, "ContainerPort", Pinned: true);
+                return new AppPort(containerPort, AppPort.ContainerPortSource, Pinned: true);
             }
         }
 

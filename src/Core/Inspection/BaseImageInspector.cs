@@ -53,6 +53,13 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
         }
     }
 
+    /// <summary>Facts judged by name, with CH1005 saying why, for an image that is not read at all (its registry failed before).</summary>
+    public static BaseImageInspection JudgeByName(ImageReference image, string platformName, string reason)
+    {
+        var judged = KnownImageFamilies.Judge(image, platformName, reason);
+        return new BaseImageInspection(judged, Warn(image, platformName, reason, judged), false);
+    }
+
     private async Task<(string Digest, ImageManifest Manifest)> ResolveAsync(ImageReference image, Platform platform, CancellationToken cancellationToken)
     {
         var document = await registry.GetManifestAsync(image, cancellationToken);

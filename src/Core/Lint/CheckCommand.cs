@@ -4,34 +4,50 @@ namespace ContainerHealth.Lint;
 
 /// <summary>
 /// What a health-check command needs from the image: a shell (<c>CMD-SHELL</c>, a compose string, <c>sh -c</c>), the
-/// program it starts, and the port and path it probes (from a URL, or the probe's <c>--port</c>/<c>--path</c>).
+/// shell program when it is not <c>sh</c> (<c>bash -c</c> needs bash, which busybox images lack), the program it starts,
+/// and the port and path it probes (from a URL, or the probe's <c>--port</c>/<c>--path</c>).
 /// </summary>
 public sealed partial record CheckCommand(bool NeedsShell, string? Program, string Text)
 {
-    private static readonly HashSet<string> Shells = ["sh", "bash", "ash", "dash", "zsh", "busybox"];
-    private static readonly HashSet<string> ShellBuiltins = ["exit", "true", "false", "test", "[", "echo", "printf", "cd", ":", "!", "exec", "set", "{", "("];
+    private static readonly HashSet<string> Shells = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"];
+    private static readonly HashSet<string> ShellBuiltins = ["exit", "true", "false", "test", "[", "[[", "echo", "printf", "cd", ":", "set", "read", "return", "eval", "source", ".", "kill", "wait", "sleep"];
 
-    /// <summary>The port the check calls on this container: a <c>--port</c> flag, or a URL to localhost.</summary>
+    /// <summary>Words that start a compound command or pipeline: the program is the word after them.</summary>
+    private static readonly HashSet<string> ShellKeywords = ["exec", "!", "if", "then", "else", "elif", "while", "until", "do", "time", "{", "(", "command", "nohup", "&&", "||", ";", "|", "&"];
+
+    /// <summary>The shell an exec command starts other than <c>sh</c> (e.g. <c>bash</c> of <c>bash -c "..."</c>), which must exist too.</summary>
+    public string? Interpreter { get; init; }
+
+    /// <summary>
+    /// The port the check calls on this container: a <c>--port</c> flag, or a URL to localhost (80/443 when it names none).
+    /// Null when unknown: no URL, another host, or a port written as a variable (<c>localhost:${PORT}</c>).
+    /// </summary>
     public int? Port
     {
         get
         {
-            if (Argument("--port") is { } flag && int.TryParse(flag, out var probePort))
+            if (Argument("--port") is { } flag)
             {
-                return probePort;
+                return int.TryParse(flag, out var probePort) ? probePort : null;
             }
 
             var url = Url().Match(Text);
-            if (url.Success && url.Groups["host"].Value is not ("localhost" or "127.0.0.1" or "0.0.0.0" or "[::1]"))
+            if (!url.Success || url.Groups["host"].Value is not ("localhost" or "127.0.0.1" or "0.0.0.0" or "[::1]"))
             {
                 return null;
             }
 
-            return url.Success && url.Groups["port"].Success && int.TryParse(url.Groups["port"].Value, out var port) ? port
-                : url.Success ? (url.Value.StartsWith("https", StringComparison.Ordinal) ? 443 : 80)
+            return !url.Groups["port"].Success ? (url.Value.StartsWith("https", StringComparison.Ordinal) ? 443 : 80)
+                : int.TryParse(url.Groups["port"].Value, out var port) ? port
                 : null;
         }
     }
+
+    /// <summary>How the port is written in the command (<c>:8080</c> or the <c>--port</c> value), to point a finding at it.</summary>
+    public string? PortText =>
+        Argument("--port") is { } flag ? flag
+        : Url().Match(Text) is { Success: true } url && url.Groups["port"].Success ? ":" + url.Groups["port"].Value
+        : null;
 
     public string? Path
     {
@@ -75,31 +91,45 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
         }
 
         var name = arguments[0][(arguments[0].LastIndexOf('/') + 1)..];
-        var script = arguments.Skip(1).SkipWhile(a => a != "-c").Skip(1).FirstOrDefault();
+        var script = arguments.Skip(1).SkipWhile(a => !IsCommandFlag(a)).Skip(1).FirstOrDefault();
         if (Shells.Contains(name) && script is not null)
         {
-            return new CheckCommand(true, FirstProgram(script), text);
+            return new CheckCommand(true, FirstProgram(script), text) { Interpreter = name is "sh" or "busybox" ? null : arguments[0] };
         }
 
         return new CheckCommand(false, arguments[0], text);
     }
 
-    /// <summary>The program a shell line starts: skips <c>VAR=value</c> and <c>exec</c>; builtins start nothing.</summary>
+    /// <summary>
+    /// The program a shell line starts: skips <c>VAR=value</c>, redirections (<c>3&lt;&gt;/dev/tcp/host/port</c>,
+    /// <c>2&gt;&amp;1</c>) and keywords (<c>exec</c>, <c>if</c>, <c>!</c>); builtins start nothing.
+    /// </summary>
     private static string? FirstProgram(string commandLine)
     {
-        foreach (var raw in commandLine.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        var words = commandLine.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
         {
-            var word = raw.Trim('"', '\'');
-            if (word.Length == 0 || word == "exec" || EnvironmentAssignment().IsMatch(word))
+            var word = words[i].Trim('"', '\'').TrimStart('(', '{');
+            if (Redirection().IsMatch(word))
+            {
+                // "> file" leaves its target as the next word.
+                i += Redirection().Match(word).Groups["target"].Length == 0 ? 1 : 0;
+                continue;
+            }
+
+            if (word.Length == 0 || ShellKeywords.Contains(word) || EnvironmentAssignment().IsMatch(word))
             {
                 continue;
             }
 
-            return ShellBuiltins.Contains(word) ? null : word;
+            word = word.TrimEnd(';', ')', '}');
+            return ShellBuiltins.Contains(word) || word.Length == 0 ? null : word;
         }
 
         return null;
     }
+
+    private static bool IsCommandFlag(string argument) => argument == "-c" || (argument.StartsWith('-') && !argument.StartsWith("--", StringComparison.Ordinal) && argument.EndsWith('c'));
 
     private string? Argument(string flag)
     {
@@ -120,9 +150,12 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
         return null;
     }
 
-    [GeneratedRegex(@"https?://(?<host>[^\s/:'""]+)(:(?<port>\d+))?(?<path>/[^\s'""?#]*)?")]
+    [GeneratedRegex(@"https?://(?<host>\[[^\]]*\]|[^\s/:'""]+)(:(?<port>[^\s/'""?#;|&)]+))?(?<path>/[^\s'""?#;|&)]*)?")]
     private static partial Regex Url();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*=")]
     private static partial Regex EnvironmentAssignment();
+
+    [GeneratedRegex(@"^(\d*|&)(<>|>>|<<<|<<|>&|<&|>\||>|<)(?<target>.*)$")]
+    private static partial Regex Redirection();
 }

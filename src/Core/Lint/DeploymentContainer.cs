@@ -1,6 +1,10 @@
 namespace ContainerHealth.Lint;
 
-/// <summary>One container of a deployment file: its image, environment, ports and health checks, with positions.</summary>
+/// <summary>
+/// One container of a deployment file: its image, environment, declared ports, mounted paths and health checks, with
+/// positions. <see cref="Ports"/> are the container-side ports the file declares (k8s containerPort, ECS portMappings,
+/// compose ports/expose); <see cref="NamedPorts"/> the k8s port names an httpGet probe may use instead of a number.
+/// </summary>
 public sealed record DeploymentContainer(
     string File,
     DeploymentKind Kind,
@@ -8,11 +12,24 @@ public sealed record DeploymentContainer(
     string? Image,
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<int> Ports,
-    IReadOnlyList<DeploymentCheck> Checks);
+    IReadOnlyList<DeploymentCheck> Checks)
+{
+    /// <summary>Where the image is named (the container itself when it names none), for findings about the image.</summary>
+    public FilePosition ImagePosition { get; init; }
+
+    public IReadOnlyDictionary<string, int> NamedPorts { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The file declares a port it writes as a variable (<c>${PORT}</c>): the app's port is unknown.</summary>
+    public bool HasUnknownPorts { get; init; }
+
+    /// <summary>Paths inside the container that a volume, bind mount, ConfigMap or Secret provides: their files are unknown.</summary>
+    public IReadOnlyList<string> MountPaths { get; init; } = [];
+}
 
 /// <summary>
 /// A health check or probe as the file states it. <see cref="Command"/> is the Docker test form (<c>CMD-SHELL</c>,
 /// <c>CMD</c>) for ECS and compose, the exec command for Kubernetes; an httpGet probe has no command but a path and port.
+/// <see cref="PortPosition"/> is where the probed port is written, when that can be told.
 /// </summary>
 public sealed record DeploymentCheck(
     string Description,
@@ -20,4 +37,13 @@ public sealed record DeploymentCheck(
     int Column,
     CheckCommand? Command,
     string? HttpPath = null,
-    int? HttpPort = null);
+    int? HttpPort = null)
+{
+    public FilePosition? PortPosition { get; init; }
+
+    /// <summary>The file the check is written in when not the container's (a compose override or an extended service's file).</summary>
+    public string? File { get; init; }
+}
+
+/// <summary>A 1-based line and column in a deployment file; 0 when the file as a whole is meant.</summary>
+public readonly record struct FilePosition(int Line, int Column);

@@ -2,13 +2,13 @@ namespace ContainerHealth.Lint;
 
 /// <summary>
 /// Finds deployment files from the project directory up to the repository root (the directory with .git): in each
-/// directory on the way and in its deploy-ish subdirectories (deploy, k8s, ecs, ...). ECS JSON and Kubernetes YAML are
-/// recognised by content; compose files by name.
+/// directory on the way and in its deploy-ish subdirectories (deploy, k8s, ecs, ...). Compose files are recognised by
+/// name, the others by content (<see cref="Classify"/>).
 /// </summary>
 public static class DeploymentFileDiscovery
 {
     private static readonly string[] Subdirectories = ["deploy", "deployment", "deployments", "k8s", "kubernetes", "manifests", "ecs", "infra", ".aws"];
-    private const long MaxSize = 1 << 20;
+    private static readonly LintLimits DiscoveryLimits = LintLimits.Default with { MaxFileBytes = 1 << 20 };
 
     public static IReadOnlyList<string> Find(string projectDirectory)
     {
@@ -34,22 +34,45 @@ public static class DeploymentFileDiscovery
         return found.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>What kind of deployment file <paramref name="path"/> is, by name then by content; null for none.</summary>
+    /// <summary>
+    /// What kind of deployment file <paramref name="path"/> is: compose by name, then by content (CloudFormation,
+    /// Terraform, ECS JSON, Kubernetes, a top-level <c>services:</c>); a YAML file with <c>{{</c> in a chart is a Helm
+    /// template. Null for none.
+    /// </summary>
     public static DeploymentKind? Classify(string path, string text)
     {
         var name = Path.GetFileName(path);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        var yaml = extension is ".yml" or ".yaml";
+        if (HelmTemplate.IsTemplate(path, text))
+        {
+            return DeploymentKind.HelmTemplate;
+        }
+
         if (ComposeFileReader.IsComposeFileName(name))
         {
             return DeploymentKind.Compose;
         }
 
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (extension == ".json" && EcsTaskDefinitionReader.LooksLikeTaskDefinition(text))
+        if (TerraformReader.LooksLikeTerraform(path, text))
+        {
+            return DeploymentKind.Terraform;
+        }
+
+        if ((yaml || extension is ".json" or ".template") && CloudFormationTemplateReader.LooksLikeTemplate(text))
+        {
+            return DeploymentKind.CloudFormation;
+        }
+
+        if ((extension == ".json" || JsonTemplate.IsTemplateFile(name)) && EcsTaskDefinitionReader.LooksLikeTaskDefinition(text))
         {
             return DeploymentKind.EcsTaskDefinition;
         }
 
-        return extension is ".yml" or ".yaml" && KubernetesManifestReader.LooksLikeManifest(text) ? DeploymentKind.Kubernetes : null;
+        return !yaml ? null
+            : KubernetesManifestReader.LooksLikeManifest(text) ? DeploymentKind.Kubernetes
+            : ComposeFileReader.LooksLikeCompose(text) ? DeploymentKind.Compose
+            : null;
     }
 
     private static void Scan(DirectoryInfo directory, List<string> found)
@@ -57,7 +80,7 @@ public static class DeploymentFileDiscovery
         IEnumerable<FileInfo> files;
         try
         {
-            files = directory.EnumerateFiles().Where(f => f.Extension.ToLowerInvariant() is ".json" or ".yml" or ".yaml" && f.Length <= MaxSize).ToList();
+            files = directory.EnumerateFiles().Where(f => f.Extension.ToLowerInvariant() is ".json" or ".yml" or ".yaml" or ".tf" or ".tpl" && f.Length <= DiscoveryLimits.MaxFileBytes).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -66,16 +89,11 @@ public static class DeploymentFileDiscovery
 
         foreach (var file in files)
         {
-            try
+            // An unreadable file, a pipe or a device is not ours to complain about unless the user names it.
+            if (ComposeFileReader.IsComposeFileName(file.Name) ? DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is not null
+                : DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is { } text && Classify(file.FullName, text) is { } kind && kind != DeploymentKind.HelmTemplate)
             {
-                if (ComposeFileReader.IsComposeFileName(file.Name) || Classify(file.FullName, File.ReadAllText(file.FullName)) is not null)
-                {
-                    found.Add(file.FullName);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable file is not ours to complain about unless the user names it.
+                found.Add(file.FullName);
             }
         }
     }

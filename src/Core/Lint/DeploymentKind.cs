@@ -5,4 +5,9 @@ public enum DeploymentKind
     EcsTaskDefinition,
     Compose,
     Kubernetes,
+    CloudFormation,
+    Terraform,
+
+    /// <summary>A Helm chart template: YAML only once rendered, so it is not linted as it stands.</summary>
+    HelmTemplate,
 }

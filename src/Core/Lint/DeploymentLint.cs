@@ -11,17 +11,21 @@ namespace ContainerHealth.Lint;
 /// </summary>
 public static class DeploymentLint
 {
-    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings)
+    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings, LintLimits? limits = null)
     {
         var diagnostics = new List<Diagnostic>();
         var messages = new List<string>();
         var matched = 0;
+
+        // Without the base image's facts, ports, paths and values are still checked.
+        facts = facts.Count > 0 ? facts : [new ImageFacts { Image = settings.ContainerRepository, Platform = "", Source = FactsSource.Unknown }];
         var fileCount = 0;
-        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        foreach (var file in Plan(files))
         {
             fileCount++;
-            var result = Read(file);
+            var result = Read(file, limits ?? LintLimits.Default);
             diagnostics.AddRange(result.Diagnostics);
+            messages.AddRange(result.Notes);
             foreach (var container in result.Containers.Where(c => Runs(c.Image, settings.ContainerRepository)))
             {
                 matched++;
@@ -44,29 +48,50 @@ public static class DeploymentLint
         return new LintResult(unique, messages, matched);
     }
 
-    /// <summary>Reads one file as what it is (by name, then by content); an unreadable file is CH1008.</summary>
-    public static DeploymentFileResult Read(string file)
+    /// <summary>The files to read: each once, without the compose override files their base file brings in.</summary>
+    public static IReadOnlyList<string> Plan(IEnumerable<string> files)
     {
-        string text;
-        try
+        var distinct = files.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Where(f => !ComposeProject.IsOverrideOfAnother(f, distinct)).ToList();
+    }
+
+    /// <summary>Reads one file as what it is (by name, then by content); an unreadable or oversized file is CH1008.</summary>
+    public static DeploymentFileResult Read(string file, LintLimits limits)
+    {
+        var (text, error) = DeploymentFileText.Read(file, limits);
+        if (text is null)
         {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return DeploymentFileResult.Malformed(file, 0, 0, $"{file} cannot be read: {e.Message}");
+            return error!;
         }
 
         return DeploymentFileDiscovery.Classify(file, text) switch
         {
-            DeploymentKind.Compose => ComposeFileReader.Read(file, text),
-            DeploymentKind.EcsTaskDefinition => EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text)),
-            DeploymentKind.Kubernetes => KubernetesManifestReader.Read(file, text),
-            // Named explicitly but recognised by nothing: JSON is read as ECS, YAML as Kubernetes, so syntax errors surface.
-            _ => Path.GetExtension(file).ToLowerInvariant() == ".json"
-                ? EcsTaskDefinitionReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text))
-                : KubernetesManifestReader.Read(file, text),
+            DeploymentKind.Compose => ComposeFileReader.Read(file, text, limits),
+            DeploymentKind.EcsTaskDefinition => EcsTaskDefinitionReader.Read(file, text, limits),
+            DeploymentKind.Kubernetes => KubernetesManifestReader.Read(file, text, limits),
+            DeploymentKind.CloudFormation => CloudFormationTemplateReader.Read(file, text, limits),
+            DeploymentKind.Terraform => TerraformReader.Read(file, text, limits),
+            DeploymentKind.HelmTemplate => HelmTemplate.Note(file),
+            // Named explicitly but recognised by nothing: read so that syntax errors surface; a well-formed file is a note.
+            _ when TerraformReader.IsTerraformFile(file) => TerraformReader.Read(file, text, limits),
+            _ => Unrecognised(file, text, limits),
         };
+    }
+
+    private static DeploymentFileResult Unrecognised(string file, string text, LintLimits limits)
+    {
+        var json = Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase);
+        var read = json
+            ? (EcsTaskDefinitionReader.TryParse(file, System.Text.Encoding.UTF8.GetBytes(text), limits, out _, out var error) ? null : error)
+            : KubernetesManifestReader.Read(file, text, limits);
+        if (!json && read is { Diagnostics.Count: > 0 } && text.Contains("{{", StringComparison.Ordinal))
+        {
+            // Not YAML as it stands, and templated: most likely a Helm template outside its chart.
+            return HelmTemplate.Note(file);
+        }
+
+        return read is { Diagnostics.Count: > 0 } or { Containers.Count: > 0 } ? read
+            : DeploymentFileResult.Note($"{file}: not a deployment file lint reads (ECS task definition, CloudFormation, Terraform, compose, Kubernetes); nothing to lint");
     }
 
     /// <summary>Whether a container image (<c>registry/path/repo:tag</c>, maybe with ${VARS}) names the repository.</summary>

@@ -14,13 +14,20 @@ public static class HealthCheckRules
         var command = check.Command;
         if (command is not null && facts.Source != FactsSource.Unknown)
         {
-            if (command.NeedsShell && facts.HasShell == false)
+            // An exec-form bash -c needs bash, not /bin/sh: that is the CH1002 below.
+            if (command.NeedsShell && command.Interpreter is null && facts.HasShell == false)
             {
                 yield return Warn(DiagnosticCodes.ShellMissing, check, container,
                     $"{where} runs through a shell ('{Shorten(command.Text)}'), but the base image {image} has no /bin/sh, so the check can never pass. Use the exec form with the probe: {probe}.");
             }
 
-            if (command.Program is { } program && !IsFromPublishOutput(program, settings) && facts.HasProgram(program) == false)
+            if (command.Interpreter is { } shell && facts.HasProgram(shell) == false)
+            {
+                yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
+                    $"{where} runs its script with '{shell}', which the base image {image} does not have, so the check can never pass. Use the probe instead: {probe}.");
+            }
+
+            if (command.Program is { } program && !IsFromPublishOutput(program, settings) && !IsMounted(program, container) && facts.HasProgram(program) == false)
             {
                 yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
                     $"{where} runs '{program}', which the base image {image} does not have, so the check can never pass. Use the probe instead: {probe}.");
@@ -28,11 +35,14 @@ public static class HealthCheckRules
         }
 
         var port = check.HttpPort ?? command?.Port;
-        var appPort = AppPort(container) ?? settings.AppPort;
-        if (port is { } checkedPort && checkedPort != appPort)
+        var appPorts = AppPorts.For(container, settings, facts.Source == FactsSource.Unknown ? null : facts);
+        if (port is { } checkedPort && !appPorts.Contains(checkedPort))
         {
-            yield return Warn(DiagnosticCodes.PortMismatch, check, container,
-                $"{where} probes port {checkedPort}, but the app listens on {appPort}. Probe port {appPort}, or set ASPNETCORE_HTTP_PORTS={checkedPort} for the container.");
+            var listening = string.Join(" or ", appPorts.Ports);
+            var at = check.PortPosition ?? new FilePosition(check.Line, check.Column);
+            yield return new Diagnostic(DiagnosticCodes.PortMismatch, DiagnosticSeverity.Warning,
+                $"{where} probes port {checkedPort}, but the app listens on {listening} ({appPorts.Source}). Probe port {appPorts.Ports[0]}, or make the app listen on {checkedPort} (ASPNETCORE_HTTP_PORTS={checkedPort}).",
+                check.File ?? container.File, at.Line, at.Column);
         }
 
         var path = check.HttpPath ?? command?.Path;
@@ -43,42 +53,21 @@ public static class HealthCheckRules
         }
     }
 
-    /// <summary>The port the deployment file makes the app listen on (ASPNETCORE_HTTP_PORTS, ASPNETCORE_URLS), if it says.</summary>
-    private static int? AppPort(DeploymentContainer container)
-    {
-        if (container.Environment.TryGetValue("ASPNETCORE_HTTP_PORTS", out var ports))
-        {
-            foreach (var text in ports.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (int.TryParse(text, out var port))
-                {
-                    return port;
-                }
-            }
-        }
-
-        if (container.Environment.TryGetValue("ASPNETCORE_URLS", out var urls))
-        {
-            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var colon = url.LastIndexOf(':');
-                if (colon > 0 && int.TryParse(url[(colon + 1)..].TrimEnd('/'), out var port))
-                {
-                    return port;
-                }
-            }
-        }
-
-        return null;
-    }
-
     private static bool IsFromPublishOutput(string program, LintSettings settings) =>
         (settings.ProbeEnabled && (program == settings.ProbePath || program == HealthCheckDefaults.ProbeFileName || program.EndsWith("/" + HealthCheckDefaults.ProbeFileName, StringComparison.Ordinal)))
         || program.StartsWith(settings.WorkingDirectory.TrimEnd('/') + "/", StringComparison.Ordinal)
         || program.StartsWith("./", StringComparison.Ordinal);
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    /// <summary>A program under a volume, bind mount, ConfigMap or Secret mount comes from outside the image: unknown, not missing.</summary>
+    private static bool IsMounted(string program, DeploymentContainer container) =>
+        program.StartsWith('/') && container.MountPaths.Any(mount => program.StartsWith(mount.TrimEnd('/') + "/", StringComparison.Ordinal));
+
+    private static string Shorten(string text)
+    {
+        var line = string.Join(' ', text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 60 ? line : line[..57] + "...";
+    }
 
     private static Diagnostic Warn(string code, DeploymentCheck check, DeploymentContainer container, string message) =>
-        new(code, DiagnosticSeverity.Warning, message, container.File, check.Line, check.Column);
+        new(code, DiagnosticSeverity.Warning, message, check.File ?? container.File, check.Line, check.Column);
 }

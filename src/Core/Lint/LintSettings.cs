@@ -8,8 +8,14 @@ public sealed record LintSettings
 
     public string CheckPath { get; init; } = HealthCheckDefaults.Path;
 
-    /// <summary>The port the app listens on according to the project (ASPNETCORE_HTTP_PORTS, ContainerPort, 8080).</summary>
-    public int AppPort { get; init; } = HealthCheckDefaults.Port;
+    /// <summary>
+    /// The port the app listens on according to the project (ASPNETCORE_HTTP_PORTS, ContainerPort, ...) or the command line;
+    /// null when nothing says, and then the image's own settings decide (see <see cref="AppPorts"/>).
+    /// </summary>
+    public int? AppPort { get; init; }
+
+    /// <summary>An explicit port wins over what a deployment file declares for the container.</summary>
+    public bool AppPortIsExplicit { get; init; }
 
     public bool ProbeEnabled { get; init; } = true;
 

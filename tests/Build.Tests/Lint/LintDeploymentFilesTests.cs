@@ -52,6 +52,58 @@ public sealed class LintDeploymentFilesTests : IDisposable
         Assert.Contains(engine.Errors, e => e.File == broken && e.LineNumber == 1);
     }
 
+    [Fact]
+    public void The_build_reads_cloudformation_and_terraform_with_the_same_readers_as_the_cli()
+    {
+        var template = Path.Combine(directory.FullName, "service.yaml");
+        File.WriteAllText(template, """
+            Resources:
+              Task:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions:
+                    - Name: api
+                      Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/shop-api:latest"
+                      PortMappings: [{ ContainerPort: 8080 }]
+                      HealthCheck:
+                        Command: ["CMD-SHELL", "curl -f http://localhost:8080/healthz"]
+            """);
+        var terraform = Path.Combine(directory.FullName, "ecs.tf");
+        File.WriteAllText(terraform, """
+            resource "aws_ecs_task_definition" "api" {
+              container_definitions = jsonencode([{ name = "api", image = "shop-api:${var.tag}", healthCheck = { command = ["CMD", "curl", "http://localhost:8080/healthz"], interval = 1 } }])
+            }
+            """);
+        var engine = new RecordingBuildEngine();
+
+        var ok = Task(engine, [new TaskItem(template), new TaskItem(terraform)], FactsFile(hasShell: false)).Execute();
+
+        Assert.False(ok);
+        Assert.Equal(
+            [(template, DiagnosticCodes.ShellMissing, 10), (template, DiagnosticCodes.ProgramMissing, 10), (terraform, DiagnosticCodes.ProgramMissing, 2)],
+            engine.Warnings.Select(w => (w.File, w.Code, w.LineNumber)));
+        Assert.Equal((terraform, DiagnosticCodes.InvalidValue, 2), Assert.Single(engine.Errors.Select(e => (e.File, e.Code, e.LineNumber))));
+    }
+
+    [Fact]
+    public void The_size_limit_is_a_property_and_a_bad_value_is_CH1006()
+    {
+        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        File.WriteAllText(compose, "services:\n" + new string('#', 2 * 1024 * 1024) + "\n");
+        var small = new RecordingBuildEngine();
+        var bad = new RecordingBuildEngine();
+
+        var task = Task(small, [new TaskItem(compose)], FactsFile(hasShell: true));
+        task.MaxFileSize = "1";
+        Assert.False(task.Execute());
+        var invalid = Task(bad, [new TaskItem(compose)], FactsFile(hasShell: true));
+        invalid.MaxFileSize = "lots";
+        Assert.False(invalid.Execute());
+
+        Assert.Contains("over the 1 MiB limit", Assert.Single(small.Errors, e => e.Code == DiagnosticCodes.MalformedDeploymentFile).Message);
+        Assert.Contains("ContainerHealthLintMaxFileSize is 'lots'", Assert.Single(bad.Errors, e => e.Code == DiagnosticCodes.InvalidValue).Message);
+    }
+
     public void Dispose() => directory.Delete(recursive: true);
 
     private TaskItem FactsFile(bool hasShell)

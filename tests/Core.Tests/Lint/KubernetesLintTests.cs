@@ -38,7 +38,7 @@ public sealed class KubernetesLintTests : IDisposable
 
         var codes = DeploymentLint.Run([file], [Chiseled], Settings).Diagnostics.Select(d => (d.Code, d.Line)).Order().ToList();
 
-        Assert.Equal([(DiagnosticCodes.ShellMissing, 18), (DiagnosticCodes.ProgramMissing, 18), (DiagnosticCodes.PortMismatch, 21), (DiagnosticCodes.PathMismatch, 21)], codes);
+        Assert.Equal([(DiagnosticCodes.ShellMissing, 18), (DiagnosticCodes.ProgramMissing, 18), (DiagnosticCodes.PortMismatch, 22), (DiagnosticCodes.PathMismatch, 21)], codes);
     }
 
     [Fact]

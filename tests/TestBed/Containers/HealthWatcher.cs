@@ -5,28 +5,17 @@ using ContainerHealth.TestBed.Engine;
 namespace ContainerHealth.TestBed.Containers;
 
 /// <summary>
-/// Waits on the engine's event stream for a container's health verdict (or its exit), then reads State.Health.
-/// Events from a second before the first look are replayed, so a verdict reached in between is not missed.
+/// Waits for a container's health verdict on the engine's event stream — every health_status change and every end of a
+/// check's exec (exec_die), and the container's exit — reading State.Health at each, until it satisfies the wait.
 /// </summary>
 internal static class HealthWatcher
 {
-    public static async Task<HealthCheckReport> WaitAsync(DockerEngine engine, string container, HealthStatus? target, TimeSpan bound)
+    public static async Task<HealthCheckReport> WaitAsync(DockerEngine engine, string container, HealthStatus? target, DateTimeOffset? since, TimeSpan bound)
     {
-        bool Reached(HealthStatus status) => target is null ? status != HealthStatus.Starting : status == target || status == HealthStatus.None;
-        var current = await ReadAsync(engine, container);
-        if (Reached(current.Status))
-        {
-            return current;
-        }
-
-        // Later events only: the state read above already covers what happened before.
-        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var wanted = target switch
-        {
-            HealthStatus.Healthy => ["health_status: healthy"],
-            HealthStatus.Unhealthy => ["health_status: unhealthy"],
-            _ => new[] { "health_status: healthy", "health_status: unhealthy" },
-        };
+        bool Satisfied(HealthCheckReport report) =>
+            report.Status == HealthStatus.None
+            || ((target is null ? report.Status != HealthStatus.Starting : report.Status == target)
+                && (since is null || report.LastProbe?.Start >= since));
 
         var start = new ProcessStartInfo("docker")
         {
@@ -34,8 +23,10 @@ internal static class HealthWatcher
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["events", "--since", since, "--filter", $"container={container}",
-                     "--filter", "event=health_status", "--filter", "event=die", "--format", "{{.Status}}"])
+        // From a second ago: an event between the first look below and the subscription is replayed, not missed.
+        var replayFrom = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var argument in (string[])["events", "--since", replayFrom, "--filter", $"container={container}",
+                     "--filter", "event=health_status", "--filter", "event=exec_die", "--filter", "event=die", "--format", "{{.Status}}"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -45,26 +36,32 @@ internal static class HealthWatcher
             start.Environment[name] = value;
         }
 
-        using (var events = Process.Start(start)!)
-        using (var deadline = new CancellationTokenSource(bound))
+        using var events = Process.Start(start)!;
+        using var deadline = new CancellationTokenSource(bound);
+        try
         {
-            try
+            var report = await ReadAsync(engine, container);
+            while (!Satisfied(report))
             {
-                while (await events.StandardOutput.ReadLineAsync(deadline.Token) is { } status && status != "die" && !wanted.Contains(status))
+                var status = await events.StandardOutput.ReadLineAsync(deadline.Token);
+                report = await ReadAsync(engine, container);
+                if (status is null or "die")
                 {
+                    break;
                 }
             }
-            catch (OperationCanceledException)
-            {
-                // Bound reached: report the state as it is (Starting).
-            }
-            finally
-            {
-                events.Kill();
-            }
-        }
 
-        return await ReadAsync(engine, container);
+            return report;
+        }
+        catch (OperationCanceledException)
+        {
+            // Bound reached: report the state as it is.
+            return await ReadAsync(engine, container);
+        }
+        finally
+        {
+            events.Kill();
+        }
     }
 
     public static async Task<HealthCheckReport> ReadAsync(DockerEngine engine, string container)

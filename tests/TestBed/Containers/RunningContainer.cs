@@ -114,12 +114,12 @@ public sealed class RunningContainer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for the engine's health verdict (<c>docker events</c>' health_status) and returns State.Health: the first
-    /// Healthy or Unhealthy (or <paramref name="target"/>), None for a container without a check, or the state as it is
-    /// when <paramref name="bound"/> passes first.
+    /// Waits for the engine's health verdict and returns State.Health: the first Healthy or Unhealthy (or
+    /// <paramref name="target"/>) — judged by a check that started at or after <paramref name="since"/>, when given — None
+    /// for a container without a check, or the state as it is when <paramref name="bound"/> passes first.
     /// </summary>
-    public Task<HealthCheckReport> WaitForHealthAsync(TimeSpan? bound = null, HealthStatus? target = null) =>
-        HealthWatcher.WaitAsync(engine, Name, target, bound ?? TimeSpan.FromMinutes(2));
+    public Task<HealthCheckReport> WaitForHealthAsync(TimeSpan? bound = null, HealthStatus? target = null, DateTimeOffset? since = null) =>
+        HealthWatcher.WaitAsync(engine, Name, target, since, bound ?? TimeSpan.FromMinutes(2));
 
     /// <summary>Runs a host program inside the container's network namespace: <c>nsenter -t PID -n ...</c>.</summary>
     public Task<ProcessResult> RunInNetworkAsync(params string[] command) =>

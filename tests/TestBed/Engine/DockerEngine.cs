@@ -98,6 +98,21 @@ public sealed class DockerEngine
 
     private static async Task<DockerEngine> StartAsync()
     {
+        var driver = Environment.GetEnvironmentVariable("CONTAINERHEALTH_STORAGE_DRIVER");
+        try
+        {
+            return await StartAsync(driver ?? "overlay2");
+        }
+        catch (Exception e) when (driver is null && e is InvalidOperationException or TimeoutException)
+        {
+            // overlay2 needs a file system that can hold overlay mounts (not an overlay itself, as /tmp is in some
+            // containers); vfs works everywhere, only slower and bigger.
+            return await StartAsync("vfs");
+        }
+    }
+
+    private static async Task<DockerEngine> StartAsync(string storageDriver)
+    {
         await LeftoverLedger.EnsureSweptAsync();
         // Unix socket paths are limited to 108 bytes, and containerd nests its sockets under the exec root: keep it short.
         var id = "engine-" + Guid.NewGuid().ToString("N")[..8];
@@ -117,7 +132,7 @@ public sealed class DockerEngine
             "--exec-root", Path.Combine(root, "exec"),
             "--pidfile", pidFile,
             "-H", host,
-            "--storage-driver", StorageDriver(),
+            "--storage-driver", storageDriver,
             "--shutdown-timeout", "2",
             "--iptables=false", "--ip6tables=false", "--ip-masq=false", "--bridge=none",
             "--exec-opt", "native.cgroupdriver=cgroupfs", "--userland-proxy=false",
@@ -136,7 +151,9 @@ public sealed class DockerEngine
 
             if (engine.record.Process is { IsAlive: false })
             {
-                throw new InvalidOperationException($"dockerd exited at start-up:\n{engine.Log}");
+                var log = engine.Log;
+                await LeftoverLedger.CleanUpAsync(engine.record);
+                throw new InvalidOperationException($"dockerd ({storageDriver}) exited at start-up:\n{log}");
             }
 
             if (File.Exists(engine.SocketPath) && (await engine.DockerAsync(["version", "--format", "{{.Server.Version}}"], TimeSpan.FromSeconds(30))).ExitCode == 0)
@@ -146,16 +163,15 @@ public sealed class DockerEngine
 
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
-                throw new TimeoutException($"dockerd did not answer on {host} within 60 s:\n{engine.Log}");
+                var log = engine.Log;
+                await LeftoverLedger.CleanUpAsync(engine.record);
+                throw new TimeoutException($"dockerd ({storageDriver}) did not answer on {host} within 60 s:\n{log}");
             }
 
             // Waiting for another process's socket: nothing to await but the next look.
             await Task.Delay(50);
         }
     }
-
-    // overlay2 needs a file system that supports it under the data root; /tmp on a plain ext4 or xfs does.
-    private static string StorageDriver() => Environment.GetEnvironmentVariable("CONTAINERHEALTH_STORAGE_DRIVER") ?? "overlay2";
 
     /// <summary>
     /// At process exit there is no time to wait: SIGTERM makes the daemon stop its containers and unmount its layers on its

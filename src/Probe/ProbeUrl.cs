@@ -7,17 +7,18 @@ internal enum ProbeScheme
 }
 
 /// <summary>
-/// What the probe checks: <c>http://host[:port][/path]</c> or <c>tcp://host:port</c>. A small parser of its own rather
+/// What the probe checks: <c>http://[user:password@]host[:port][/path]</c> or <c>tcp://host:port</c>. A small parser of its own rather
 /// than System.Uri: the probe needs only this subset, and must refuse what it cannot send safely (spaces, CR/LF).
 /// </summary>
 internal sealed class ProbeUrl
 {
-    private ProbeUrl(ProbeScheme scheme, string host, int port, string pathAndQuery)
+    private ProbeUrl(ProbeScheme scheme, string host, int port, string pathAndQuery, UrlCredentials? credentials = null)
     {
         Scheme = scheme;
         Host = host;
         Port = port;
         PathAndQuery = pathAndQuery;
+        Credentials = credentials;
     }
 
     public ProbeScheme Scheme { get; }
@@ -30,14 +31,17 @@ internal sealed class ProbeUrl
     /// <summary>Starts with "/" for http; empty for tcp.</summary>
     public string PathAndQuery { get; }
 
+    /// <summary>The user and password of http://user:pass@host/, sent as Basic auth (as curl and wget do); never printed.</summary>
+    public UrlCredentials? Credentials { get; }
+
     /// <summary>host:port as written in a URL and in a Host header ("[::1]:8080").</summary>
     public string Authority => (Host.Contains(':') ? $"[{Host}]" : Host) + ":" + Port;
 
     public static ProbeUrl Http(string host, int port, string pathAndQuery) => new(ProbeScheme.Http, host, port, pathAndQuery);
 
-    public ProbeUrl WithPath(string pathAndQuery) => new(Scheme, Host, Port, pathAndQuery);
+    public ProbeUrl WithPath(string pathAndQuery) => new(Scheme, Host, Port, pathAndQuery, Credentials);
 
-    public override string ToString() => Scheme == ProbeScheme.Http ? $"http://{Authority}{PathAndQuery}" : $"tcp://{Authority}";
+    public override string ToString() => Scheme == ProbeScheme.Http ? "http://" + Authority + PathAndQuery : "tcp://" + Authority;
 
     public static bool TryParse(string text, out ProbeUrl url, out string error)
     {
@@ -69,10 +73,23 @@ internal sealed class ProbeUrl
         var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
         var pathAndQuery = authorityEnd < 0 ? "" : rest[authorityEnd..];
 
-        if (authority.Contains('@'))
+        UrlCredentials? credentials = null;
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
         {
-            error = $"{text}: credentials in the URL are not supported; send them with --header \"Authorization: ...\"";
-            return false;
+            if (scheme == ProbeScheme.Tcp)
+            {
+                error = $"{text}: a tcp:// URL has no user or password";
+                return false;
+            }
+
+            if (!UrlCredentials.TryParse(authority[..at], out credentials))
+            {
+                error = $"{text}: the user and password must be URL-encoded (user:password@host)";
+                return false;
+            }
+
+            authority = authority[(at + 1)..];
         }
 
         if (!TrySplitAuthority(authority, out var host, out var portText))
@@ -122,7 +139,7 @@ internal sealed class ProbeUrl
             }
         }
 
-        url = new ProbeUrl(scheme, host, port, pathAndQuery);
+        url = new ProbeUrl(scheme, host, port, pathAndQuery, credentials);
         error = "";
         return true;
     }

@@ -28,6 +28,9 @@ public sealed class NginxServer : IAsyncLifetime
     {
         (await ProcessRunner.RunAsync("htpasswd", ["-bc", Path.Combine(directory, "htpasswd"), User, Password])).EnsureSuccess();
         Port = FreePort();
+        // A file, not "return 200": return answers in the rewrite phase, before auth_basic would run.
+        Directory.CreateDirectory(Path.Combine(directory, "www"));
+        File.WriteAllText(Path.Combine(directory, "www", "private"), "ok\n");
         var cookies = string.Concat(Enumerable.Range(0, CookieCount).Select(i =>
             $"      add_header Set-Cookie \"c{i}={new string('x', CookieLength)}; Path=/; HttpOnly\" always;\n"));
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), $$"""
@@ -55,7 +58,8 @@ public sealed class NginxServer : IAsyncLifetime
                 location = /private {
                   auth_basic "probe";
                   auth_basic_user_file {{directory}}/htpasswd;
-                  return 200 "ok\n";
+                  root {{directory}}/www;
+                  default_type text/plain;
                 }
               }
             }

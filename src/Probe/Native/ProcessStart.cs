@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ContainerHealth.Probe.Native;
@@ -16,12 +15,17 @@ internal static class ProcessStart
     public static long Timestamp()
     {
         var now = Stopwatch.GetTimestamp();
-        if (RuntimeFeature.IsDynamicCodeSupported)
+        long nanoseconds;
+        try
         {
+            nanoseconds = StartNanoseconds();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A JIT build: the C code is only linked into the static executable.
             return now;
         }
 
-        var nanoseconds = StartNanoseconds();
         var start = Stopwatch.Frequency == NanosecondsPerSecond
             ? nanoseconds
             : (long)(nanoseconds * ((double)Stopwatch.Frequency / NanosecondsPerSecond));

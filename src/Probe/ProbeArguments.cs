@@ -16,7 +16,7 @@ internal sealed class ParsedArguments(ProbeOptions? options, bool helpRequested,
 internal static class ProbeArguments
 {
     public const string Usage =
-        "usage: healthprobe [http://host:port/path | tcp://host:port] [--timeout 3s] [--path /healthz] " +
+        "usage: healthprobe [http://[user:password@]host:port/path | tcp://host:port] [--timeout 3s] [--path /healthz] " +
         "[--header \"Name: value\"]... [--host-header host] [--expect 200-399]";
 
     public static ParsedArguments Parse(IReadOnlyList<string> args, Func<string, string?> environment)

@@ -2,8 +2,9 @@ namespace ContainerHealth.Probe.Http;
 
 /// <summary>
 /// Reads an HTTP/1.x response head (status line and header lines) from bytes as they arrive, in any split, into a
-/// fixed 16 KiB buffer (a final status whose headers overflow it is judged without them). It decides as early as the bytes allow (a peer whose first bytes are not "HTTP/1." is rejected
-/// at once), skips interim 1xx responses, accepts CRLF or bare LF line ends, and never throws on any input.
+/// fixed 16 KiB buffer (a final status whose headers overflow it is judged without them). It decides as early as the
+/// bytes allow (a peer whose first bytes are not "HTTP/1." is rejected at once), skips interim 1xx responses, accepts
+/// CRLF or bare LF line ends, and never throws on any input.
 /// </summary>
 internal sealed class ResponseHeadParser
 {

@@ -5,7 +5,7 @@ namespace ContainerHealth.Probe.Native;
 
 /// <summary>
 /// When the process started, on the <see cref="Stopwatch"/> clock: recorded by process_start_time.c before the runtime
-/// started, so the deadline also covers runtime start-up (hundreds of ms under qemu). A JIT build (tests, the
+/// started, so the deadline also covers runtime start-up (tens to hundreds of ms under qemu). A JIT build (tests, the
 /// framework-dependent benchmark) has no such C code and starts the clock when asked.
 /// </summary>
 internal static class ProcessStart

@@ -1,5 +1,5 @@
 // The probe's deadline starts when the process starts, not when the .NET runtime has finished starting (which is
-// ~1 ms natively but hundreds of ms under emulation). An ELF constructor runs before main, so before the runtime.
+// ~1 ms natively, tens to hundreds of ms under qemu). An ELF constructor runs before main, so before the runtime.
 #include <stdint.h>
 #include <time.h>
 

@@ -174,6 +174,26 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task Kestrel_http2_only_refusal_split_across_reads_is_still_recognised()
+    {
+        // Kestrel's exact answer to an HTTP/1.x request on a Protocols=Http2 port, its body arriving in two pieces.
+        await using var server = HostileServer.Start(async (socket, token) =>
+        {
+            await socket.SendAsync(Encoding.ASCII.GetBytes(
+                "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 56\r\n\r\nAn HTTP/1.x request "), token);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), token);
+            await socket.SendAsync(Encoding.ASCII.GetBytes("was sent to an HTTP/2 only endpoint."), token);
+            socket.Shutdown(SocketShutdown.Send);
+        });
+
+        var run = await ProbeRun.X64Async($"http://127.0.0.1:{server.Port}/healthz", "--timeout", "20s");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith($"unhealthy: HTTP 400 from http://127.0.0.1:{server.Port}/healthz in ", run.Line);
+        Assert.Contains("the port speaks HTTP/2 only", run.Line);
+    }
+
+    [Fact]
     public async Task Http2_frames_instead_of_a_response_name_the_fix()
     {
         // What a grpc-go server sends first on a cleartext port: its SETTINGS frame (length 0, type 4, flags 0, stream 0).

@@ -39,7 +39,7 @@ internal static class ProbeArguments
             {
                 if (urlText is not null)
                 {
-                    return Invalid($"more than one URL ('{urlText}', '{arg}')");
+                    return Invalid($"more than one URL ('{ProbeUrl.WithoutPassword(urlText)}', '{ProbeUrl.WithoutPassword(arg)}')");
                 }
 
                 urlText = arg;

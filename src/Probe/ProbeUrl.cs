@@ -46,6 +46,7 @@ internal sealed class ProbeUrl
     public static bool TryParse(string text, out ProbeUrl url, out string error)
     {
         url = null!;
+        var shown = WithoutPassword(text);
         ProbeScheme scheme;
         string rest;
         if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
@@ -60,12 +61,12 @@ internal sealed class ProbeUrl
         }
         else if (text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            error = $"{text} needs TLS, which the probe does not speak: probe the app's plain HTTP port instead (e.g. http://localhost:8080/healthz)";
+            error = $"{shown} needs TLS, which the probe does not speak: probe the app's plain HTTP port instead (e.g. http://localhost:8080/healthz)";
             return false;
         }
         else
         {
-            error = $"'{text}' is not a probe URL: use http://host:port/path or tcp://host:port";
+            error = $"'{shown}' is not a probe URL: use http://host:port/path or tcp://host:port";
             return false;
         }
 
@@ -79,13 +80,13 @@ internal sealed class ProbeUrl
         {
             if (scheme == ProbeScheme.Tcp)
             {
-                error = $"{text}: a tcp:// URL has no user or password";
+                error = $"{shown}: a tcp:// URL has no user or password";
                 return false;
             }
 
             if (!UrlCredentials.TryParse(authority[..at], out credentials))
             {
-                error = $"{text}: the user and password must be URL-encoded (user:password@host)";
+                error = $"{shown}: the user and password must be URL-encoded (user:password@host)";
                 return false;
             }
 
@@ -94,7 +95,7 @@ internal sealed class ProbeUrl
 
         if (!TrySplitAuthority(authority, out var host, out var portText))
         {
-            error = $"{text}: '{authority}' is not a host[:port]";
+            error = $"{shown}: '{authority}' is not a host[:port]";
             return false;
         }
 
@@ -103,7 +104,7 @@ internal sealed class ProbeUrl
         {
             if (scheme == ProbeScheme.Tcp)
             {
-                error = $"{text} needs a port, e.g. tcp://localhost:8080";
+                error = $"{shown} needs a port, e.g. tcp://localhost:8080";
                 return false;
             }
 
@@ -111,7 +112,7 @@ internal sealed class ProbeUrl
         }
         else if (!PortNumber.TryParse(portText, out port))
         {
-            error = $"{text}: '{portText}' is not a port (1-65535)";
+            error = $"{shown}: '{portText}' is not a port (1-65535)";
             return false;
         }
 
@@ -125,7 +126,7 @@ internal sealed class ProbeUrl
         {
             if (pathAndQuery.Length > 0)
             {
-                error = $"{text}: a tcp:// URL has no path";
+                error = $"{shown}: a tcp:// URL has no path";
                 return false;
             }
         }
@@ -134,7 +135,7 @@ internal sealed class ProbeUrl
             pathAndQuery = pathAndQuery.Length == 0 ? "/" : pathAndQuery[0] == '?' ? "/" + pathAndQuery : pathAndQuery;
             if (!IsSendablePath(pathAndQuery))
             {
-                error = $"{text}: the path must be URL-encoded (no spaces, control or non-ASCII characters)";
+                error = $"{shown}: the path must be URL-encoded (no spaces, control or non-ASCII characters)";
                 return false;
             }
         }
@@ -161,6 +162,22 @@ internal sealed class ProbeUrl
         }
 
         return true;
+    }
+
+    /// <summary>The URL as error messages show it, which Docker keeps in the health log: a password becomes "***".</summary>
+    public static string WithoutPassword(string text)
+    {
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return text;
+        }
+
+        var authorityStart = schemeEnd + 3;
+        var authorityEnd = text.IndexOfAny(['/', '?', '#'], authorityStart);
+        var at = text.LastIndexOf('@', authorityEnd < 0 ? text.Length - 1 : authorityEnd - 1);
+        var colon = at < authorityStart ? -1 : text.IndexOf(':', authorityStart, at - authorityStart);
+        return colon < 0 ? text : text[..(colon + 1)] + "***" + text[at..];
     }
 
     private static bool TrySplitAuthority(string authority, out string host, out string? port)

@@ -69,4 +69,17 @@ public sealed class ProbeUrlTests
         Assert.DoesNotContain("@", url.WithPath("/other").ToString());
         Assert.Equal(authorization, url.WithPath("/other").Credentials?.BasicAuthorization);
     }
+
+    [Theory]
+    [InlineData("http://user:s3cret@host:0/", "http://user:***@host:0/")]
+    [InlineData("http://user:s3cret@ho st/x", "http://user:***@ho st/x")]
+    [InlineData("https://user:s3cret@host/", "https://user:***@host/")]
+    [InlineData("http://user:s3%zz@host/", "http://user:***@host/")]
+    public void Errors_never_show_the_password(string text, string shown)
+    {
+        Assert.False(ProbeUrl.TryParse(text, out _, out var error));
+
+        Assert.DoesNotContain("s3", error);
+        Assert.Contains(shown, error);
+    }
 }

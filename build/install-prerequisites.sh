@@ -7,7 +7,8 @@ packages=(
   docker-registry skopeo umoci busybox-static        # the container test bed
   clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu  # NativeAOT probe, both RIDs
   qemu-user-static                                   # runs the arm64 probe
-  bubblewrap                                         # the probe in an empty root (tests)
+  bubblewrap musl                                    # the probe in an empty root and a musl-like root (tests)
+  nginx strace                                       # probe tests: a real nginx, the probe's system calls
   curl wget dash apache2-utils hyperfine time        # anchors, fixture shells, htpasswd, benchmarks
   iproute2 util-linux file zstd                      # nsenter, file checks
 )

@@ -7,12 +7,15 @@ internal abstract class CheckResult
 }
 
 /// <summary>The server answered with a status, which is healthy when --expect contains it.</summary>
-internal sealed class HttpAnswered(ProbeUrl url, int status, TimeSpan elapsed, StatusRanges expect) : CheckResult
+internal sealed class HttpAnswered(ProbeUrl url, int status, TimeSpan elapsed, StatusRanges expect, bool http2Only = false) : CheckResult
 {
     public ProbeUrl Url => url;
     public int Status => status;
     public TimeSpan Elapsed => elapsed;
     public StatusRanges Expect => expect;
+
+    /// <summary>The answer says the port speaks HTTP/2 only (Kestrel's 400 to an HTTP/1.x request).</summary>
+    public bool Http2Only => http2Only;
     public override bool IsHealthy => expect.Contains(status);
 }
 
@@ -24,9 +27,17 @@ internal sealed class TcpConnected(IpEndpoint endpoint, TimeSpan elapsed) : Chec
     public override bool IsHealthy => true;
 }
 
-/// <summary>The deadline passed before an answer (connecting, sending, or waiting for the response head).</summary>
+/// <summary>The deadline passed after the connection was made (sending, or waiting for the response head), or while a name was resolved.</summary>
 internal sealed class NoResponse(TimeSpan timeout) : CheckResult
 {
+    public TimeSpan Timeout => timeout;
+    public override bool IsHealthy => false;
+}
+
+/// <summary>The deadline passed while connecting to <paramref name="endpoint"/>: nothing answered the handshake (a full backlog, a firewall that drops, an unroutable address).</summary>
+internal sealed class ConnectTimedOut(IpEndpoint endpoint, TimeSpan timeout) : CheckResult
+{
+    public IpEndpoint Endpoint => endpoint;
     public TimeSpan Timeout => timeout;
     public override bool IsHealthy => false;
 }
@@ -39,10 +50,13 @@ internal sealed class ConnectFailed(IReadOnlyList<ConnectAttempt> attempts) : Ch
 }
 
 /// <summary>Connected, but no usable response head came back (closed, reset, not HTTP, malformed, too large).</summary>
-internal sealed class ResponseFailed(ProbeUrl url, string problem, byte[] firstBytes) : CheckResult
+internal sealed class ResponseFailed(ProbeUrl url, string problem, byte[] firstBytes, bool http2Only = false) : CheckResult
 {
     public ProbeUrl Url => url;
     public string Problem => problem;
+
+    /// <summary>The peer answered with HTTP/2 frames: the port speaks HTTP/2 only.</summary>
+    public bool Http2Only => http2Only;
 
     /// <summary>The start of what the peer sent, shown when it helps to see it (e.g. a TLS or SSH server).</summary>
     public byte[] FirstBytes => firstBytes;

@@ -7,10 +7,11 @@ internal sealed class Deadline
 {
     private readonly long start;
 
-    public Deadline(TimeSpan budget)
+    /// <param name="startTimestamp">When the budget started to run, on the <see cref="Stopwatch"/> clock.</param>
+    public Deadline(TimeSpan budget, long startTimestamp)
     {
         Budget = budget;
-        start = Stopwatch.GetTimestamp();
+        start = startTimestamp;
     }
 
     public TimeSpan Budget { get; }

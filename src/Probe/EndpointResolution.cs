@@ -5,11 +5,12 @@ namespace ContainerHealth.Probe;
 
 /// <summary>
 /// Turns the URL's host into addresses to try in order. "localhost" needs no resolver (an empty root has no
-/// /etc/hosts): 127.0.0.1, then ::1. IP literals are parsed; any other name goes to the system resolver.
+/// /etc/hosts): 127.0.0.1, then ::1. IP literals are parsed; any other name goes to the system resolver, which cannot
+/// be bounded by a deadline from inside: <paramref name="beforeResolver"/> runs first, so the caller can guard it.
 /// </summary>
 internal static unsafe class EndpointResolution
 {
-    public static bool TryResolve(string host, int port, out IReadOnlyList<IpEndpoint> endpoints, out string error)
+    public static bool TryResolve(string host, int port, Action beforeResolver, out IReadOnlyList<IpEndpoint> endpoints, out string error)
     {
         error = "";
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
@@ -31,6 +32,7 @@ internal static unsafe class EndpointResolution
             return false;
         }
 
+        beforeResolver();
         endpoints = Resolve(host, port);
         if (endpoints.Count == 0)
         {

@@ -13,7 +13,8 @@ internal static class HealthCheck
     public static CheckResult Run(ProbeOptions options, Deadline deadline)
     {
         var url = options.Url;
-        if (!EndpointResolution.TryResolve(url.Host, url.Port, out var endpoints, out var error))
+        // Only a name needs the watchdog thread: literal addresses and localhost start no thread at all.
+        if (!EndpointResolution.TryResolve(url.Host, url.Port, () => Watchdog.Start(deadline), out var endpoints, out var error))
         {
             return deadline.HasExpired ? new NoResponse(deadline.Budget) : new NotChecked(error);
         }
@@ -24,7 +25,7 @@ internal static class HealthCheck
             var connectError = TcpConnection.Connect(endpoint, deadline, out var connection);
             if (connectError == TcpConnection.TimedOut)
             {
-                return new NoResponse(deadline.Budget);
+                return new ConnectTimedOut(endpoint, deadline.Budget);
             }
 
             if (connectError != 0)
@@ -80,11 +81,14 @@ internal static class HealthCheck
             switch (head.Advance(count))
             {
                 case ResponseHeadState.Complete:
-                    return new HttpAnswered(url, head.StatusCode, deadline.Elapsed, options.Expect);
+                    var http2Only = head.StatusCode == Http2OnlyEndpoint.RefusalStatus && Http2OnlyEndpoint.IsRefusal(connection, head.AfterHead, deadline);
+                    return new HttpAnswered(url, head.StatusCode, deadline.Elapsed, options.Expect, http2Only);
                 case ResponseHeadState.Incomplete:
                     continue;
                 case ResponseHeadState.TooLarge:
                     return new ResponseFailed(url, head.Problem, []);
+                case ResponseHeadState.NotHttp when Http2OnlyEndpoint.IsFrame(head.Received):
+                    return new ResponseFailed(url, "HTTP/2 frames instead of an HTTP/1.x response", [], http2Only: true);
                 default:
                     return new ResponseFailed(url, head.Problem, head.Received.ToArray());
             }

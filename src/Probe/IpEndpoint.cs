@@ -41,7 +41,11 @@ internal sealed class IpEndpoint
         return length;
     }
 
-    public override string ToString() => IsIPv6 ? $"[{FormatIPv6()}]:{Port}" : $"{address[0]}.{address[1]}.{address[2]}.{address[3]}:{Port}";
+    // Concatenation rather than interpolation: the interpolation handler rents from ArrayPool, whose first return
+    // seeds a random generator from /dev/urandom (README "healthprobe start-up").
+    public override string ToString() => IsIPv6
+        ? "[" + FormatIPv6() + "]:" + Port
+        : address[0] + "." + address[1] + "." + address[2] + "." + address[3] + ":" + Port;
 
     /// <summary>RFC 5952 text: lowercase hex groups, the longest run of two or more zero groups shortened to "::".</summary>
     private string FormatIPv6()

@@ -16,7 +16,7 @@ internal sealed class ParsedArguments(ProbeOptions? options, bool helpRequested,
 internal static class ProbeArguments
 {
     public const string Usage =
-        "usage: healthprobe [http://host:port/path | tcp://host:port | grpc://host:port[/service]] [--timeout 3s] " +
+        "usage: healthprobe [http://[user:password@]host:port/path | tcp://host:port | grpc://host:port[/service]] [--timeout 3s] " +
         "[--path /healthz] [--header \"Name: value\"]... [--host-header host] [--expect 200-399] " +
         "[--protocol http|grpc|tcp] [--service name]";
 
@@ -41,7 +41,7 @@ internal static class ProbeArguments
             {
                 if (urlText is not null)
                 {
-                    return Invalid($"more than one URL ('{urlText}', '{arg}')");
+                    return Invalid($"more than one URL ('{ProbeUrl.WithoutPassword(urlText)}', '{ProbeUrl.WithoutPassword(arg)}')");
                 }
 
                 urlText = arg;

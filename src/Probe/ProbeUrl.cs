@@ -8,17 +8,18 @@ internal enum ProbeScheme
 }
 
 /// <summary>
-/// What the probe checks: <c>http://host[:port][/path]</c>, <c>tcp://host:port</c> or <c>grpc://host:port[/service]</c>. A small parser of its own rather
+/// What the probe checks: <c>http://[user:password@]host[:port][/path]</c>, <c>tcp://host:port</c> or <c>grpc://host:port[/service]</c>. A small parser of its own rather
 /// than System.Uri: the probe needs only this subset, and must refuse what it cannot send safely (spaces, CR/LF).
 /// </summary>
 internal sealed class ProbeUrl
 {
-    private ProbeUrl(ProbeScheme scheme, string host, int port, string pathAndQuery)
+    private ProbeUrl(ProbeScheme scheme, string host, int port, string pathAndQuery, UrlCredentials? credentials = null)
     {
         Scheme = scheme;
         Host = host;
         Port = port;
         PathAndQuery = pathAndQuery;
+        Credentials = credentials;
     }
 
     public ProbeScheme Scheme { get; }
@@ -31,12 +32,15 @@ internal sealed class ProbeUrl
     /// <summary>Starts with "/" for http; empty for tcp; for grpc "/service", or empty for the server's overall health.</summary>
     public string PathAndQuery { get; }
 
+    /// <summary>The user and password of http://user:pass@host/, sent as Basic auth (as curl and wget do); never printed.</summary>
+    public UrlCredentials? Credentials { get; }
+
     /// <summary>host:port as written in a URL and in a Host header ("[::1]:8080").</summary>
     public string Authority => (Host.Contains(':') ? $"[{Host}]" : Host) + ":" + Port;
 
     public static ProbeUrl Http(string host, int port, string pathAndQuery) => new(ProbeScheme.Http, host, port, pathAndQuery);
 
-    public ProbeUrl WithPath(string pathAndQuery) => new(Scheme, Host, Port, pathAndQuery);
+    public ProbeUrl WithPath(string pathAndQuery) => new(Scheme, Host, Port, pathAndQuery, Credentials);
 
     public static ProbeUrl ForScheme(ProbeScheme scheme, string host, int port) =>
         new(scheme, host, port, scheme == ProbeScheme.Http ? "/" : "");
@@ -53,6 +57,7 @@ internal sealed class ProbeUrl
     public static bool TryParse(string text, out ProbeUrl url, out string error)
     {
         url = null!;
+        var shown = WithoutPassword(text);
         ProbeScheme scheme;
         string rest;
         if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
@@ -72,12 +77,12 @@ internal sealed class ProbeUrl
         }
         else if (text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            error = $"{text} needs TLS, which the probe does not speak: probe the app's plain HTTP port instead (e.g. http://localhost:8080/healthz)";
+            error = $"{shown} needs TLS, which the probe does not speak: probe the app's plain HTTP port instead (e.g. http://localhost:8080/healthz)";
             return false;
         }
         else
         {
-            error = $"'{text}' is not a probe URL: use http://host:port/path, tcp://host:port or grpc://host:port[/service]";
+            error = $"'{shown}' is not a probe URL: use http://host:port/path, tcp://host:port or grpc://host:port[/service]";
             return false;
         }
 
@@ -85,15 +90,28 @@ internal sealed class ProbeUrl
         var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
         var pathAndQuery = authorityEnd < 0 ? "" : rest[authorityEnd..];
 
-        if (authority.Contains('@'))
+        UrlCredentials? credentials = null;
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
         {
-            error = $"{text}: credentials in the URL are not supported; send them with --header \"Authorization: ...\"";
-            return false;
+            if (scheme == ProbeScheme.Tcp)
+            {
+                error = $"{shown}: a tcp:// URL has no user or password";
+                return false;
+            }
+
+            if (!UrlCredentials.TryParse(authority[..at], out credentials))
+            {
+                error = $"{shown}: the user and password must be URL-encoded (user:password@host)";
+                return false;
+            }
+
+            authority = authority[(at + 1)..];
         }
 
         if (!TrySplitAuthority(authority, out var host, out var portText))
         {
-            error = $"{text}: '{authority}' is not a host[:port]";
+            error = $"{shown}: '{authority}' is not a host[:port]";
             return false;
         }
 
@@ -102,7 +120,7 @@ internal sealed class ProbeUrl
         {
             if (scheme != ProbeScheme.Http)
             {
-                error = $"{text} needs a port, e.g. {SchemeName(scheme)}://localhost:8080";
+                error = $"{shown} needs a port, e.g. {SchemeName(scheme)}://localhost:8080";
                 return false;
             }
 
@@ -110,7 +128,7 @@ internal sealed class ProbeUrl
         }
         else if (!PortNumber.TryParse(portText, out port))
         {
-            error = $"{text}: '{portText}' is not a port (1-65535)";
+            error = $"{shown}: '{portText}' is not a port (1-65535)";
             return false;
         }
 
@@ -124,7 +142,7 @@ internal sealed class ProbeUrl
         {
             if (pathAndQuery.Length > 0)
             {
-                error = $"{text}: a tcp:// URL has no path";
+                error = $"{shown}: a tcp:// URL has no path";
                 return false;
             }
         }
@@ -143,12 +161,12 @@ internal sealed class ProbeUrl
             pathAndQuery = pathAndQuery.Length == 0 ? "/" : pathAndQuery[0] == '?' ? "/" + pathAndQuery : pathAndQuery;
             if (!IsSendablePath(pathAndQuery))
             {
-                error = $"{text}: the path must be URL-encoded (no spaces, control or non-ASCII characters)";
+                error = $"{shown}: the path must be URL-encoded (no spaces, control or non-ASCII characters)";
                 return false;
             }
         }
 
-        url = new ProbeUrl(scheme, host, port, pathAndQuery);
+        url = new ProbeUrl(scheme, host, port, pathAndQuery, credentials);
         error = "";
         return true;
     }
@@ -189,6 +207,21 @@ internal sealed class ProbeUrl
         }
 
         return path[0] == '/';
+
+    /// <summary>The URL as error messages show it, which Docker keeps in the health log: a password becomes "***".</summary>
+    public static string WithoutPassword(string text)
+    {
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return text;
+        }
+
+        var authorityStart = schemeEnd + 3;
+        var authorityEnd = text.IndexOfAny(['/', '?', '#'], authorityStart);
+        var at = text.LastIndexOf('@', authorityEnd < 0 ? text.Length - 1 : authorityEnd - 1);
+        var colon = at < authorityStart ? -1 : text.IndexOf(':', authorityStart, at - authorityStart);
+        return colon < 0 ? text : text[..(colon + 1)] + "***" + text[at..];
     }
 
     private static bool TrySplitAuthority(string authority, out string host, out string? port)

@@ -1,4 +1,5 @@
 using ContainerHealth.Probe;
+using ContainerHealth.Probe.Native;
 
 // healthprobe [URL] [options]: exit 0 healthy, 1 for everything else (Docker reserves 2), one line on stdout.
 var parsed = ProbeArguments.Parse(args, Environment.GetEnvironmentVariable);
@@ -15,8 +16,7 @@ if (parsed.Options is not { } options)
     return 1;
 }
 
-var deadline = new Deadline(options.Timeout);
-Watchdog.Start(deadline);
+var deadline = new Deadline(options.Timeout, ProcessStart.Timestamp());
 var result = HealthCheck.Run(options, deadline);
 if (!StandardOutput.TryClaim())
 {

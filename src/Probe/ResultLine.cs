@@ -11,26 +11,34 @@ internal static class ResultLine
 {
     private const int SnippetLength = 32;
 
+    /// <summary>What to do about a port that speaks HTTP/2 only, which an HTTP/1.1 probe cannot check.</summary>
+    public const string Http2OnlyAdvice =
+        ": the port speaks HTTP/2 only; let it speak HTTP/1.1 too (Kestrel: Protocols=Http1AndHttp2 on this endpoint), " +
+        "or, for a gRPC service, probe it with grpc:// (ContainerHealthCheckProtocol=grpc)";
+
+    // Concatenation, not interpolation: the interpolation handler rents from ArrayPool, whose first return seeds a
+    // random generator from /dev/urandom, work the probe would do after its answer (README "healthprobe start-up").
     public static string Format(CheckResult result)
     {
         var verdict = result.IsHealthy ? "healthy: " : "unhealthy: ";
         return verdict + result switch
         {
-            HttpAnswered answered when answered.IsHealthy =>
-                $"HTTP {answered.Status} from {answered.Url} in {Milliseconds(answered.Elapsed)} ms",
-            HttpAnswered answered =>
-                $"HTTP {answered.Status} from {answered.Url} in {Milliseconds(answered.Elapsed)} ms (expected {answered.Expect.Text})",
+            HttpAnswered answered => "HTTP " + answered.Status + " from " + answered.Url + " in " + Milliseconds(answered.Elapsed) + " ms"
+                + (answered.IsHealthy ? "" : " (expected " + answered.Expect.Text + ")")
+                + (answered.Http2Only ? Http2OnlyAdvice : ""),
             GrpcServingStatus serving =>
-                $"{GrpcStatusNames.ServingStatus(serving.Status)} from {serving.Url} in {Milliseconds(serving.Elapsed)} ms",
+                GrpcStatusNames.ServingStatus(serving.Status) + " from " + serving.Url + " in " + Milliseconds(serving.Elapsed) + " ms",
             GrpcCallFailed failed when failed.Detail.Length > 0 =>
-                $"grpc-status {failed.GrpcStatus} ({GrpcStatusNames.StatusCode(failed.GrpcStatus)}): {failed.Detail}",
-            GrpcCallFailed failed => $"grpc-status {failed.GrpcStatus} ({GrpcStatusNames.StatusCode(failed.GrpcStatus)})",
-            TcpConnected connected => $"connected to {connected.Endpoint} in {Milliseconds(connected.Elapsed)} ms",
-            NoResponse noResponse => $"no response within {Milliseconds(noResponse.Timeout)} ms",
+                "grpc-status " + failed.GrpcStatus + " (" + GrpcStatusNames.StatusCode(failed.GrpcStatus) + "): " + failed.Detail,
+            GrpcCallFailed failed => "grpc-status " + failed.GrpcStatus + " (" + GrpcStatusNames.StatusCode(failed.GrpcStatus) + ")",
+            TcpConnected connected => "connected to " + connected.Endpoint + " in " + Milliseconds(connected.Elapsed) + " ms",
+            NoResponse noResponse => "no response within " + Milliseconds(noResponse.Timeout) + " ms",
+            ConnectTimedOut timedOut => "connect timed out after " + Milliseconds(timedOut.Timeout) + " ms (" + timedOut.Endpoint + ")",
             ConnectFailed failed => DescribeAttempts(failed.Attempts),
+            ResponseFailed failed when failed.Http2Only => failed.Problem + " from " + failed.Url + Http2OnlyAdvice,
             ResponseFailed failed when failed.FirstBytes.Length > 0 =>
-                $"{failed.Problem} from {failed.Url}: \"{Snippet(failed.FirstBytes)}\"",
-            ResponseFailed failed => $"{failed.Problem} from {failed.Url}",
+                failed.Problem + " from " + failed.Url + ": \"" + Snippet(failed.FirstBytes) + "\"",
+            ResponseFailed failed => failed.Problem + " from " + failed.Url,
             NotChecked notChecked => notChecked.Reason,
             _ => result.GetType().Name,
         };

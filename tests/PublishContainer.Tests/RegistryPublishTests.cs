@@ -79,7 +79,12 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         output.WriteLine(report.ToString());
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
-        Assert.All(report.Probes, p => Assert.StartsWith("unhealthy: no response", p.Output));
+        // The probe's own line, not Docker's "Health check exceeded timeout": the deadline fits. (On a heavily loaded host
+        // the engine's exec start-up alone can outgrow the margin now and then, so one such entry is tolerated.)
+        Assert.Contains(report.Probes, p => p.Output.StartsWith("unhealthy: no response within 300 ms", StringComparison.Ordinal));
+        Assert.All(report.Probes, p => Assert.True(
+            p.Output.StartsWith("unhealthy: no response", StringComparison.Ordinal) || p.Output.StartsWith("Health check exceeded timeout", StringComparison.Ordinal), p.Output));
+        Assert.True(report.Probes.Count(p => p.Output.StartsWith("Health check exceeded", StringComparison.Ordinal)) <= 1, report.ToString());
     }
 
     [Fact]

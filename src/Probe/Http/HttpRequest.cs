@@ -20,6 +20,12 @@ internal static class HttpRequest
             text.Append("Accept: */*\r\n");
         }
 
+        // A --header "Authorization: ..." wins over the URL's user:password, as with curl.
+        if (url.Credentials is { } credentials && !Contains(headers, "Authorization"))
+        {
+            text.Append("Authorization: ").Append(credentials.BasicAuthorization).Append("\r\n");
+        }
+
         foreach (var header in headers)
         {
             text.Append(header.Name).Append(": ").Append(header.Value).Append("\r\n");

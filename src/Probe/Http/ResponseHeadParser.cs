@@ -2,8 +2,9 @@ namespace ContainerHealth.Probe.Http;
 
 /// <summary>
 /// Reads an HTTP/1.x response head (status line and header lines) from bytes as they arrive, in any split, into a
-/// fixed 16 KiB buffer. It decides as early as the bytes allow (a peer whose first bytes are not "HTTP/1." is rejected
-/// at once), skips interim 1xx responses, accepts CRLF or bare LF line ends, and never throws on any input.
+/// fixed 16 KiB buffer (a final status whose headers overflow it is judged without them). It decides as early as the
+/// bytes allow (a peer whose first bytes are not "HTTP/1." is rejected at once), skips interim 1xx responses, accepts
+/// CRLF or bare LF line ends, and never throws on any input.
 /// </summary>
 internal sealed class ResponseHeadParser
 {
@@ -27,6 +28,9 @@ internal sealed class ResponseHeadParser
     public int ReceivedCount => length;
 
     public ReadOnlySpan<byte> Received => buffer.AsSpan(0, length);
+
+    /// <summary>What was received after the head (the start of the body), once <see cref="State"/> is Complete.</summary>
+    public ReadOnlySpan<byte> AfterHead => buffer.AsSpan(lineStart, length - lineStart);
 
     /// <summary>Where the next bytes go (receive straight into it, then call <see cref="Advance"/>).</summary>
     public Span<byte> FreeSpace => buffer.AsSpan(length);
@@ -82,7 +86,16 @@ internal sealed class ResponseHeadParser
 
             if (length == buffer.Length)
             {
-                return Fail(ResponseHeadState.TooLarge, $"response headers exceed {MaxHeadBytes} bytes");
+                // A final status is all the verdict needs: headers beyond the buffer (20-40 KB of Set-Cookie behind
+                // some auth proxies) are left unread, as curl and wget accept them. Only an interim 1xx head, whose
+                // end must be found to reach the final status, is too large.
+                if (IsInHeaders && StatusCode is not (>= 100 and <= 199))
+                {
+                    State = ResponseHeadState.Complete;
+                    return State;
+                }
+
+                return Fail(ResponseHeadState.TooLarge, "response headers exceed " + MaxHeadBytes + " bytes");
             }
         }
 

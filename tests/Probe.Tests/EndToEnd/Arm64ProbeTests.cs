@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using ContainerHealth.Probe.Tests.Fixtures;
 
 namespace ContainerHealth.Probe.Tests.EndToEnd;
@@ -45,5 +46,24 @@ public sealed class Arm64ProbeTests(KestrelApp app) : IClassFixture<KestrelApp>
         var run = await ProbeRun.RunAsync("linux-arm64", [], new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = app.IPv4Port.ToString() });
 
         Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public async Task Deadline_counts_from_process_start_not_from_runtime_start()
+    {
+        // Under qemu the runtime alone takes 50-100 ms to start (and more on a busy machine). An answer that comes 480 ms
+        // after the request is in time for a 500 ms budget that starts when the runtime is up, and too late for one
+        // that starts with the process, as Docker's timeout does.
+        await using var server = HostileServer.Start(async (socket, token) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(480), token);
+            await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"), token);
+            socket.Shutdown(SocketShutdown.Send);
+        });
+
+        var run = await ProbeRun.RunAsync("linux-arm64", [$"http://127.0.0.1:{server.Port}/healthz", "--timeout", "500ms"], null);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("unhealthy: no response within 500 ms", run.Line);
     }
 }

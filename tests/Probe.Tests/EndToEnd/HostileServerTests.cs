@@ -116,12 +116,32 @@ public sealed class HostileServerTests
     }
 
     [Fact]
-    public async Task Huge_headers_are_cut_off_at_16_KiB()
+    public async Task Endless_headers_after_a_final_status_are_judged_by_that_status()
     {
         await using var server = HostileServer.Start(async (socket, token) =>
         {
             await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\n"), token);
-            var header = Encoding.ASCII.GetBytes("X-Filler: " + new string('a', 1000) + "\r\n");
+            var header = Encoding.ASCII.GetBytes("Set-Cookie: s=" + new string('a', 1000) + "\r\n");
+            while (!token.IsCancellationRequested)
+            {
+                await socket.SendAsync(header, token);
+            }
+        });
+
+        var run = await ProbeRun.X64Async($"http://127.0.0.1:{server.Port}/healthz", "--timeout", "20s");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"healthy: HTTP 200 from http://127.0.0.1:{server.Port}/healthz in ", run.Line);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(20) - Slack, run.ToString());
+    }
+
+    [Fact]
+    public async Task Endless_interim_headers_are_cut_off_at_16_KiB()
+    {
+        await using var server = HostileServer.Start(async (socket, token) =>
+        {
+            await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 103 Early Hints\r\n"), token);
+            var header = Encoding.ASCII.GetBytes("Link: </" + new string('a', 1000) + ">\r\n");
             while (!token.IsCancellationRequested)
             {
                 await socket.SendAsync(header, token);
@@ -132,6 +152,61 @@ public sealed class HostileServerTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal($"unhealthy: response headers exceed 16384 bytes from http://127.0.0.1:{server.Port}/healthz", run.Line);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(20) - Slack, run.ToString());
+    }
+
+    [Fact]
+    public async Task Connection_that_never_completes_is_a_connect_timeout_not_a_missing_response()
+    {
+        // A listener whose accept queue is full: the kernel drops further SYNs, so a connect neither succeeds nor fails.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        using var queued = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await queued.ConnectAsync(IPAddress.Loopback, port);
+
+        var run = await ProbeRun.X64Async($"http://127.0.0.1:{port}/healthz", "--timeout", "500ms");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal($"unhealthy: connect timed out after 500 ms (127.0.0.1:{port})", run.Line);
+        Assert.InRange(run.Elapsed, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500) + Slack);
+    }
+
+    [Fact]
+    public async Task Kestrel_http2_only_refusal_split_across_reads_is_still_recognised()
+    {
+        // Kestrel's exact answer to an HTTP/1.x request on a Protocols=Http2 port, its body arriving in two pieces.
+        await using var server = HostileServer.Start(async (socket, token) =>
+        {
+            await socket.SendAsync(Encoding.ASCII.GetBytes(
+                "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 56\r\n\r\nAn HTTP/1.x request "), token);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), token);
+            await socket.SendAsync(Encoding.ASCII.GetBytes("was sent to an HTTP/2 only endpoint."), token);
+            socket.Shutdown(SocketShutdown.Send);
+        });
+
+        var run = await ProbeRun.X64Async($"http://127.0.0.1:{server.Port}/healthz", "--timeout", "20s");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith($"unhealthy: HTTP 400 from http://127.0.0.1:{server.Port}/healthz in ", run.Line);
+        Assert.Contains("the port speaks HTTP/2 only", run.Line);
+    }
+
+    [Fact]
+    public async Task Http2_frames_instead_of_a_response_name_the_fix()
+    {
+        // What a grpc-go server sends first on a cleartext port: its SETTINGS frame (length 0, type 4, flags 0, stream 0).
+        await using var server = HostileServer.Start(async (socket, token) =>
+        {
+            await socket.SendAsync(new byte[] { 0, 0, 0, 4, 0, 0, 0, 0, 0 }, token);
+            await Task.Delay(Timeout.Infinite, token);
+        });
+
+        var run = await ProbeRun.X64Async($"http://127.0.0.1:{server.Port}/healthz", "--timeout", "20s");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith($"unhealthy: HTTP/2 frames instead of an HTTP/1.x response from http://127.0.0.1:{server.Port}/healthz: the port speaks HTTP/2 only", run.Line);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(20) - Slack, run.ToString());
     }
 

@@ -145,5 +145,41 @@ public sealed class KestrelProbeTests(KestrelApp app) : IClassFixture<KestrelApp
         Assert.StartsWith($"healthy: HTTP 204 from http://localhost:{app.IPv4Port}/status/204", run.Line);
     }
 
+    [Fact]
+    public async Task Status_with_40_KB_of_set_cookie_headers_is_judged_as_curl_does()
+    {
+        var url = $"http://127.0.0.1:{app.IPv4Port}/big-cookies";
+
+        var run = await ProbeRun.X64Async(url);
+
+        Assert.True(await ReferenceClients.CurlSucceedsAsync(url));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches($@"^healthy: HTTP 200 from {Escape(url)} in \d+ ms$", run.Line);
+    }
+
+    [Fact]
+    public async Task Http2_only_port_is_named_with_the_fix()
+    {
+        var url = $"http://127.0.0.1:{app.Http2OnlyPort}/healthz";
+
+        var run = await ProbeRun.X64Async(url);
+
+        Assert.False(await ReferenceClients.CurlSucceedsAsync(url));
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith($"unhealthy: HTTP 400 from {url} in ", run.Line);
+        Assert.Contains("the port speaks HTTP/2 only", run.Line);
+        Assert.Contains("Protocols=Http1AndHttp2", run.Line);
+        Assert.Contains("grpc://", run.Line);
+    }
+
+    [Fact]
+    public async Task Plain_400_gets_no_http2_hint()
+    {
+        var run = await ProbeRun.X64Async($"http://127.0.0.1:{app.IPv4Port}/status/400");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.EndsWith("(expected 200-399)", run.Line);
+    }
+
     private static string Escape(string text) => System.Text.RegularExpressions.Regex.Escape(text);
 }

@@ -43,4 +43,19 @@ public sealed class HttpRequestTests
         Assert.Contains("\r\nX-Key: v\r\n", request);
         Assert.EndsWith("Connection: close\r\n\r\n", request);
     }
+
+    [Fact]
+    public void Url_credentials_are_sent_as_basic_auth_unless_an_authorization_header_is_given()
+    {
+        Assert.True(ProbeUrl.TryParse("http://user:pass@127.0.0.1:8080/", out var url, out _));
+        Assert.True(HttpHeader.TryParse("Authorization: Bearer t0ken", out var bearer, out _));
+
+        var fromUrl = Encoding.ASCII.GetString(HttpRequest.Build(url, null, []));
+        var fromHeader = Encoding.ASCII.GetString(HttpRequest.Build(url, null, [bearer]));
+
+        Assert.Contains("\r\nAuthorization: Basic dXNlcjpwYXNz\r\n", fromUrl);
+        Assert.Contains("\r\nHost: 127.0.0.1:8080\r\n", fromUrl);
+        Assert.Contains("\r\nAuthorization: Bearer t0ken\r\n", fromHeader);
+        Assert.DoesNotContain("Basic", fromHeader);
+    }
 }

@@ -13,7 +13,7 @@ public sealed class IpEndpointTests
     [InlineData("192.168.1.20", "192.168.1.20:80")]
     public void Literals_resolve_to_themselves_and_print_in_rfc_5952_form(string host, string printed)
     {
-        Assert.True(EndpointResolution.TryResolve(host, 80, out var endpoints, out var error), error);
+        Assert.True(EndpointResolution.TryResolve(host, 80, NoResolver, out var endpoints, out var error), error);
 
         Assert.Equal(printed, Assert.Single(endpoints).ToString());
     }
@@ -21,7 +21,7 @@ public sealed class IpEndpointTests
     [Fact]
     public void Localhost_needs_no_resolver_and_tries_IPv4_first()
     {
-        Assert.True(EndpointResolution.TryResolve("LocalHost", 8080, out var endpoints, out _));
+        Assert.True(EndpointResolution.TryResolve("LocalHost", 8080, NoResolver, out var endpoints, out _));
 
         Assert.Equal(["127.0.0.1:8080", "[::1]:8080"], endpoints.Select(e => e.ToString()));
     }
@@ -29,7 +29,7 @@ public sealed class IpEndpointTests
     [Fact]
     public void Bad_ipv6_literal_is_refused()
     {
-        Assert.False(EndpointResolution.TryResolve("1::2::3", 80, out _, out var error));
+        Assert.False(EndpointResolution.TryResolve("1::2::3", 80, NoResolver, out _, out var error));
         Assert.Contains("not an IPv6 address", error);
     }
 
@@ -44,4 +44,7 @@ public sealed class IpEndpointTests
         Assert.Equal(new byte[] { 10, 0, 0x1F, 0x90 }, buffer[..4]);
         Assert.Equal(1, buffer[23]);
     }
+
+    /// <summary>Literals and localhost must never reach the system resolver (nor start the watchdog thread that guards it).</summary>
+    private static void NoResolver() => throw new InvalidOperationException("the system resolver was asked");
 }

@@ -33,7 +33,10 @@ public sealed class ProbeUrlTests
     [InlineData("https://localhost/healthz", "needs TLS")]
     [InlineData("localhost:8080", "not a probe URL")]
     [InlineData("ftp://x/", "not a probe URL")]
-    [InlineData("http://user:pw@host/", "credentials")]
+    [InlineData("http://us er:pw@host/", "user and password must be URL-encoded")]
+    [InlineData("http://:pw@host/", "user and password must be URL-encoded")]
+    [InlineData("http://user:p%zz@host/", "user and password must be URL-encoded")]
+    [InlineData("tcp://user:pw@host:1", "no user or password")]
     [InlineData("http://host:0/", "not a port")]
     [InlineData("http://host:65536/", "not a port")]
     [InlineData("http://host:8o/", "not a port")]
@@ -50,5 +53,33 @@ public sealed class ProbeUrlTests
     {
         Assert.False(ProbeUrl.TryParse(text, out _, out var error));
         Assert.Contains(reason, error);
+    }
+
+    [Theory]
+    [InlineData("http://user:pass@host:8080/healthz", "Basic dXNlcjpwYXNz")]
+    [InlineData("http://user@host/", "Basic dXNlcjo=")]
+    [InlineData("http://us%40er:p%3Ass%20w@host/", "Basic dXNAZXI6cDpzcyB3")]
+    public void Credentials_in_the_url_become_basic_auth_and_are_never_printed(string text, string authorization)
+    {
+        Assert.True(ProbeUrl.TryParse(text, out var url, out var error), error);
+
+        Assert.Equal(authorization, url.Credentials?.BasicAuthorization);
+        Assert.Equal("host", url.Host);
+        Assert.DoesNotContain("@", url.ToString());
+        Assert.DoesNotContain("@", url.WithPath("/other").ToString());
+        Assert.Equal(authorization, url.WithPath("/other").Credentials?.BasicAuthorization);
+    }
+
+    [Theory]
+    [InlineData("http://user:s3cret@host:0/", "http://user:***@host:0/")]
+    [InlineData("http://user:s3cret@ho st/x", "http://user:***@ho st/x")]
+    [InlineData("https://user:s3cret@host/", "https://user:***@host/")]
+    [InlineData("http://user:s3%zz@host/", "http://user:***@host/")]
+    public void Errors_never_show_the_password(string text, string shown)
+    {
+        Assert.False(ProbeUrl.TryParse(text, out _, out var error));
+
+        Assert.DoesNotContain("s3", error);
+        Assert.Contains(shown, error);
     }
 }

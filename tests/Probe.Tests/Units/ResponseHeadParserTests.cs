@@ -58,14 +58,44 @@ public sealed class ResponseHeadParserTests
         Assert.Equal(ResponseHeadState.NotHttp, parser.Feed("x"u8));
     }
 
-    [Fact]
-    public void Head_larger_than_16_KiB_is_too_large()
+    [Theory]
+    [InlineData(200)]
+    [InlineData(503)]
+    public void Final_status_whose_headers_overflow_16_KiB_is_judged_without_them(int status)
     {
         var parser = new ResponseHeadParser();
-        var head = "HTTP/1.1 200 OK\r\n" + string.Concat(Enumerable.Repeat("X-Filler: " + new string('a', 100) + "\r\n", 200));
+        var head = $"HTTP/1.1 {status} X\r\n" + string.Concat(Enumerable.Repeat("Set-Cookie: s=" + new string('a', 1000) + "\r\n", 40));
+
+        Assert.Equal(ResponseHeadState.Complete, parser.Feed(Encoding.ASCII.GetBytes(head)));
+        Assert.Equal(status, parser.StatusCode);
+        Assert.Equal(ResponseHeadParser.MaxHeadBytes, parser.ReceivedCount);
+    }
+
+    [Fact]
+    public void Interim_head_larger_than_16_KiB_is_too_large()
+    {
+        var parser = new ResponseHeadParser();
+        var head = "HTTP/1.1 103 Early Hints\r\n" + string.Concat(Enumerable.Repeat("Link: </" + new string('a', 100) + ">\r\n", 200));
 
         Assert.Equal(ResponseHeadState.TooLarge, parser.Feed(Encoding.ASCII.GetBytes(head)));
-        Assert.Equal(ResponseHeadParser.MaxHeadBytes, parser.ReceivedCount);
+    }
+
+    [Fact]
+    public void Malformed_header_line_within_the_buffer_is_still_caught()
+    {
+        var parser = new ResponseHeadParser();
+        var head = "HTTP/1.1 200 OK\r\nno colon here\r\n" + string.Concat(Enumerable.Repeat("Set-Cookie: s=" + new string('a', 1000) + "\r\n", 40));
+
+        Assert.Equal(ResponseHeadState.Malformed, parser.Feed(Encoding.ASCII.GetBytes(head)));
+    }
+
+    [Fact]
+    public void Bytes_after_a_complete_head_are_offered_as_the_body_start()
+    {
+        var parser = new ResponseHeadParser();
+
+        Assert.Equal(ResponseHeadState.Complete, parser.Feed("HTTP/1.1 400 Bad Request\r\nContent-Length: 3\r\n\r\nabc"u8));
+        Assert.Equal("abc", Encoding.ASCII.GetString(parser.AfterHead));
     }
 
     [Fact]

@@ -65,4 +65,24 @@ public sealed class ResultLineTests
     {
         Assert.Equal("healthy: connected to [::1]:5432 in 1 ms", ResultLine.Format(new TcpConnected(IpEndpoint.Loopback6(5432), TimeSpan.FromMilliseconds(1))));
     }
+
+    [Fact]
+    public void Connect_timeout_is_told_apart_from_no_response()
+    {
+        var line = ResultLine.Format(new ConnectTimedOut(IpEndpoint.Loopback4(8080), TimeSpan.FromMilliseconds(500)));
+
+        Assert.Equal("unhealthy: connect timed out after 500 ms (127.0.0.1:8080)", line);
+    }
+
+    [Fact]
+    public void Http2_only_answers_name_the_fix()
+    {
+        var answered = ResultLine.Format(new HttpAnswered(Url("http://localhost:8080/healthz"), 400, TimeSpan.FromMilliseconds(3), StatusRanges.Default, http2Only: true));
+        var frames = ResultLine.Format(new ResponseFailed(Url("http://localhost:8080/healthz"), "HTTP/2 frames instead of an HTTP/1.x response", [], http2Only: true));
+
+        Assert.Equal("unhealthy: HTTP 400 from http://localhost:8080/healthz in 3 ms (expected 200-399)" + ResultLine.Http2OnlyAdvice, answered);
+        Assert.StartsWith("unhealthy: HTTP/2 frames instead of an HTTP/1.x response from http://localhost:8080/healthz: the port speaks HTTP/2 only", frames);
+        Assert.Contains("Http1AndHttp2", ResultLine.Http2OnlyAdvice);
+        Assert.Contains("grpc://", ResultLine.Http2OnlyAdvice);
+    }
 }

@@ -207,6 +207,7 @@ internal sealed class ProbeUrl
         }
 
         return path[0] == '/';
+    }
 
     /// <summary>The URL as error messages show it, which Docker keeps in the health log: a password becomes "***".</summary>
     public static string WithoutPassword(string text)

@@ -36,16 +36,13 @@ public static class HealthCheckPlanner
         string? probeRid = null;
         if (probeEnabled)
         {
-            if (facts.ProbeRuntimeIdentifiers.Contains(facts.RuntimeIdentifier, StringComparer.OrdinalIgnoreCase))
-            {
-                probeRid = facts.RuntimeIdentifier;
-            }
-            else if (command is null)
+            probeRid = ProbeRuntimeIdentifier.For(facts.RuntimeIdentifier, facts.ProbeRuntimeIdentifiers);
+            if (probeRid is null && command is null)
             {
                 diagnostics.Add(new Diagnostic(
                     DiagnosticCodes.UnsupportedRuntimeIdentifier,
                     DiagnosticSeverity.Warning,
-                    $"ContainerHealth has no health probe for runtime identifier '{facts.RuntimeIdentifier}' (it ships {string.Join(", ", facts.ProbeRuntimeIdentifiers.Order(StringComparer.Ordinal))}), so this image gets no probe and no HEALTHCHECK. Publish for one of those, or set ContainerHealthCheckCommand to your own check."));
+                    ProbeRuntimeIdentifier.Unsupported(facts.RuntimeIdentifier, facts.ProbeRuntimeIdentifiers)));
             }
         }
 

@@ -89,7 +89,6 @@ public sealed class HealthCheckPlannerTests
 
     [Theory]
     [InlineData("win-x64")]
-    [InlineData("linux-musl-x64")]
     [InlineData("linux-arm")]
     public void Unsupported_rid_is_CH1007_with_no_probe_and_no_healthcheck(string rid)
     {
@@ -144,6 +143,30 @@ public sealed class HealthCheckPlannerTests
         var decision = HealthCheckPlanner.Decide(new HealthCheckSettings { Timeout = timeout }, LinuxX64);
 
         Assert.Equal(deadline, decision.Definition!.Test[^1]);
+    }
+
+    [Theory]
+    [InlineData("linux-musl-x64", "linux-x64")]
+    [InlineData("linux-musl-arm64", "linux-arm64")]
+    [InlineData("linux-x64", "linux-x64")]
+    public void Musl_images_get_the_static_probe_of_their_architecture(string rid, string probe)
+    {
+        var decision = HealthCheckPlanner.Decide(new HealthCheckSettings(), LinuxX64 with { RuntimeIdentifier = rid });
+
+        Assert.Empty(decision.Diagnostics);
+        Assert.Equal(probe, decision.ProbeRuntimeIdentifier);
+    }
+
+    [Fact]
+    public void Linux_arm_is_CH1007_saying_why()
+    {
+        var decision = HealthCheckPlanner.Decide(new HealthCheckSettings(), LinuxX64 with { RuntimeIdentifier = "linux-arm" });
+
+        var warning = Assert.Single(decision.Diagnostics);
+        Assert.Equal("CH1007", warning.Code);
+        Assert.Contains("32-bit ARM", warning.Message);
+        Assert.Contains("NativeAOT", warning.Message);
+        Assert.Null(decision.Definition);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ContainerHealth.Build.Logging;
+using ContainerHealth.HealthCheck;
 using ContainerHealth.Images;
 using ContainerHealth.Snippets;
 using Microsoft.Build.Framework;
@@ -21,6 +22,9 @@ public sealed class WriteHealthCheckSnippets : Task
 
     public string CheckPath { get; set; } = HealthCheckDefaults.Path;
 
+    /// <summary>http, grpc or tcp: which native probe the Kubernetes snippet uses.</summary>
+    public string CheckProtocol { get; set; } = "http";
+
     public int CheckPort { get; set; } = HealthCheckDefaults.Port;
 
     public string ServiceName { get; set; } = "app";
@@ -37,7 +41,7 @@ public sealed class WriteHealthCheckSnippets : Task
         {
             EcsHealthCheckSnippet.Create(definition),
             ComposeHealthCheckSnippet.Create(definition, ServiceName),
-            KubernetesProbesSnippet.Create(definition, CheckPath, CheckPort),
+            KubernetesProbesSnippet.Create(definition, Enum.TryParse<HealthCheckProtocol>(CheckProtocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http, CheckPath, CheckPort),
         };
 
         Directory.CreateDirectory(OutputDirectory);

@@ -24,6 +24,7 @@ public static class HealthCheckPlanner
 
         var probeEnabled = ParseBoolean(settings.Probe, "ContainerHealthProbe", true, diagnostics);
         var path = ParsePath(settings.Path, diagnostics);
+        var protocol = HealthCheckProtocolChoice.Decide(settings.Protocol, settings.PathSetByProject, facts.PackageReferences, diagnostics);
         var port = ParsePort(settings.Port, facts, diagnostics);
         var interval = ParseDuration(settings.Interval, "ContainerHealthCheckInterval", DefaultInterval, diagnostics);
         var timeout = ParseDuration(settings.Timeout, "ContainerHealthCheckTimeout", DefaultTimeout, diagnostics);
@@ -49,7 +50,7 @@ public static class HealthCheckPlanner
             }
         }
 
-        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, path, port, timeout) : null);
+        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, protocol, path, port, timeout) : null);
         if (test is not null && !HealthCheckCommand.Runs(test, probePathInImage))
         {
             // The user's own check does not run the probe: nothing in the image would use it.
@@ -65,6 +66,8 @@ public static class HealthCheckPlanner
             Definition = definition,
             ProbeRuntimeIdentifier = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : probeRid,
             ProbePathInImage = probePathInImage,
+            Protocol = protocol,
+            ProtocolFromPackages = string.IsNullOrWhiteSpace(settings.Protocol) && protocol == HealthCheckProtocol.Grpc,
             Path = path,
             Port = port,
             Diagnostics = diagnostics,

@@ -57,4 +57,15 @@ public static class HealthCheckProtocolChoice
         HealthCheckProtocol.Tcp => ["--protocol", "tcp"],
         _ => ["--path", path],
     };
+
+    /// <summary>The URL the probe is given when the port is pinned: <c>http://localhost:PORT/path</c>, <c>grpc://localhost:PORT</c>, <c>tcp://localhost:PORT</c>.</summary>
+    public static string Url(HealthCheckProtocol protocol, int port, string path) => protocol switch
+    {
+        HealthCheckProtocol.Grpc => $"grpc://localhost:{port}",
+        HealthCheckProtocol.Tcp => $"tcp://localhost:{port}",
+        _ => $"http://localhost:{port}{path}",
+    };
+
+    /// <summary>The property's spelling of a protocol.</summary>
+    public static string Name(HealthCheckProtocol protocol) => protocol.ToString().ToLowerInvariant();
 }

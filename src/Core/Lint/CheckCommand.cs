@@ -4,7 +4,8 @@ namespace ContainerHealth.Lint;
 
 /// <summary>
 /// What a health-check command needs from the image: a shell (<c>CMD-SHELL</c>, a compose string, <c>sh -c</c>), the
-/// program it starts, and the port and path it probes (from a URL, or the probe's <c>--port</c>/<c>--path</c>).
+/// program it starts, and the port and path it probes (from a URL, or the probe's <c>--port</c>/<c>--path</c>). A gRPC or
+/// TCP check (a <c>grpc://</c> or <c>tcp://</c> URL, the probe's <c>--protocol grpc|tcp</c>) has a port but no path.
 /// </summary>
 public sealed partial record CheckCommand(bool NeedsShell, string? Program, string Text)
 {
@@ -42,8 +43,15 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
                 return flag;
             }
 
+            if (Argument("--protocol") is "grpc" or "tcp")
+            {
+                return null;
+            }
+
+            // A grpc:// URL's path names a gRPC service, not an HTTP path.
             var url = Url().Match(Text);
-            return !url.Success ? null : url.Groups["path"].Success ? url.Groups["path"].Value : "/";
+            return !url.Success || !url.Groups["scheme"].Value.StartsWith("http", StringComparison.Ordinal) ? null
+                : url.Groups["path"].Success ? url.Groups["path"].Value : "/";
         }
     }
 
@@ -120,7 +128,7 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
         return null;
     }
 
-    [GeneratedRegex(@"https?://(?<host>[^\s/:'""]+)(:(?<port>\d+))?(?<path>/[^\s'""?#]*)?")]
+    [GeneratedRegex(@"(?<scheme>https?|grpc|tcp)://(?<host>[^\s/:'""]+)(:(?<port>\d+))?(?<path>/[^\s'""?#]*)?")]
     private static partial Regex Url();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*=")]

@@ -4,7 +4,7 @@ namespace ContainerHealth.Lint;
 
 /// <summary>
 /// Kubernetes manifests (multi-document): the containers of Pods, workload templates (Deployment, StatefulSet, DaemonSet,
-/// ReplicaSet, Job) and CronJobs, with their exec and httpGet liveness, readiness and startup probes.
+/// ReplicaSet, Job) and CronJobs, with their exec, httpGet and grpc liveness, readiness and startup probes.
 /// </summary>
 public static class KubernetesManifestReader
 {
@@ -73,6 +73,12 @@ public static class KubernetesManifestReader
                     null,
                     httpGet.Get("path").Text() ?? "/",
                     int.TryParse(httpGet.Get("port").Text(), out var port) ? port : null);
+            }
+            else if (probe.Get("grpc") is YamlMappingNode grpc)
+            {
+                // A port to check against the app's, and no path.
+                yield return new DeploymentCheck(
+                    name + " grpc", grpc.Line(), grpc.Column(), null, null, int.TryParse(grpc.Get("port").Text(), out var port) ? port : null);
             }
         }
     }

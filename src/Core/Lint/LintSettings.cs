@@ -8,6 +8,9 @@ public sealed record LintSettings
 
     public string CheckPath { get; init; } = HealthCheckDefaults.Path;
 
+    /// <summary>What the image's own check speaks; only an http project has a path to compare (CH1009).</summary>
+    public HealthCheck.HealthCheckProtocol Protocol { get; init; } = HealthCheck.HealthCheckProtocol.Http;
+
     /// <summary>The port the app listens on according to the project (ASPNETCORE_HTTP_PORTS, ContainerPort, 8080).</summary>
     public int AppPort { get; init; } = HealthCheckDefaults.Port;
 

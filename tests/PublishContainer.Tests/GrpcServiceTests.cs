@@ -55,4 +55,19 @@ public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelpe
         Assert.Equal(1, unhealthy.LastProbe!.ExitCode);
         Assert.Matches(@"^unhealthy: NOT_SERVING from grpc://localhost:8080 in \d+ ms\n?$", unhealthy.LastProbe.Output);
     }
+
+    [Theory]
+    [InlineData(null, "", "/healthz")]
+    [InlineData("/healthz", "true", "/healthz")]
+    public async Task Targets_record_whether_the_project_set_the_path_before_filling_in_the_default(string? path, string setByProject, string effective)
+    {
+        string[] arguments = ["msbuild", sample.App.ProjectFile, "-nologo", "-getProperty:_ContainerHealthCheckPathSetByProject", "-getProperty:ContainerHealthCheckPath"];
+        var evaluated = await sample.App.DotnetAsync(path is null ? arguments : [.. arguments, $"-p:ContainerHealthCheckPath={path}"]);
+
+        Assert.True(evaluated.ExitCode == 0, evaluated.Output);
+        using var json = System.Text.Json.JsonDocument.Parse(evaluated.StandardOutput);
+        var properties = json.RootElement.GetProperty("Properties");
+        Assert.Equal(setByProject, properties.GetProperty("_ContainerHealthCheckPathSetByProject").GetString());
+        Assert.Equal(effective, properties.GetProperty("ContainerHealthCheckPath").GetString());
+    }
 }

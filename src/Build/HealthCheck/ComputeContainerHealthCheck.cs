@@ -24,6 +24,9 @@ public sealed class ComputeContainerHealthCheck : Task
 
     public string Protocol { get; set; } = "";
 
+    /// <summary>ContainerHealthCheckService: the gRPC service a grpc check asks about.</summary>
+    public string Service { get; set; } = "";
+
     /// <summary>The project's PackageReference items (a gRPC health service package makes the default protocol grpc).</summary>
     public ITaskItem[] PackageReferences { get; set; } = [];
 
@@ -81,6 +84,10 @@ public sealed class ComputeContainerHealthCheck : Task
     [Output]
     public string CheckProtocol { get; set; } = "";
 
+    /// <summary>The gRPC service a grpc check asks about, or empty.</summary>
+    [Output]
+    public string CheckService { get; set; } = "";
+
     public override bool Execute()
     {
         var decision = HealthCheckPlanner.Decide(
@@ -90,6 +97,7 @@ public sealed class ComputeContainerHealthCheck : Task
                 Path = Path,
                 PathSetByProject = PathSetByProject,
                 Protocol = Protocol,
+                Service = Service,
                 Port = Port,
                 Interval = Interval,
                 Timeout = Timeout,
@@ -121,6 +129,7 @@ public sealed class ComputeContainerHealthCheck : Task
         CheckPath = decision.Path;
         CheckPort = decision.Port.Number;
         CheckProtocol = HealthCheckProtocolChoice.Name(decision.Protocol);
+        CheckService = decision.Service;
         var probed = decision.Definition is not null && decision.ProbeRuntimeIdentifier is not null && Command.Length == 0;
         if (probed && decision.ProtocolFromPackages)
         {

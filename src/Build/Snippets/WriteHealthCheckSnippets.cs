@@ -25,6 +25,9 @@ public sealed class WriteHealthCheckSnippets : Task
     /// <summary>http, grpc or tcp: which native probe the Kubernetes snippet uses.</summary>
     public string CheckProtocol { get; set; } = "http";
 
+    /// <summary>The gRPC service a grpc check asks about, or empty for the server as a whole.</summary>
+    public string CheckService { get; set; } = "";
+
     public int CheckPort { get; set; } = HealthCheckDefaults.Port;
 
     public string ServiceName { get; set; } = "app";
@@ -41,7 +44,7 @@ public sealed class WriteHealthCheckSnippets : Task
         {
             EcsHealthCheckSnippet.Create(definition),
             ComposeHealthCheckSnippet.Create(definition, ServiceName),
-            KubernetesProbesSnippet.Create(definition, Enum.TryParse<HealthCheckProtocol>(CheckProtocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http, CheckPath, CheckPort),
+            KubernetesProbesSnippet.Create(definition, Enum.TryParse<HealthCheckProtocol>(CheckProtocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http, CheckPath, CheckPort, CheckService),
         };
 
         Directory.CreateDirectory(OutputDirectory);

@@ -45,15 +45,16 @@ public static class HealthCheckCommand
     /// <summary>
     /// The probe's exec-form test for a protocol: the path, and a deadline under the check's timeout. The probe reads the
     /// port from the container's environment at run time (told only the path, or the protocol), unless the port is
-    /// pinned: then the test names the URL.
+    /// pinned: then the test names the URL. A grpc check asks about <paramref name="service"/> when one is given.
     /// </summary>
-    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout)
+    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout, string service = "")
     {
         var deadline = ProbeDeadline.Format(ProbeDeadline.For(timeout));
         IReadOnlyList<string> target = port.Pinned
             ? [HealthCheckProtocolChoice.Url(protocol, port.Number, checkPath)]
             : HealthCheckProtocolChoice.ProbeArguments(protocol, checkPath);
-        return [ExecKeyword, probePath, .. target, "--timeout", deadline];
+        IReadOnlyList<string> serviceArguments = protocol == HealthCheckProtocol.Grpc && service.Length > 0 ? ["--service", service] : [];
+        return [ExecKeyword, probePath, .. target, .. serviceArguments, "--timeout", deadline];
     }
 
     /// <summary>Whether a check runs the program at <paramref name="probePath"/> (exec form, or named in the shell command).</summary>

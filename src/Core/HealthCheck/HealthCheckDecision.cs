@@ -21,6 +21,9 @@ public sealed record HealthCheckDecision
 
     public string Path { get; init; } = HealthCheckDefaults.Path;
 
+    /// <summary>The gRPC service a grpc check asks about; empty for the server as a whole (and for http and tcp).</summary>
+    public string Service { get; init; } = "";
+
     public AppPort Port { get; init; } = AppPort.Default;
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];

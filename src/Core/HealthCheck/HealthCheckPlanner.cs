@@ -25,6 +25,7 @@ public static class HealthCheckPlanner
         var probeEnabled = ParseBoolean(settings.Probe, "ContainerHealthProbe", true, diagnostics);
         var path = ParsePath(settings.Path, diagnostics);
         var protocol = HealthCheckProtocolChoice.Decide(settings.Protocol, settings.PathSetByProject, facts.PackageReferences, diagnostics);
+        var service = HealthCheckProtocolChoice.Service(settings.Service, protocol, diagnostics);
         var port = ParsePort(settings.Port, facts, diagnostics);
         var interval = ParseDuration(settings.Interval, "ContainerHealthCheckInterval", DefaultInterval, diagnostics);
         var timeout = ParseDuration(settings.Timeout, "ContainerHealthCheckTimeout", DefaultTimeout, diagnostics);
@@ -50,7 +51,7 @@ public static class HealthCheckPlanner
             }
         }
 
-        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, protocol, path, port, timeout) : null);
+        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, protocol, path, port, timeout, service) : null);
         if (test is not null && !HealthCheckCommand.Runs(test, probePathInImage))
         {
             // The user's own check does not run the probe: nothing in the image would use it.
@@ -69,6 +70,7 @@ public static class HealthCheckPlanner
             Protocol = protocol,
             ProtocolFromPackages = string.IsNullOrWhiteSpace(settings.Protocol) && protocol == HealthCheckProtocol.Grpc,
             Path = path,
+            Service = service,
             Port = port,
             Diagnostics = diagnostics,
         };

@@ -16,6 +16,9 @@ public sealed record HealthCheckSettings
     /// <summary>ContainerHealthCheckProtocol: http, grpc or tcp; empty means "decide from the package references".</summary>
     public string Protocol { get; init; } = "";
 
+    /// <summary>ContainerHealthCheckService: the gRPC service whose status a grpc check asks for; empty means the server as a whole.</summary>
+    public string Service { get; init; } = "";
+
     public string Port { get; init; } = "";
 
     public string Interval { get; init; } = "";

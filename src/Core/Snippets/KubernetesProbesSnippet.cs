@@ -12,19 +12,19 @@ public static class KubernetesProbesSnippet
 {
     public const string FileName = "k8s-probes.yaml";
 
-    public static SnippetResult Create(HealthCheckDefinition definition, HealthCheckProtocol protocol, string path, int port)
+    public static SnippetResult Create(HealthCheckDefinition definition, HealthCheckProtocol protocol, string path, int port, string service = "")
     {
         var text = new StringBuilder();
         text.AppendLine("# Container spec fragment: Kubernetes ignores the image HEALTHCHECK and probes the endpoint itself.");
         if (!definition.StartPeriod.IsZero)
         {
             var period = WholeSeconds(definition.StartInterval.IsZero ? definition.Interval : definition.StartInterval, 1);
-            AppendProbe(text, "startupProbe", KubernetesProbeAction.Lines(protocol, path, port), period, definition.Timeout, Math.Max(1, (long)Math.Ceiling(WholeSeconds(definition.StartPeriod, 1) / (double)period)));
+            AppendProbe(text, "startupProbe", KubernetesProbeAction.Lines(protocol, path, port, service), period, definition.Timeout, Math.Max(1, (long)Math.Ceiling(WholeSeconds(definition.StartPeriod, 1) / (double)period)));
         }
 
         foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
         {
-            AppendProbe(text, probe, KubernetesProbeAction.Lines(protocol, path, port), WholeSeconds(definition.Interval, 1), definition.Timeout, Math.Max(1, definition.Retries));
+            AppendProbe(text, probe, KubernetesProbeAction.Lines(protocol, path, port, service), WholeSeconds(definition.Interval, 1), definition.Timeout, Math.Max(1, definition.Retries));
         }
 
         return new SnippetResult(FileName, text.ToString(), []);

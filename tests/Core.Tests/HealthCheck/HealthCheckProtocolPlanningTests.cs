@@ -85,4 +85,29 @@ public sealed class HealthCheckProtocolPlanningTests
 
         Assert.Equal(["CMD", "/app/healthprobe", "--path", "/ready"], decision.Definition!.Test);
     }
+
+    [Fact]
+    public void Service_name_reaches_the_probe_in_both_forms()
+    {
+        var fromEnvironment = HealthCheckPlanner.Decide(new HealthCheckSettings { Service = "shop.Orders" }, GrpcService);
+        var pinned = HealthCheckPlanner.Decide(new HealthCheckSettings { Service = "shop.Orders", Port = "5000" }, GrpcService);
+
+        Assert.Equal(["CMD", "/app/healthprobe", "--protocol", "grpc", "--service", "shop.Orders", "--timeout", "4s"], fromEnvironment.Definition!.Test);
+        Assert.Equal(["CMD", "/app/healthprobe", "grpc://localhost:5000", "--service", "shop.Orders", "--timeout", "4s"], pinned.Definition!.Test);
+        Assert.Equal("shop.Orders", pinned.Service);
+    }
+
+    [Fact]
+    public void Service_on_an_http_check_is_ignored_with_a_warning_and_a_malformed_one_is_an_error()
+    {
+        var http = HealthCheckPlanner.Decide(new HealthCheckSettings { Service = "shop.Orders" }, LinuxX64);
+        var malformed = HealthCheckPlanner.Decide(new HealthCheckSettings { Service = "shop Orders" }, GrpcService);
+
+        var warning = Assert.Single(http.Diagnostics);
+        Assert.Equal(("CH1006", ContainerHealth.Diagnostics.DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
+        Assert.Contains("ContainerHealthCheckProtocol=grpc", warning.Message);
+        Assert.Equal(["CMD", "/app/healthprobe", "--path", "/healthz", "--timeout", "4s"], http.Definition!.Test);
+        Assert.Equal(("CH1006", ContainerHealth.Diagnostics.DiagnosticSeverity.Error), (Assert.Single(malformed.Diagnostics).Code, malformed.Diagnostics[0].Severity));
+        Assert.Null(malformed.Definition);
+    }
 }

@@ -118,6 +118,15 @@ public sealed class SnippetTests
     }
 
     [Fact]
+    public void Kubernetes_grpc_probe_names_the_service_when_the_check_does()
+    {
+        var yaml = Load(KubernetesProbesSnippet.Create(HealthCheckImageTests.Probe, HealthCheckProtocol.Grpc, "/healthz", 8080, "shop.Orders").Text);
+
+        var grpc = (YamlMappingNode)((YamlMappingNode)yaml["livenessProbe"])["grpc"];
+        Assert.Equal(("8080", "shop.Orders"), (grpc["port"].ToString(), grpc["service"].ToString()));
+    }
+
+    [Fact]
     public void Ecs_and_compose_snippets_run_the_probe_in_grpc_mode_when_the_image_does()
     {
         var definition = HealthCheckImageTests.Probe with { Test = ["CMD", "/app/healthprobe", "--protocol", "grpc", "--timeout", "4s"] };

@@ -29,7 +29,7 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
             }
 
             return url.Success && url.Groups["port"].Success && int.TryParse(url.Groups["port"].Value, out var port) ? port
-                : url.Success ? (url.Value.StartsWith("https", StringComparison.Ordinal) ? 443 : 80)
+                : url.Success ? url.Groups["scheme"].Value switch { "https" => 443, "http" => (int?)80, _ => null }
                 : null;
         }
     }

@@ -57,6 +57,20 @@ public sealed class GrpcCheckLintTests : IDisposable
     }
 
     [Fact]
+    public void A_grpc_url_without_a_port_has_no_port_to_compare()
+    {
+        var file = Write(directory, "compose.yaml", """
+            services:
+              api:
+                image: shop-api
+                healthcheck:
+                  test: ["CMD", "/app/healthprobe", "grpc://localhost/shop.Orders"]
+            """);
+
+        Assert.Empty(DeploymentLint.Run([file], [Chiseled], GrpcProject).Diagnostics);
+    }
+
+    [Fact]
     public void A_kubernetes_grpc_probe_on_another_port_is_CH1004()
     {
         var file = Write(directory, "pod.yaml", """

@@ -62,7 +62,8 @@ public sealed class ConsumerProject : IDisposable
 
     private void WriteNuGetConfig(string feed) => LocalFeedConfig.Write(Directory, feed, Path.Combine(Directory, ".packages"));
 
-    private void AddPackageReference(string id, string version)
+    /// <summary>A PackageReference with its version (a copied sample loses the repository's central package versions).</summary>
+    public void AddPackageReference(string id, string version)
     {
         var project = XDocument.Load(ProjectFile);
         project.Root!.Add(new XElement("ItemGroup",

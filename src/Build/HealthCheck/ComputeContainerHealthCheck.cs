@@ -19,6 +19,17 @@ public sealed class ComputeContainerHealthCheck : Task
 
     public string Path { get; set; } = "";
 
+    /// <summary>Whether the project set ContainerHealthCheckPath itself, before the targets filled in the default.</summary>
+    public bool PathSetByProject { get; set; }
+
+    public string Protocol { get; set; } = "";
+
+    /// <summary>ContainerHealthCheckService: the gRPC service a grpc check asks about.</summary>
+    public string Service { get; set; } = "";
+
+    /// <summary>The project's PackageReference items (a gRPC health service package makes the default protocol grpc).</summary>
+    public ITaskItem[] PackageReferences { get; set; } = [];
+
     public string Port { get; set; } = "";
 
     public string Interval { get; set; } = "";
@@ -69,6 +80,14 @@ public sealed class ComputeContainerHealthCheck : Task
     [Output]
     public int CheckPort { get; set; }
 
+    /// <summary>http, grpc or tcp.</summary>
+    [Output]
+    public string CheckProtocol { get; set; } = "";
+
+    /// <summary>The gRPC service a grpc check asks about, or empty.</summary>
+    [Output]
+    public string CheckService { get; set; } = "";
+
     public override bool Execute()
     {
         var decision = HealthCheckPlanner.Decide(
@@ -76,6 +95,9 @@ public sealed class ComputeContainerHealthCheck : Task
             {
                 Probe = Probe,
                 Path = Path,
+                PathSetByProject = PathSetByProject,
+                Protocol = Protocol,
+                Service = Service,
                 Port = Port,
                 Interval = Interval,
                 Timeout = Timeout,
@@ -92,6 +114,7 @@ public sealed class ComputeContainerHealthCheck : Task
                 Ports = ContainerPorts.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Type"))).ToArray(),
                 ProbeRuntimeIdentifiers = ProbeRuntimeIdentifiers.Select(i => i.ItemSpec).ToArray(),
                 ProjectDirectory = ProjectDirectory,
+                PackageReferences = PackageReferences.Select(i => i.ItemSpec).ToArray(),
                 BaseImageEnvironment = BaseImageFactsFile.Length > 0 && FactsFileWriter.Read(BaseImageFactsFile) is { } facts ? facts.Environment : [],
             });
 
@@ -105,10 +128,20 @@ public sealed class ComputeContainerHealthCheck : Task
         ProbePathInImage = decision.ProbePathInImage;
         CheckPath = decision.Path;
         CheckPort = decision.Port.Number;
-        if (decision.Port.Pinned && decision.Definition is not null && Port.Length == 0)
+        CheckProtocol = HealthCheckProtocolChoice.Name(decision.Protocol);
+        CheckService = decision.Service;
+        var probed = decision.Definition is not null && decision.ProbeRuntimeIdentifier is not null && Command.Length == 0;
+        if (probed && decision.ProtocolFromPackages)
         {
-            Log.LogMessage(MessageImportance.High, "ContainerHealth: the app listens on port {0} ({1}), so the HEALTHCHECK probes http://localhost:{0}{2}.", decision.Port.Number, decision.Port.Source, decision.Path);
+            Log.LogMessage(MessageImportance.High, "ContainerHealth: the project references {0} and sets no ContainerHealthCheckPath, so the HEALTHCHECK calls grpc.health.v1.Health/Check (ContainerHealthCheckProtocol=grpc; set it to http to probe a path instead).",
+                string.Join(", ", PackageReferences.Select(i => i.ItemSpec).Where(p => HealthCheckProtocolChoice.GrpcHealthPackages.Contains(p, StringComparer.OrdinalIgnoreCase))));
         }
+
+        if (probed && decision.Port.Pinned && Port.Length == 0)
+        {
+            Log.LogMessage(MessageImportance.High, "ContainerHealth: the app listens on port {0} ({1}), so the HEALTHCHECK probes {2}.", decision.Port.Number, decision.Port.Source, HealthCheckProtocolChoice.Url(decision.Protocol, decision.Port.Number, decision.Path));
+        }
+
         return !Log.HasLoggedErrors;
     }
 }

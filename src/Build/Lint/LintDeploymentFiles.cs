@@ -33,6 +33,14 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
 
     public string CheckPath { get; set; } = "";
 
+    /// <summary>ContainerHealthCheckProtocol, whether the project set ContainerHealthCheckPath, and its PackageReference
+    /// items: the protocol is decided from them as the HEALTHCHECK's is (a multi-RID publish lints in the outer build).</summary>
+    public string Protocol { get; set; } = "";
+
+    public bool PathSetByProject { get; set; }
+
+    public ITaskItem[] PackageReferences { get; set; } = [];
+
     /// <summary>ContainerHealthCheckPort as the project set it (empty: derived the same way the HEALTHCHECK's port is).</summary>
     public string Port { get; set; } = "";
 
@@ -145,6 +153,8 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
         {
             ContainerRepository = ContainerRepository,
             CheckPath = CheckPath.Length == 0 ? HealthCheckDefaults.Path : CheckPath,
+            // An invalid protocol was reported by the decision step already.
+            Protocol = HealthCheckProtocolChoice.Decide(Protocol, PathSetByProject, PackageReferences.Select(i => i.ItemSpec), []),
             AppPort = appPort.Number,
             AppPortIsExplicit = appPort.OverridesEnvironment,
             ProbeEnabled = !string.Equals(Probe, "false", StringComparison.OrdinalIgnoreCase),

@@ -1,4 +1,5 @@
 using ContainerHealth.Build.Logging;
+using ContainerHealth.HealthCheck;
 using ContainerHealth.Images;
 using ContainerHealth.Snippets;
 using Microsoft.Build.Framework;
@@ -21,6 +22,12 @@ public sealed class WriteHealthCheckSnippets : Task
 
     public string CheckPath { get; set; } = HealthCheckDefaults.Path;
 
+    /// <summary>http, grpc or tcp: which native probe the Kubernetes snippet uses.</summary>
+    public string CheckProtocol { get; set; } = "http";
+
+    /// <summary>The gRPC service a grpc check asks about, or empty for the server as a whole.</summary>
+    public string CheckService { get; set; } = "";
+
     public int CheckPort { get; set; } = HealthCheckDefaults.Port;
 
     public string ServiceName { get; set; } = "app";
@@ -37,7 +44,7 @@ public sealed class WriteHealthCheckSnippets : Task
         {
             EcsHealthCheckSnippet.Create(definition),
             ComposeHealthCheckSnippet.Create(definition, ServiceName),
-            KubernetesProbesSnippet.Create(definition, CheckPath, CheckPort),
+            KubernetesProbesSnippet.Create(definition, Enum.TryParse<HealthCheckProtocol>(CheckProtocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http, CheckPath, CheckPort, CheckService),
         };
 
         Directory.CreateDirectory(OutputDirectory);

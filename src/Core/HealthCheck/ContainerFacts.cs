@@ -19,6 +19,9 @@ public sealed record ContainerFacts
     /// <summary>ContainerPort items: port number text and type (tcp/udp, empty means tcp).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Ports { get; init; } = [];
 
+    /// <summary>The project's PackageReference item names (a gRPC health service package makes the check gRPC).</summary>
+    public IReadOnlyList<string> PackageReferences { get; init; } = [];
+
     /// <summary>Runtime identifiers the package ships a probe for.</summary>
     public IReadOnlyCollection<string> ProbeRuntimeIdentifiers { get; init; } = [];
 }

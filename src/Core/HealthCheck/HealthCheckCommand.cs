@@ -43,15 +43,18 @@ public static class HealthCheckCommand
     }
 
     /// <summary>
-    /// The probe's exec-form test: the path, and a deadline under the check's timeout. The probe reads the port from the
-    /// container's environment at run time, unless the port is pinned: then the test names the URL.
+    /// The probe's exec-form test for a protocol: the path, and a deadline under the check's timeout. The probe reads the
+    /// port from the container's environment at run time (told only the path, or the protocol), unless the port is
+    /// pinned: then the test names the URL. A grpc check asks about <paramref name="service"/> when one is given.
     /// </summary>
-    public static IReadOnlyList<string> ForProbe(string probePath, string checkPath, AppPort port, DockerDuration timeout)
+    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout, string service = "")
     {
         var deadline = ProbeDeadline.Format(ProbeDeadline.For(timeout));
-        return port.Pinned
-            ? [ExecKeyword, probePath, $"http://localhost:{port.Number}{checkPath}", "--timeout", deadline]
-            : [ExecKeyword, probePath, "--path", checkPath, "--timeout", deadline];
+        IReadOnlyList<string> target = port.Pinned
+            ? [HealthCheckProtocolChoice.Url(protocol, port.Number, checkPath)]
+            : HealthCheckProtocolChoice.ProbeArguments(protocol, checkPath);
+        IReadOnlyList<string> serviceArguments = protocol == HealthCheckProtocol.Grpc && service.Length > 0 ? ["--service", service] : [];
+        return [ExecKeyword, probePath, .. target, .. serviceArguments, "--timeout", deadline];
     }
 
     /// <summary>Whether a check runs the program at <paramref name="probePath"/> (exec form, or named in the shell command).</summary>

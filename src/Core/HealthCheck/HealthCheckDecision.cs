@@ -14,7 +14,15 @@ public sealed record HealthCheckDecision
     /// <summary>Where the probe lands in the image, e.g. <c>/app/healthprobe</c>.</summary>
     public string ProbePathInImage { get; init; } = "";
 
+    public HealthCheckProtocol Protocol { get; init; } = HealthCheckProtocol.Http;
+
+    /// <summary>Whether <see cref="Protocol"/> was chosen because the project references a gRPC health package (not set).</summary>
+    public bool ProtocolFromPackages { get; init; }
+
     public string Path { get; init; } = HealthCheckDefaults.Path;
+
+    /// <summary>The gRPC service a grpc check asks about; empty for the server as a whole (and for http and tcp).</summary>
+    public string Service { get; init; } = "";
 
     public AppPort Port { get; init; } = AppPort.Default;
 

@@ -24,6 +24,8 @@ public static class HealthCheckPlanner
 
         var probeEnabled = ParseBoolean(settings.Probe, "ContainerHealthProbe", true, diagnostics);
         var path = ParsePath(settings.Path, diagnostics);
+        var protocol = HealthCheckProtocolChoice.Decide(settings.Protocol, settings.PathSetByProject, facts.PackageReferences, diagnostics);
+        var service = HealthCheckProtocolChoice.Service(settings.Service, protocol, diagnostics);
         var port = ParsePort(settings.Port, facts, diagnostics);
         var interval = ParseDuration(settings.Interval, "ContainerHealthCheckInterval", DefaultInterval, diagnostics);
         var timeout = ParseDuration(settings.Timeout, "ContainerHealthCheckTimeout", DefaultTimeout, diagnostics);
@@ -46,7 +48,7 @@ public static class HealthCheckPlanner
             }
         }
 
-        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, path, port, timeout) : null);
+        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, protocol, path, port, timeout, service) : null);
         if (test is not null && !HealthCheckCommand.Runs(test, probePathInImage))
         {
             // The user's own check does not run the probe: nothing in the image would use it.
@@ -62,7 +64,10 @@ public static class HealthCheckPlanner
             Definition = definition,
             ProbeRuntimeIdentifier = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : probeRid,
             ProbePathInImage = probePathInImage,
+            Protocol = protocol,
+            ProtocolFromPackages = string.IsNullOrWhiteSpace(settings.Protocol) && protocol == HealthCheckProtocol.Grpc,
             Path = path,
+            Service = service,
             Port = port,
             Diagnostics = diagnostics,
         };

@@ -18,6 +18,7 @@ public enum HealthCheckProtocol
 public static class HealthCheckProtocolChoice
 {
     public const string Property = "ContainerHealthCheckProtocol";
+    public const string ServiceProperty = "ContainerHealthCheckService";
 
     /// <summary>The packages that serve grpc.health.v1.Health: Grpc.AspNetCore.HealthChecks (MapGrpcHealthChecksService) and Grpc.HealthCheck.</summary>
     public static readonly IReadOnlyList<string> GrpcHealthPackages = ["Grpc.AspNetCore.HealthChecks", "Grpc.HealthCheck"];
@@ -57,4 +58,48 @@ public static class HealthCheckProtocolChoice
         HealthCheckProtocol.Tcp => ["--protocol", "tcp"],
         _ => ["--path", path],
     };
+
+    /// <summary>The URL the probe is given when the port is pinned: <c>http://localhost:PORT/path</c>, <c>grpc://localhost:PORT</c>, <c>tcp://localhost:PORT</c>.</summary>
+    public static string Url(HealthCheckProtocol protocol, int port, string path) => protocol switch
+    {
+        HealthCheckProtocol.Grpc => $"grpc://localhost:{port}",
+        HealthCheckProtocol.Tcp => $"tcp://localhost:{port}",
+        _ => $"http://localhost:{port}{path}",
+    };
+
+    /// <summary>
+    /// ContainerHealthCheckService: a gRPC service name (the probe refuses control characters; spaces have no place in one
+    /// either). Only a grpc check asks about a service, so on http or tcp it is ignored, with a warning.
+    /// </summary>
+    public static string Service(string text, HealthCheckProtocol protocol, List<Diagnostic> diagnostics)
+    {
+        var service = text.Trim();
+        if (service.Length == 0)
+        {
+            return "";
+        }
+
+        if (service.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.InvalidValue,
+                DiagnosticSeverity.Error,
+                $"{ServiceProperty} is '{text}', which is not valid: expected a gRPC service name without spaces, e.g. my.package.Orders."));
+            return "";
+        }
+
+        if (protocol != HealthCheckProtocol.Grpc)
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.InvalidValue,
+                DiagnosticSeverity.Warning,
+                $"{ServiceProperty} is '{service}', but the check is {Name(protocol)}, which has no services: it is ignored. Set {Property}=grpc, or remove {ServiceProperty}."));
+            return "";
+        }
+
+        return service;
+    }
+
+    /// <summary>The property's spelling of a protocol.</summary>
+    public static string Name(HealthCheckProtocol protocol) => protocol.ToString().ToLowerInvariant();
 }

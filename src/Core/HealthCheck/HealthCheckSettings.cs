@@ -7,6 +7,18 @@ public sealed record HealthCheckSettings
 
     public string Path { get; init; } = "";
 
+    /// <summary>
+    /// Whether the project itself set ContainerHealthCheckPath (the targets fill in the default before the decision, so
+    /// <see cref="Path"/> alone cannot tell): a path says the app answers HTTP.
+    /// </summary>
+    public bool PathSetByProject { get; init; }
+
+    /// <summary>ContainerHealthCheckProtocol: http, grpc or tcp; empty means "decide from the package references".</summary>
+    public string Protocol { get; init; } = "";
+
+    /// <summary>ContainerHealthCheckService: the gRPC service whose status a grpc check asks for; empty means the server as a whole.</summary>
+    public string Service { get; init; } = "";
+
     public string Port { get; init; } = "";
 
     public string Interval { get; init; } = "";

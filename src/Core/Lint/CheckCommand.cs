@@ -5,7 +5,8 @@ namespace ContainerHealth.Lint;
 /// <summary>
 /// What a health-check command needs from the image: a shell (<c>CMD-SHELL</c>, a compose string, <c>sh -c</c>), the
 /// shell program when it is not <c>sh</c> (<c>bash -c</c> needs bash, which busybox images lack), the program it starts,
-/// and the port and path it probes (from a URL, or the probe's <c>--port</c>/<c>--path</c>).
+/// and the port and path it probes (from a URL, or the probe's <c>--port</c>/<c>--path</c>). A gRPC or
+/// TCP check (a <c>grpc://</c> or <c>tcp://</c> URL, the probe's <c>--protocol grpc|tcp</c>) has a port but no path.
 /// </summary>
 public sealed partial record CheckCommand(bool NeedsShell, string? Program, string Text)
 {
@@ -37,7 +38,7 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
                 return null;
             }
 
-            return !url.Groups["port"].Success ? (url.Value.StartsWith("https", StringComparison.Ordinal) ? 443 : 80)
+            return !url.Groups["port"].Success ? url.Groups["scheme"].Value switch { "https" => 443, "http" => (int?)80, _ => null }
                 : int.TryParse(url.Groups["port"].Value, out var port) ? port
                 : null;
         }
@@ -58,8 +59,15 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
                 return flag;
             }
 
+            if (Argument("--protocol") is "grpc" or "tcp")
+            {
+                return null;
+            }
+
+            // A grpc:// URL's path names a gRPC service, not an HTTP path.
             var url = Url().Match(Text);
-            return !url.Success ? null : url.Groups["path"].Success ? url.Groups["path"].Value : "/";
+            return !url.Success || !url.Groups["scheme"].Value.StartsWith("http", StringComparison.Ordinal) ? null
+                : url.Groups["path"].Success ? url.Groups["path"].Value : "/";
         }
     }
 
@@ -150,7 +158,7 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
         return null;
     }
 
-    [GeneratedRegex(@"https?://(?<host>\[[^\]]*\]|[^\s/:'""]+)(:(?<port>[^\s/'""?#;|&)]+))?(?<path>/[^\s'""?#;|&)]*)?")]
+    [GeneratedRegex(@"(?<scheme>https?|grpc|tcp)://(?<host>\[[^\]]*\]|[^\s/:'""]+)(:(?<port>[^\s/'""?#;|&)]+))?(?<path>/[^\s'""?#;|&)]*)?")]
     private static partial Regex Url();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*=")]

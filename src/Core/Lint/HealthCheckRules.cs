@@ -1,4 +1,5 @@
 using ContainerHealth.Diagnostics;
+using ContainerHealth.HealthCheck;
 using ContainerHealth.Inspection;
 
 namespace ContainerHealth.Lint;
@@ -10,7 +11,7 @@ public static class HealthCheckRules
     {
         var where = $"The {check.Description} of container '{container.Name}'";
         var image = facts.Source == FactsSource.Name ? $"{facts.Image} (judged by name)" : facts.Image;
-        var probe = $"[\"CMD\", \"{settings.ProbePath}\", \"--path\", \"{settings.CheckPath}\"]";
+        var probe = "[" + string.Join(", ", new[] { "CMD", settings.ProbePath }.Concat(HealthCheckProtocolChoice.ProbeArguments(settings.Protocol, settings.CheckPath)).Select(a => $"\"{a}\"")) + "]";
         var command = check.Command;
         if (command is not null && facts.Source != FactsSource.Unknown)
         {
@@ -46,7 +47,7 @@ public static class HealthCheckRules
         }
 
         var path = check.HttpPath ?? command?.Path;
-        if (path is not null && !string.Equals(path, settings.CheckPath, StringComparison.Ordinal))
+        if (path is not null && settings.Protocol == HealthCheckProtocol.Http && !string.Equals(path, settings.CheckPath, StringComparison.Ordinal))
         {
             yield return Warn(DiagnosticCodes.PathMismatch, check, container,
                 $"{where} probes {path}, but ContainerHealthCheckPath is {settings.CheckPath}. Probe {settings.CheckPath}, or set ContainerHealthCheckPath to {path}.");

@@ -8,6 +8,9 @@ public sealed record LintSettings
 
     public string CheckPath { get; init; } = HealthCheckDefaults.Path;
 
+    /// <summary>What the image's own check speaks; only an http project has a path to compare (CH1009).</summary>
+    public HealthCheck.HealthCheckProtocol Protocol { get; init; } = HealthCheck.HealthCheckProtocol.Http;
+
     /// <summary>
     /// The port the app listens on according to the project (ASPNETCORE_HTTP_PORTS, ContainerPort, ...) or the command line;
     /// null when nothing says, and then the image's own settings decide (see <see cref="AppPorts"/>).

@@ -4,40 +4,44 @@ using ContainerHealth.HealthCheck;
 namespace ContainerHealth.Snippets;
 
 /// <summary>
-/// Liveness and readiness probes for the container spec. Kubernetes ignores the image HEALTHCHECK and can make the HTTP
-/// request itself, so these use httpGet and need no binary in the image. The start period becomes a startup probe every
+/// Liveness and readiness probes for the container spec. Kubernetes ignores the image HEALTHCHECK and can make the check
+/// itself (httpGet, its native grpc probe, tcpSocket: <see cref="KubernetesProbeAction"/>), so these need no binary in the image. The start period becomes a startup probe every
 /// start interval, Kubernetes' form of Docker's start interval: ready as soon as the app answers, and liveness only after.
 /// </summary>
 public static class KubernetesProbesSnippet
 {
     public const string FileName = "k8s-probes.yaml";
 
-    public static SnippetResult Create(HealthCheckDefinition definition, string path, int port)
+    public static SnippetResult Create(HealthCheckDefinition definition, HealthCheckProtocol protocol, string path, int port, string service = "")
     {
         var text = new StringBuilder();
         text.AppendLine("# Container spec fragment: Kubernetes ignores the image HEALTHCHECK and probes the endpoint itself.");
         if (!definition.StartPeriod.IsZero)
         {
             var period = WholeSeconds(definition.StartInterval.IsZero ? definition.Interval : definition.StartInterval, 1);
-            AppendProbe(text, "startupProbe", path, port, period, definition.Timeout, Math.Max(1, (long)Math.Ceiling(WholeSeconds(definition.StartPeriod, 1) / (double)period)));
+            AppendProbe(text, "startupProbe", KubernetesProbeAction.Lines(protocol, path, port, service), period, definition.Timeout, Math.Max(1, (long)Math.Ceiling(WholeSeconds(definition.StartPeriod, 1) / (double)period)));
         }
 
         foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
         {
-            AppendProbe(text, probe, path, port, WholeSeconds(definition.Interval, 1), definition.Timeout, Math.Max(1, definition.Retries));
+            AppendProbe(text, probe, KubernetesProbeAction.Lines(protocol, path, port, service), WholeSeconds(definition.Interval, 1), definition.Timeout, Math.Max(1, definition.Retries));
         }
 
         return new SnippetResult(FileName, text.ToString(), []);
     }
 
-    private static void AppendProbe(StringBuilder text, string probe, string path, int port, long periodSeconds, DockerDuration timeout, long failureThreshold) =>
-        text.AppendLine($"{probe}:")
-            .AppendLine("  httpGet:")
-            .AppendLine($"    path: {YamlScalar.Quote(path)}")
-            .AppendLine($"    port: {port}")
-            .AppendLine($"  periodSeconds: {periodSeconds}")
+    private static void AppendProbe(StringBuilder text, string probe, IReadOnlyList<string> action, long periodSeconds, DockerDuration timeout, long failureThreshold)
+    {
+        text.AppendLine($"{probe}:");
+        foreach (var line in action)
+        {
+            text.AppendLine(line);
+        }
+
+        text.AppendLine($"  periodSeconds: {periodSeconds}")
             .AppendLine($"  timeoutSeconds: {WholeSeconds(timeout, 1)}")
             .AppendLine($"  failureThreshold: {failureThreshold}");
+    }
 
     private static long WholeSeconds(DockerDuration duration, long minimum) =>
         Math.Max(minimum, (long)Math.Ceiling(duration.Nanoseconds / 1e9));

@@ -104,6 +104,25 @@ public sealed class LintDeploymentFilesTests : IDisposable
         Assert.Contains("ContainerHealthLintMaxFileSize is 'lots'", Assert.Single(bad.Errors, e => e.Code == DiagnosticCodes.InvalidValue).Message);
     }
 
+    [Theory]
+    [InlineData("", false, 0)]
+    [InlineData("", true, 1)]
+    [InlineData("http", false, 1)]
+    public void A_grpc_health_package_without_a_path_makes_the_project_grpc_so_no_path_is_compared(string protocol, bool pathSetByProject, int pathMismatches)
+    {
+        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: [\"CMD\", \"/app/healthprobe\", \"--path\", \"/ready\"]\n");
+        var engine = new RecordingBuildEngine();
+        var task = Task(engine, [new TaskItem(compose)], FactsFile(hasShell: false));
+        task.Protocol = protocol;
+        task.PathSetByProject = pathSetByProject;
+        task.PackageReferences = [new TaskItem("Grpc.AspNetCore.HealthChecks")];
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(pathMismatches, engine.Warnings.Count(w => w.Code == DiagnosticCodes.PathMismatch));
+    }
+
     public void Dispose() => directory.Delete(recursive: true);
 
     private TaskItem FactsFile(bool hasShell)

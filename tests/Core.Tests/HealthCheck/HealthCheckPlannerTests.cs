@@ -40,6 +40,7 @@ public sealed class HealthCheckPlannerTests
     [InlineData(nameof(HealthCheckSettings.Path), "healthz", "ContainerHealthCheckPath", "/healthz")]
     [InlineData(nameof(HealthCheckSettings.Command), "curl -f http://localhost/", "ContainerHealthCheckCommand", "CMD-SHELL <command line>")]
     [InlineData(nameof(HealthCheckSettings.Probe), "yes", "ContainerHealthProbe", "true or false")]
+    [InlineData(nameof(HealthCheckSettings.Protocol), "h2c", "ContainerHealthCheckProtocol", "http, grpc or tcp")]
     public void Invalid_value_is_CH1006_naming_the_property_and_the_syntax(string setting, string value, string property, string syntax)
     {
         var decision = HealthCheckPlanner.Decide(With(setting, value), LinuxX64);
@@ -64,6 +65,7 @@ public sealed class HealthCheckPlannerTests
     [InlineData(nameof(HealthCheckSettings.Path), "/health/ready?full=1")]
     [InlineData(nameof(HealthCheckSettings.Command), "CMD-SHELL curl -f http://localhost/ || exit 1")]
     [InlineData(nameof(HealthCheckSettings.Probe), "False")]
+    [InlineData(nameof(HealthCheckSettings.Protocol), "Grpc")]
     public void Near_misses_are_accepted(string setting, string value)
     {
         var decision = HealthCheckPlanner.Decide(With(setting, value), LinuxX64);
@@ -230,6 +232,7 @@ public sealed class HealthCheckPlannerTests
         nameof(HealthCheckSettings.Retries) => new HealthCheckSettings { Retries = value },
         nameof(HealthCheckSettings.Port) => new HealthCheckSettings { Port = value },
         nameof(HealthCheckSettings.Path) => new HealthCheckSettings { Path = value },
+        nameof(HealthCheckSettings.Protocol) => new HealthCheckSettings { Protocol = value },
         nameof(HealthCheckSettings.Command) => new HealthCheckSettings { Command = value },
         nameof(HealthCheckSettings.Probe) => new HealthCheckSettings { Probe = value },
         _ => throw new ArgumentOutOfRangeException(nameof(setting)),

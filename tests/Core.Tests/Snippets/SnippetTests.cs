@@ -80,7 +80,7 @@ public sealed class SnippetTests
     [Fact]
     public void Kubernetes_snippet_probes_over_http_with_no_binary()
     {
-        var yaml = Load(KubernetesProbesSnippet.Create(HealthCheckImageTests.Probe with { StartPeriod = DockerDuration.FromSeconds(10) }, "/ready", 5000).Text);
+        var yaml = Load(KubernetesProbesSnippet.Create(HealthCheckImageTests.Probe with { StartPeriod = DockerDuration.FromSeconds(10) }, HealthCheckProtocol.Http, "/ready", 5000).Text);
 
         foreach (var name in new[] { "livenessProbe", "readinessProbe" })
         {
@@ -97,6 +97,46 @@ public sealed class SnippetTests
         // The start period (10 s) as a startup probe every start interval (5 s): ready as soon as the app answers.
         var startup = (YamlMappingNode)yaml["startupProbe"];
         Assert.Equal(("5", "2"), (startup["periodSeconds"].ToString(), startup["failureThreshold"].ToString()));
+    }
+
+    [Theory]
+    [InlineData(HealthCheckProtocol.Grpc, "grpc")]
+    [InlineData(HealthCheckProtocol.Tcp, "tcpSocket")]
+    public void Kubernetes_snippet_uses_the_native_probe_of_the_protocol(HealthCheckProtocol protocol, string action)
+    {
+        var yaml = Load(KubernetesProbesSnippet.Create(HealthCheckImageTests.Probe with { StartPeriod = DockerDuration.FromSeconds(10) }, protocol, "/healthz", 5000).Text);
+
+        foreach (var name in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
+        {
+            var probe = (YamlMappingNode)yaml[name];
+            var native = (YamlMappingNode)probe[action];
+            Assert.Equal("5000", native["port"].ToString());
+            Assert.Single(native.Children);
+            Assert.False(probe.Children.ContainsKey("httpGet"));
+            Assert.Equal("5", probe["timeoutSeconds"].ToString());
+        }
+    }
+
+    [Fact]
+    public void Kubernetes_grpc_probe_names_the_service_when_the_check_does()
+    {
+        var yaml = Load(KubernetesProbesSnippet.Create(HealthCheckImageTests.Probe, HealthCheckProtocol.Grpc, "/healthz", 8080, "shop.Orders").Text);
+
+        var grpc = (YamlMappingNode)((YamlMappingNode)yaml["livenessProbe"])["grpc"];
+        Assert.Equal(("8080", "shop.Orders"), (grpc["port"].ToString(), grpc["service"].ToString()));
+    }
+
+    [Fact]
+    public void Ecs_and_compose_snippets_run_the_probe_in_grpc_mode_when_the_image_does()
+    {
+        var definition = HealthCheckImageTests.Probe with { Test = ["CMD", "/app/healthprobe", "--protocol", "grpc", "--timeout", "4s"] };
+
+        var ecs = JsonNode.Parse(EcsHealthCheckSnippet.Create(definition).Text)!;
+        var compose = Load(ComposeHealthCheckSnippet.Create(definition, "greeter").Text);
+
+        Assert.Equal("""["CMD","/app/healthprobe","--protocol","grpc","--timeout","4s"]""", ecs["command"]!.ToJsonString());
+        var test = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)compose["services"])["greeter"])["healthcheck"])["test"];
+        Assert.Equal(definition.Test, test.Select(n => n.ToString()));
     }
 
     private static YamlMappingNode Load(string text)

@@ -1,0 +1,73 @@
+using ContainerHealth.TestBed.Containers;
+using ContainerHealth.TestBed.Engine;
+using ContainerHealth.TestBed.Images;
+using ContainerHealth.TestBed.Publishing;
+using Xunit.Abstractions;
+
+namespace ContainerHealth.PublishContainer.Tests;
+
+/// <summary>
+/// A gRPC service (Kestrel Protocols=Http2, Grpc.AspNetCore.HealthChecks) published with ContainerHealth and no settings:
+/// the HEALTHCHECK runs the probe in grpc mode, and the real engine judges the app by its grpc.health.v1 answer.
+/// </summary>
+public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelper output) : IClassFixture<GrpcPackagedSample>
+{
+    [Fact]
+    public async Task Grpc_service_without_settings_is_healthy_and_turns_unhealthy_with_NOT_SERVING_when_its_check_fails()
+    {
+        var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.Chiseled);
+        var published = await sample.PublishAsync(new ContainerPublishOptions { BaseImage = baseImage.Reference, Registry = sample.Registry, Repository = "grpc-sample" });
+        output.WriteLine($"publish took {published.Duration.TotalSeconds:0.0}s");
+        Assert.True(published.Succeeded, published.Build.Output);
+        Assert.Contains($"ContainerHealth: the project references {GrpcPackagedSample.HealthPackage} and sets no ContainerHealthCheckPath, so the HEALTHCHECK calls grpc.health.v1.Health/Check", published.Build.Output);
+        // The build's own codes only: the analyzer's view of a gRPC service (issue 15, bullet 3) is judged in Analyzers.Tests.
+        Assert.Empty(published.Warnings.Where(w => w.Code.StartsWith("CH1", StringComparison.Ordinal)));
+        var snippets = Path.Combine(sample.App.Directory, "obj");
+        Assert.Contains("  grpc:\n    port: 8080\n", await File.ReadAllTextAsync(Directory.GetFiles(snippets, "k8s-probes.yaml", SearchOption.AllDirectories).Single()));
+
+        // Run every 300 ms instead of the image's 30 s, so the failure shows within a second.
+        await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!, ExpectedHealthcheck.FastRun);
+        Assert.Equal(["CMD", "/app/healthprobe", "--protocol", "grpc", "--timeout", "4s"], container.Config.Healthcheck!.Test);
+        Assert.False(RootfsPath.Exists(container.Rootfs, "/bin/sh"));
+        var healthy = await container.WaitForHealthAsync();
+
+        output.WriteLine(healthy.ToString());
+        Assert.Equal(HealthStatus.Healthy, healthy.Status);
+        Assert.StartsWith("healthy: SERVING from grpc://localhost:8080 in ", healthy.LastProbe!.Output);
+
+        // The sample reports NOT_SERVING while /tmp/unhealthy exists. The image has no shell to exec, so the marker goes in
+        // through the engine's archive API (docker cp), which needs nothing inside the container.
+        var marker = Path.GetTempFileName();
+        try
+        {
+            var engine = await DockerEngine.SharedAsync();
+            (await engine.DockerAsync("cp", marker, $"{container.Name}:/tmp/unhealthy")).EnsureSuccess();
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
+
+        var unhealthy = await container.WaitForHealthAsync(target: HealthStatus.Unhealthy);
+
+        output.WriteLine(unhealthy.ToString());
+        Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
+        Assert.Equal(1, unhealthy.LastProbe!.ExitCode);
+        Assert.Matches(@"^unhealthy: NOT_SERVING from grpc://localhost:8080 in \d+ ms\n?$", unhealthy.LastProbe.Output);
+    }
+
+    [Theory]
+    [InlineData(null, "", "/healthz")]
+    [InlineData("/healthz", "true", "/healthz")]
+    public async Task Targets_record_whether_the_project_set_the_path_before_filling_in_the_default(string? path, string setByProject, string effective)
+    {
+        string[] arguments = ["msbuild", sample.App.ProjectFile, "-nologo", "-getProperty:_ContainerHealthCheckPathSetByProject", "-getProperty:ContainerHealthCheckPath"];
+        var evaluated = await sample.App.DotnetAsync(path is null ? arguments : [.. arguments, $"-p:ContainerHealthCheckPath={path}"]);
+
+        Assert.True(evaluated.ExitCode == 0, evaluated.Output);
+        using var json = System.Text.Json.JsonDocument.Parse(evaluated.StandardOutput);
+        var properties = json.RootElement.GetProperty("Properties");
+        Assert.Equal(setByProject, properties.GetProperty("_ContainerHealthCheckPathSetByProject").GetString());
+        Assert.Equal(effective, properties.GetProperty("ContainerHealthCheckPath").GetString());
+    }
+}

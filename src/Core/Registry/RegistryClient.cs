@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -17,7 +16,7 @@ public sealed class RegistryClient : IDisposable
     private readonly RegistryClientOptions options;
     private readonly HttpClient http;
     private readonly RegistryAuthenticator authenticator;
-    private readonly ConcurrentDictionary<string, string> schemes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly RegistrySchemes schemes;
 
     public RegistryClient(RegistryClientOptions? options = null)
         : this(options ?? new RegistryClientOptions(), handler: null)
@@ -31,6 +30,7 @@ public sealed class RegistryClient : IDisposable
         http = new HttpClient(handler ?? CreateHandler(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ContainerHealth", typeof(RegistryClient).Assembly.GetName().Version?.ToString(3)));
         authenticator = new RegistryAuthenticator(http, options.Credentials, options.RequestTimeout, options.Log);
+        schemes = new RegistrySchemes(http, options);
     }
 
     /// <summary>GET the manifest or index named by <paramref name="image"/>'s digest, else its tag.</summary>
@@ -81,7 +81,7 @@ public sealed class RegistryClient : IDisposable
         {
             await EnsureSuccessAsync(response, $"blob {digest} in {repository.Registry}/{repository.Repository}", cancellationToken);
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return new VerifiedBlobStream(stream, digest, response);
+            return new VerifiedBlobStream(stream, digest, response, options.RequestTimeout);
         }
         catch
         {
@@ -164,6 +164,13 @@ public sealed class RegistryClient : IDisposable
             body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             return new HttpRequestMessage(HttpMethod.Put, target) { Content = body };
         }, HttpCompletionOption.ResponseContentRead, cancellationToken, replayable: content.CanSeek);
+        if (finished.StatusCode == HttpStatusCode.NotFound && await BlobExistsAsync(repository, digest, cancellationToken))
+        {
+            // A retried PUT whose first attempt completed the upload (its answer was lost) finds the session gone.
+            options.Log?.Invoke($"uploaded {digest} to {repository.Registry}/{repository.Repository} (an earlier attempt completed it)");
+            return BlobUploadResult.Uploaded;
+        }
+
         await EnsureSuccessAsync(finished, $"upload of {digest} to {repository.Registry}/{repository.Repository}", cancellationToken);
         options.Log?.Invoke($"uploaded {digest} to {repository.Registry}/{repository.Repository}");
         return BlobUploadResult.Uploaded;
@@ -254,16 +261,6 @@ public sealed class RegistryClient : IDisposable
         };
     }
 
-    private bool IsInsecure(string registry) =>
-        RegistryEndpoint.IsLoopback(registry) || options.InsecureRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase);
-
-    private Uri BaseUri(string registry)
-    {
-        // Loopback registries are plain HTTP; other insecure ones try HTTPS first and fall back (see SendOnceAsync).
-        var scheme = schemes.GetOrAdd(registry, r => RegistryEndpoint.IsLoopback(r) ? "http" : "https");
-        return new Uri($"{scheme}://{RegistryEndpoint.ApiHost(registry)}/");
-    }
-
     /// <summary>Sends with authentication (answering one challenge) and retries; <paramref name="path"/> may be absolute (upload locations).</summary>
     private async Task<HttpResponseMessage> SendAsync(
         ImageReference target,
@@ -308,63 +305,55 @@ public sealed class RegistryClient : IDisposable
         return response;
     }
 
+    /// <summary>
+    /// At most <see cref="RegistryClientOptions.MaxAttempts"/> attempts, whatever fails: transient statuses and
+    /// connection-level failures wait (Retry-After on 429/503, else exponential backoff) and try again.
+    /// </summary>
     private async Task<HttpResponseMessage> SendWithRetriesAsync(
         string registry, string scope, Func<HttpRequestMessage> create, HttpCompletionOption completion, bool replayable, CancellationToken cancellationToken)
     {
         var attempts = Math.Max(1, options.MaxAttempts);
         for (var attempt = 1; ; attempt++)
         {
-            var request = create();
-            var baseUri = BaseUri(registry);
-            request.RequestUri = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : new Uri(baseUri, request.RequestUri!.OriginalString);
-            if (authenticator.Find(registry, scope) is { } authorization && SameHost(request.RequestUri, baseUri))
-            {
-                request.Headers.Authorization = authorization;
-            }
-
             var retry = replayable && attempt < attempts;
+            var request = create();
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(options.RequestTimeout);
             TimeSpan delay;
             try
             {
+                var baseUri = await schemes.BaseUriAsync(registry, deadline.Token);
+                request.RequestUri = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : new Uri(baseUri, request.RequestUri!.OriginalString);
+                if (authenticator.Find(registry, scope) is { } authorization && SameHost(request.RequestUri, baseUri))
+                {
+                    request.Headers.Authorization = authorization;
+                }
+
                 var response = await http.SendAsync(request, completion, deadline.Token);
-                if (!retry || !IsTransient(response.StatusCode))
+                if (!IsTransient(response.StatusCode) || !retry || RetryDelay(response, attempt) is not { } wait)
                 {
                     return response;
                 }
 
-                delay = response.Headers.RetryAfter?.Delta is { } after && after < TimeSpan.FromSeconds(30) ? after : Backoff(attempt);
-                options.Log?.Invoke($"{registry} answered {(int)response.StatusCode} to {request.Method} {request.RequestUri.AbsolutePath}; retrying in {delay.TotalMilliseconds:0} ms");
+                delay = wait;
+                options.Log?.Invoke($"{registry} answered {(int)response.StatusCode} to {request.Method} {request.RequestUri.AbsolutePath}; retrying in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {attempts})");
                 response.Dispose();
-            }
-            catch (HttpRequestException e) when (e.StatusCode is null && request.RequestUri.Scheme == "https" && IsInsecure(registry))
-            {
-                options.Log?.Invoke($"{registry} does not speak HTTPS ({e.Message}); using HTTP because it is an insecure registry");
-                schemes[registry] = "http";
-                if (!replayable)
-                {
-                    throw new RegistryException(RegistryFailure.Unreachable, $"{registry} is unreachable over HTTPS: {e.Message}", inner: e);
-                }
-
-                attempt--;
-                continue;
             }
             catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 var reason = e is OperationCanceledException ? $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s" : e.Message;
+                var what = request.RequestUri is { IsAbsoluteUri: true } uri ? $"{request.Method} {uri.GetLeftPart(UriPartial.Path)}" : $"{request.Method} {request.RequestUri}";
                 if (!retry)
                 {
-                    throw new RegistryException(
-                        RegistryFailure.Unreachable,
-                        $"{registry} is unreachable ({request.Method} {request.RequestUri.GetLeftPart(UriPartial.Path)}): {reason}",
-                        inner: e);
+                    var tries = attempt == 1 ? "" : $" after {attempt} attempts";
+                    throw new RegistryException(RegistryFailure.Unreachable, $"{registry} is unreachable{tries} ({what}): {reason}", inner: e);
                 }
 
                 delay = Backoff(attempt);
-                options.Log?.Invoke($"{request.Method} {request.RequestUri.AbsolutePath} on {registry} failed ({reason}); retrying in {delay.TotalMilliseconds:0} ms");
+                options.Log?.Invoke($"{what} on {registry} failed ({reason}); retrying in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {attempts})");
             }
 
+            request.Dispose();
             await Task.Delay(delay, cancellationToken);
         }
     }
@@ -372,7 +361,36 @@ public sealed class RegistryClient : IDisposable
     private static bool SameHost(Uri request, Uri registry) =>
         string.Equals(request.Authority, registry.Authority, StringComparison.OrdinalIgnoreCase);
 
-    private TimeSpan Backoff(int attempt) => options.RetryDelay * Math.Pow(2, attempt - 1);
+    /// <summary>Exponential from <see cref="RegistryClientOptions.RetryDelay"/>, capped, with jitter so parallel clients spread out.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = options.RetryDelay * Math.Pow(2, attempt - 1);
+        var capped = exponential < options.MaxRetryDelay ? exponential : options.MaxRetryDelay;
+        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
+    }
+
+    /// <summary>
+    /// How long to wait before the next attempt: the registry's Retry-After on 429 and 503 (delay or date), else the
+    /// backoff. Null when the registry asks for longer than <see cref="RegistryClientOptions.MaxRetryDelay"/>: the
+    /// caller then reports the answer instead of sleeping through a build.
+    /// </summary>
+    private TimeSpan? RetryDelay(HttpResponseMessage response, int attempt)
+    {
+        if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+            || RetryAfter(response) is not { } asked)
+        {
+            return Backoff(attempt);
+        }
+
+        return asked <= options.MaxRetryDelay ? asked : null;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
@@ -388,6 +406,11 @@ public sealed class RegistryClient : IDisposable
 
         var detail = await RegistryErrorDetailAsync(response, cancellationToken);
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}{detail}";
+        if (RetryAfter(response) is { } retryAfter)
+        {
+            status += $"; it asks to retry after {retryAfter.TotalSeconds:0} s";
+        }
+
         throw response.StatusCode switch
         {
             HttpStatusCode.NotFound => new RegistryException(RegistryFailure.NotFound, $"{what} was not found ({status})", response.StatusCode),

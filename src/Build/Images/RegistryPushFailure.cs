@@ -1,0 +1,38 @@
+using System.Text.Json;
+using ContainerHealth.Registry;
+
+namespace ContainerHealth.Build.Images;
+
+/// <summary>
+/// One line for CH1011 from whatever stopped a HEALTHCHECK push: where, what failed, and what to do about it. Blobs go
+/// before tags and each tag is one manifest PUT, so after any failure every tag still names a complete image.
+/// </summary>
+internal static class RegistryPushFailure
+{
+    /// <summary>The exceptions a push can end with that are the registry's, the network's or the input's fault, not a bug here.</summary>
+    public static bool IsExpected(Exception e) =>
+        e is RegistryException or HttpRequestException or IOException or TimeoutException or JsonException
+            or ArgumentException or FormatException or InvalidOperationException;
+
+    public static string Describe(Exception e, string registry, string repository)
+    {
+        var advice = e switch
+        {
+            RegistryException { Failure: RegistryFailure.Unauthorized } =>
+                $"check the credentials the SDK pushed with (DOTNET_CONTAINER_REGISTRY_UNAME/PWORD or `docker login {registry}`) and publish again",
+            RegistryException { Failure: RegistryFailure.Unreachable } or HttpRequestException or IOException or TimeoutException =>
+                $"check that {registry} is reachable and publish again",
+            RegistryException { Failure: RegistryFailure.NotFound } =>
+                "the SDK's push is incomplete; publish again",
+            RegistryException => "publish again; if it persists, the registry's logs say why it refused",
+            _ => "the SDK produced a manifest or config ContainerHealth cannot read; publish again, and report it with the SDK version if it persists",
+        };
+        var reason = e is RegistryException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+        return OneLine(
+            $"ContainerHealth could not write the HEALTHCHECK to {registry}/{repository}: {reason}. "
+            + $"Every tag still names a complete image (the SDK's has no HEALTHCHECK); {advice}, or set ContainerHealthCheck=false.");
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -285,10 +285,12 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>A TCP RST rather than a polite close: linger 0 on the socket, then abort.</summary>
     private static void Reset(HttpContext context, ProxiedRequest request)
     {
-        request.Outcome = "reset";
+        // Without the socket (another transport) the abort is a plain close, and the log says so.
+        request.Outcome = "closed";
         if (context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
             socket.LingerState = new LingerOption(true, 0);
+            request.Outcome = "reset";
         }
 
         context.Abort();

@@ -19,18 +19,18 @@ internal static class RegistryPushFailure
         var advice = e switch
         {
             RegistryException { Failure: RegistryFailure.Unauthorized } =>
-                $"check the credentials the SDK pushed with (DOTNET_CONTAINER_REGISTRY_UNAME/PWORD or `docker login {registry}`) and publish again",
+                "make sure the credentials the SDK pushed with (DOTNET_CONTAINER_REGISTRY_UNAME/PWORD or Docker's config.json) may push to this repository, then publish again",
             RegistryException { Failure: RegistryFailure.Unreachable } or HttpRequestException or IOException or TimeoutException =>
-                $"check that {registry} is reachable and publish again",
+                $"make sure {registry} is reachable, then publish again",
             RegistryException { Failure: RegistryFailure.NotFound } =>
                 "the SDK's push is incomplete; publish again",
-            RegistryException => "publish again; if it persists, the registry's logs say why it refused",
-            _ => "the SDK produced a manifest or config ContainerHealth cannot read; publish again, and report it with the SDK version if it persists",
+            RegistryException => "publish again; if it keeps failing, the registry's log says why it refused",
+            _ => "the SDK produced a manifest or config ContainerHealth cannot read; publish again, and if it keeps failing report it with the SDK version",
         };
         var reason = e is RegistryException ? e.Message : $"{e.GetType().Name}: {e.Message}";
         return OneLine(
             $"ContainerHealth could not write the HEALTHCHECK to {registry}/{repository}: {reason}. "
-            + $"Every tag still names a complete image (the SDK's has no HEALTHCHECK); {advice}, or set ContainerHealthCheck=false.");
+            + $"Every tag still names a complete image (the SDK's has no HEALTHCHECK). To fix: {advice}; or set ContainerHealthCheck=false to publish without one.");
     }
 
     private static string OneLine(string text) =>

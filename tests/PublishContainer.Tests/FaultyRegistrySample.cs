@@ -1,0 +1,69 @@
+using ContainerHealth.TestBed;
+using ContainerHealth.TestBed.Images;
+using ContainerHealth.TestBed.Publishing;
+using ContainerHealth.TestBed.Registry;
+using ContainerHealth.TestBed.Registry.Faults;
+
+namespace ContainerHealth.PublishContainer.Tests;
+
+/// <summary>
+/// One test class's set-up for publishing through faults: a registry with htpasswd auth, a <see cref="FaultProxy"/> in
+/// front of it that the SDK and ContainerHealth both push to (<c>ContainerRegistry=localhost:PROXYPORT</c>), the
+/// packed ContainerHealth in a consumer app, and the chiseled base image in a second, anonymous registry (the SDK's
+/// credential variables only cover the registry it pushes to).
+/// </summary>
+public sealed class FaultyRegistrySample : IAsyncLifetime
+{
+    private ConsumerProject? app;
+    private TestRegistry? registry;
+    private TestRegistry? baseRegistry;
+    private FaultProxy? proxy;
+    private BaseImage? baseImage;
+
+    public TestRegistry Registry => registry ?? throw new InvalidOperationException("not started");
+
+    public FaultProxy Proxy => proxy ?? throw new InvalidOperationException("not started");
+
+    public ConsumerProject App => app ?? throw new InvalidOperationException("not started");
+
+    public async Task InitializeAsync()
+    {
+        registry = await TestRegistry.StartAsync(RegistryCredentials.CreateRandom());
+        proxy = await FaultProxy.StartAsync(registry);
+        app = await ConsumerProject.CreateWebAsync();
+        App.WriteFile("Program.cs", await File.ReadAllTextAsync(Path.Combine(SampleProject.SourceDirectory, "Program.cs")));
+        baseRegistry = await TestRegistry.StartAsync();
+        baseImage = await BaseImages.PushAsync(baseRegistry, BaseImageKind.Chiseled);
+    }
+
+    /// <summary>Publish options for a fresh repository, so the SDK uploads every layer through the proxy.</summary>
+    public ContainerPublishOptions Options(string repository) => new()
+    {
+        BaseImage = baseImage!.Reference,
+        Registry = Registry,
+        Repository = repository,
+        Tag = "1.0",
+        Properties = new Dictionary<string, string> { ["ContainerRegistry"] = Proxy.Address },
+        Timeout = TimeSpan.FromMinutes(4),
+    };
+
+    public Task<ContainerPublishResult> PublishAsync(string repository) =>
+        ContainerPublisher.PublishAsync(App.ProjectFile, Options(repository));
+
+    public async Task DisposeAsync()
+    {
+        app?.Dispose();
+        if (proxy is not null)
+        {
+            await proxy.DisposeAsync();
+        }
+
+        foreach (var started in new[] { registry, baseRegistry })
+        {
+            if (started is not null)
+            {
+                await started.DisposeAsync();
+            }
+        }
+    }
+}

@@ -131,6 +131,44 @@ public sealed class RegistryFaultPublishTests : IClassFixture<FaultyRegistrySamp
         Assert.True(after.HasHealthcheck);
     }
 
+    // What the SDK (10.0.401) itself does with the same faults on its part of the push, before ContainerHealth runs.
+
+    [Fact]
+    public async Task The_SDK_retries_reset_blob_uploads_and_answers_a_401_on_its_tag_so_the_publish_succeeds()
+    {
+        Proxy.Add(new FaultRule(r => r.FromSdk && r.Method == "PATCH", Fault.Reset));
+        Proxy.Add(new FaultRule(r => r.FromSdk && r.Method == "PUT" && r.IsBlobUpload, Fault.Reset));
+        Proxy.Add(new FaultRule(r => r.FromSdk && r.IsTagPut, Fault.Unauthorized));
+
+        var (published, repository) = await PublishAsync("sdk-retries");
+
+        Assert.True(published.Succeeded, published.Build.Output);
+        Assert.Equal(2, RequestsFor(repository).Count(r => r.FromSdk && r.Outcome == "reset"));
+        Assert.True(Assert.Single(await EveryTagCompleteAsync(repository)).HasHealthcheck);
+    }
+
+    [Theory]
+    [InlineData("503 on its tag", "CONTAINER1005")]
+    [InlineData("429 on a blob check", "CONTAINER1014")]
+    [InlineData("500 on every layer upload", "CONTAINER1013")]
+    public async Task The_SDK_fails_at_once_on_a_5xx_or_429_and_no_tag_appears(string fault, string sdkCode)
+    {
+        Proxy.Add(fault switch
+        {
+            "503 on its tag" => new FaultRule(r => r.FromSdk && r.IsTagPut, Fault.Status(503)),
+            "429 on a blob check" => new FaultRule(r => r.FromSdk && r.Method == "HEAD", Fault.Status(429, retryAfter: "1")),
+            _ => new FaultRule(r => r.FromSdk && r.Method == "PATCH", Fault.Status(500), Times: null),
+        });
+
+        var (published, repository) = await PublishAsync("sdk-fails");
+
+        Assert.False(published.Succeeded);
+        Assert.Contains(sdkCode, published.Build.Output);
+        Assert.DoesNotContain("CH1011", published.Build.Output);
+        Assert.DoesNotContain(RequestsFor(repository), r => r.FromContainerHealth);
+        Assert.Empty(await EveryTagCompleteAsync(repository));
+    }
+
     public void Dispose()
     {
         foreach (var request in Proxy.Requests.Where(r => !r.FromSdk || r.Outcome is not ("200" or "201" or "202" or "404")))

@@ -27,7 +27,12 @@ internal static class RegistryPushFailure
             RegistryException => "publish again; if it keeps failing, the registry's log says why it refused",
             _ => "the SDK produced a manifest or config ContainerHealth cannot read; publish again, and if it keeps failing report it with the SDK version",
         };
-        var reason = e is RegistryException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+        var reason = e switch
+        {
+            JsonException => $"the SDK's manifest or config is not valid JSON ({e.Message})",
+            HttpRequestException or IOException => $"the connection failed ({e.Message})",
+            _ => e.Message,
+        };
         return OneLine(
             $"ContainerHealth could not write the HEALTHCHECK to {registry}/{repository}: {reason}. "
             + $"Every tag still names a complete image (the SDK's has no HEALTHCHECK). To fix: {advice}; or set ContainerHealthCheck=false to publish without one.");

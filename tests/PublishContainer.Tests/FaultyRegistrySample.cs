@@ -19,6 +19,7 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
     private TestRegistry? baseRegistry;
     private FaultProxy? proxy;
     private BaseImage? baseImage;
+    private BaseImage? multiPlatformBase;
 
     public TestRegistry Registry => registry ?? throw new InvalidOperationException("not started");
 
@@ -34,6 +35,7 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
         App.WriteFile("Program.cs", await File.ReadAllTextAsync(Path.Combine(SampleProject.SourceDirectory, "Program.cs")));
         baseRegistry = await TestRegistry.StartAsync();
         baseImage = await BaseImages.PushAsync(baseRegistry, BaseImageKind.Chiseled);
+        multiPlatformBase = await BaseImages.PushAsync(baseRegistry, BaseImageKind.MultiPlatform);
     }
 
     /// <summary>Publish options for a fresh repository, so the SDK uploads every layer through the proxy.</summary>
@@ -47,8 +49,16 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
         Timeout = TimeSpan.FromMinutes(4),
     };
 
-    public Task<ContainerPublishResult> PublishAsync(string repository) =>
-        ContainerPublisher.PublishAsync(App.ProjectFile, Options(repository));
+    /// <summary>linux-x64 and linux-arm64 on the multi-platform base: per-RID images and an index over them.</summary>
+    public ContainerPublishOptions MultiRidOptions(string repository) => Options(repository) with
+    {
+        BaseImage = multiPlatformBase!.Reference,
+        RuntimeIdentifier = null,
+        Properties = new Dictionary<string, string> { ["ContainerRegistry"] = Proxy.Address, ["RuntimeIdentifiers"] = "linux-x64;linux-arm64" },
+    };
+
+    public Task<ContainerPublishResult> PublishAsync(ContainerPublishOptions options) =>
+        ContainerPublisher.PublishAsync(App.ProjectFile, options);
 
     public async Task DisposeAsync()
     {

@@ -131,6 +131,23 @@ public sealed class RegistryFaultPublishTests : IClassFixture<FaultyRegistrySamp
         Assert.True(after.HasHealthcheck);
     }
 
+    [Fact]
+    public async Task Multi_RID_index_push_that_keeps_failing_leaves_every_tag_complete()
+    {
+        var repository = $"multi-{Guid.NewGuid().ToString("N")[..6]}";
+        Proxy.Add(new FaultRule(r => r.FromContainerHealth && r.IsTagPut && r.Path.EndsWith("/manifests/1.0", StringComparison.Ordinal), Fault.Status(500), Times: null));
+
+        var published = await sample.PublishAsync(sample.MultiRidOptions(repository));
+        output.WriteLine(published.Build.Output);
+
+        AssertOneCh1011Line(published, repository, "500");
+        var tags = (await EveryTagCompleteAsync(repository)).ToDictionary(t => t.Tag);
+        Assert.Equal(["1.0", "1.0-linux-arm64", "1.0-linux-x64"], tags.Keys.Order());
+        Assert.False(tags["1.0"].HasHealthcheck, "the index tag should still name the SDK's index");
+        Assert.True(tags["1.0-linux-x64"].HasHealthcheck);
+        Assert.True(tags["1.0-linux-arm64"].HasHealthcheck);
+    }
+
     // What the SDK (10.0.401) itself does with the same faults on its part of the push, before ContainerHealth runs.
 
     [Fact]
@@ -183,7 +200,7 @@ public sealed class RegistryFaultPublishTests : IClassFixture<FaultyRegistrySamp
     private async Task<(ContainerPublishResult Published, string Repository)> PublishAsync(string name, string? repository = null)
     {
         repository ??= $"{name}-{Guid.NewGuid().ToString("N")[..6]}";
-        var published = await sample.PublishAsync(repository);
+        var published = await sample.PublishAsync(sample.Options(repository));
         output.WriteLine($"publish took {published.Duration.TotalSeconds:0.0}s");
         output.WriteLine(published.Build.Output);
         return (published, repository);

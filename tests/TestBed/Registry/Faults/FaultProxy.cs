@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
@@ -144,7 +142,7 @@ public sealed class FaultProxy : IAsyncDisposable
             {
                 if (Tls)
                 {
-                    listen.UseHttps(SelfSignedCertificate(Host));
+                    listen.UseHttps(SelfSignedCertificate.For(Host));
                 }
             });
         });
@@ -302,25 +300,5 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             stalled.TrySetResult(request);
         }
-    }
-
-    private static X509Certificate2 SelfSignedCertificate(string host)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={host}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        if (IPAddress.TryParse(host, out var ip))
-        {
-            names.AddIpAddress(ip);
-        }
-        else
-        {
-            names.AddDnsName(host);
-        }
-
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        // Kestrel needs a certificate whose private key it can use from any store-less context: round-trip through PFX.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 }

@@ -18,6 +18,7 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
     private TestRegistry? registry;
     private TestRegistry? baseRegistry;
     private FaultProxy? proxy;
+    private FaultProxy? tlsProxy;
     private BaseImage? baseImage;
     private BaseImage? multiPlatformBase;
 
@@ -25,12 +26,16 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
 
     public FaultProxy Proxy => proxy ?? throw new InvalidOperationException("not started");
 
+    /// <summary>The same registry as an "insecure" one that speaks HTTPS (self-signed) on a non-loopback address.</summary>
+    public FaultProxy TlsProxy => tlsProxy ?? throw new InvalidOperationException("not started");
+
     public ConsumerProject App => app ?? throw new InvalidOperationException("not started");
 
     public async Task InitializeAsync()
     {
         registry = await TestRegistry.StartAsync(RegistryCredentials.CreateRandom());
         proxy = await FaultProxy.StartAsync(registry);
+        tlsProxy = await FaultProxy.StartAsync(registry, FaultProxy.NonLoopbackAddress(), tls: true);
         app = await ConsumerProject.CreateWebAsync();
         App.WriteFile("Program.cs", await File.ReadAllTextAsync(Path.Combine(SampleProject.SourceDirectory, "Program.cs")));
         baseRegistry = await TestRegistry.StartAsync();
@@ -57,15 +62,25 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
         Properties = new Dictionary<string, string> { ["ContainerRegistry"] = Proxy.Address, ["RuntimeIdentifiers"] = "linux-x64;linux-arm64" },
     };
 
+    /// <summary>Through <see cref="TlsProxy"/>, listed in DOTNET_CONTAINER_INSECURE_REGISTRIES as the SDK requires.</summary>
+    public ContainerPublishOptions InsecureHttpsOptions(string repository) => Options(repository) with
+    {
+        Properties = new Dictionary<string, string> { ["ContainerRegistry"] = TlsProxy.Address },
+        Environment = new Dictionary<string, string?> { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = TlsProxy.Address },
+    };
+
     public Task<ContainerPublishResult> PublishAsync(ContainerPublishOptions options) =>
         ContainerPublisher.PublishAsync(App.ProjectFile, options);
 
     public async Task DisposeAsync()
     {
         app?.Dispose();
-        if (proxy is not null)
+        foreach (var started in new[] { proxy, tlsProxy })
         {
-            await proxy.DisposeAsync();
+            if (started is not null)
+            {
+                await started.DisposeAsync();
+            }
         }
 
         foreach (var started in new[] { registry, baseRegistry })

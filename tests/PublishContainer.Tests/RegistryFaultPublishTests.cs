@@ -20,6 +20,7 @@ public sealed class RegistryFaultPublishTests : IClassFixture<FaultyRegistrySamp
         this.sample = sample;
         this.output = output;
         sample.Proxy.Clear();
+        sample.TlsProxy.Clear();
     }
 
     private FaultProxy Proxy => sample.Proxy;
@@ -129,6 +130,23 @@ public sealed class RegistryFaultPublishTests : IClassFixture<FaultyRegistrySamp
         var after = Assert.Single(await EveryTagCompleteAsync(repository));
         Assert.Equal(before.Digest, after.Digest);
         Assert.True(after.HasHealthcheck);
+    }
+
+    [Fact]
+    public async Task An_insecure_registry_that_speaks_HTTPS_stays_on_HTTPS_through_connection_resets()
+    {
+        var repository = $"tls-{Guid.NewGuid().ToString("N")[..6]}";
+        var proxy = sample.TlsProxy;
+        proxy.Add(new FaultRule(r => r.FromContainerHealth, Fault.Reset, Times: 2));
+
+        var published = await sample.PublishAsync(sample.InsecureHttpsOptions(repository));
+        output.WriteLine(published.Build.Output);
+
+        Assert.True(published.Succeeded, published.Build.Output);
+        var ours = proxy.Requests.Where(r => r.FromContainerHealth).ToList();
+        Assert.Equal(2, ours.Count(r => r.Outcome == "reset"));
+        Assert.All(ours, r => Assert.True(r.OverTls, $"{r} went over plain HTTP"));
+        Assert.True(Assert.Single(await EveryTagCompleteAsync(repository)).HasHealthcheck);
     }
 
     [Fact]

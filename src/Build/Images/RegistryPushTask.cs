@@ -12,7 +12,9 @@ namespace ContainerHealth.Build.Images;
 /// </summary>
 public abstract class RegistryPushTask : Task, ICancelableTask
 {
-    private readonly CancellationTokenSource cancellation = new();
+    private readonly object gate = new();
+    private CancellationTokenSource? running;
+    private bool cancelled;
 
     [Required]
     public string Registry { get; set; } = "";
@@ -23,12 +25,29 @@ public abstract class RegistryPushTask : Task, ICancelableTask
     [Required]
     public ITaskItem[] Tags { get; set; } = [];
 
-    public void Cancel() => cancellation.Cancel();
+    public void Cancel()
+    {
+        lock (gate)
+        {
+            cancelled = true;
+            running?.Cancel();
+        }
+    }
 
     /// <summary>Runs <paramref name="push"/> (repository, tags, writer, cancellation) and returns a summary for the log.</summary>
     protected bool Push(Func<ImageReference, string[], RegistryImageWriter, CancellationToken, Task<string>> push)
     {
         var destination = $"{Registry}/{Repository}";
+        using var cancellation = new CancellationTokenSource();
+        lock (gate)
+        {
+            running = cancellation;
+            if (cancelled)
+            {
+                cancellation.Cancel();
+            }
+        }
+
         try
         {
             var done = System.Threading.Tasks.Task.Run(async () =>
@@ -42,16 +61,24 @@ public abstract class RegistryPushTask : Task, ICancelableTask
             Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK to {0}: {1}.", destination, done);
             return true;
         }
-        catch (Exception e) when (e is RegistryException or HttpRequestException or InvalidOperationException or FormatException)
-        {
-            Log.LogError(null, DiagnosticCodes.HealthCheckNotWritten, null, DiagnosticCodes.HelpLink(DiagnosticCodes.HealthCheckNotWritten), null, 0, 0, 0, 0,
-                "ContainerHealth could not write the HEALTHCHECK to {0}: {1}. The tags still point at the image the SDK pushed, which has no HEALTHCHECK; fix the cause and publish again, or set ContainerHealthCheck=false.", destination, e.Message);
-            return false;
-        }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             Log.LogMessage(MessageImportance.High, "ContainerHealth: the HEALTHCHECK push to {0} was cancelled.", destination);
             return false;
+        }
+        catch (Exception e) when (RegistryPushFailure.IsExpected(e) || e is OperationCanceledException)
+        {
+            var failure = e is OperationCanceledException ? new TimeoutException("the push timed out", e) : e;
+            Log.LogError(null, DiagnosticCodes.HealthCheckNotWritten, null, DiagnosticCodes.HelpLink(DiagnosticCodes.HealthCheckNotWritten), null, 0, 0, 0, 0,
+                "{0}", RegistryPushFailure.Describe(failure, Registry, Repository));
+            return false;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                running = null;
+            }
         }
     }
 }

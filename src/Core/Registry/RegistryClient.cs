@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -16,8 +15,7 @@ public sealed class RegistryClient : IDisposable
 {
     private readonly RegistryClientOptions options;
     private readonly HttpClient http;
-    private readonly RegistryAuthenticator authenticator;
-    private readonly ConcurrentDictionary<string, string> schemes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly RegistryTransport transport;
 
     public RegistryClient(RegistryClientOptions? options = null)
         : this(options ?? new RegistryClientOptions(), handler: null)
@@ -30,14 +28,15 @@ public sealed class RegistryClient : IDisposable
         this.options = options;
         http = new HttpClient(handler ?? CreateHandler(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ContainerHealth", typeof(RegistryClient).Assembly.GetName().Version?.ToString(3)));
-        authenticator = new RegistryAuthenticator(http, options.Credentials, options.RequestTimeout, options.Log);
+        var authenticator = new RegistryAuthenticator(http, options.Credentials, options.RequestTimeout, options.Log);
+        transport = new RegistryTransport(http, options, authenticator, new RegistrySchemes(http, options));
     }
 
     /// <summary>GET the manifest or index named by <paramref name="image"/>'s digest, else its tag.</summary>
     public async Task<ManifestDocument> GetManifestAsync(ImageReference image, CancellationToken cancellationToken = default)
     {
         var path = $"/v2/{image.Repository}/manifests/{image.Reference}";
-        using var response = await SendAsync(image, PullScope(image), path, () =>
+        using var response = await transport.SendAsync(image, PullScope(image), path, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, path);
             foreach (var mediaType in RegistryMediaTypes.Manifests)
@@ -75,13 +74,13 @@ public sealed class RegistryClient : IDisposable
     {
         RequireDigest(digest);
         var path = $"/v2/{repository.Repository}/blobs/{digest}";
-        var response = await SendAsync(repository, PullScope(repository), path, () => new HttpRequestMessage(HttpMethod.Get, path),
+        var response = await transport.SendAsync(repository, PullScope(repository), path, () => new HttpRequestMessage(HttpMethod.Get, path),
             HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         try
         {
             await EnsureSuccessAsync(response, $"blob {digest} in {repository.Registry}/{repository.Repository}", cancellationToken);
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return new VerifiedBlobStream(stream, digest, response);
+            return new VerifiedBlobStream(stream, digest, response, options.RequestTimeout);
         }
         catch
         {
@@ -104,7 +103,7 @@ public sealed class RegistryClient : IDisposable
     {
         RequireDigest(digest);
         var path = $"/v2/{repository.Repository}/blobs/{digest}";
-        using var response = await SendAsync(repository, PullScope(repository), path, () => new HttpRequestMessage(HttpMethod.Head, path),
+        using var response = await transport.SendAsync(repository, PullScope(repository), path, () => new HttpRequestMessage(HttpMethod.Head, path),
             HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -133,7 +132,7 @@ public sealed class RegistryClient : IDisposable
         var scope = PushScope(repository) + (mount ? " " + PullScope(mountFrom!) : "");
         var start = $"/v2/{repository.Repository}/blobs/uploads/"
             + (mount ? $"?mount={Uri.EscapeDataString(digest)}&from={Uri.EscapeDataString(mountFrom!.Repository)}" : "");
-        using var started = await SendAsync(repository, scope, start,
+        using var started = await transport.SendAsync(repository, scope, start,
             () => new HttpRequestMessage(HttpMethod.Post, start) { Content = new ByteArrayContent([]) },
             HttpCompletionOption.ResponseContentRead, cancellationToken);
         if (started.StatusCode == HttpStatusCode.Created && mount)
@@ -153,7 +152,7 @@ public sealed class RegistryClient : IDisposable
         var target = location.OriginalString;
         target += (target.Contains('?') ? "&" : "?") + "digest=" + Uri.EscapeDataString(digest);
         var origin = content.CanSeek ? content.Position : 0;
-        using var finished = await SendAsync(repository, scope, target, () =>
+        using var finished = await transport.SendAsync(repository, scope, target, () =>
         {
             if (content.CanSeek)
             {
@@ -164,6 +163,13 @@ public sealed class RegistryClient : IDisposable
             body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             return new HttpRequestMessage(HttpMethod.Put, target) { Content = body };
         }, HttpCompletionOption.ResponseContentRead, cancellationToken, replayable: content.CanSeek);
+        if (finished.StatusCode == HttpStatusCode.NotFound && await BlobExistsAsync(repository, digest, cancellationToken))
+        {
+            // A retried PUT whose first attempt completed the upload (its answer was lost) finds the session gone.
+            options.Log?.Invoke($"uploaded {digest} to {repository.Registry}/{repository.Repository} (an earlier attempt completed it)");
+            return BlobUploadResult.Uploaded;
+        }
+
         await EnsureSuccessAsync(finished, $"upload of {digest} to {repository.Registry}/{repository.Repository}", cancellationToken);
         options.Log?.Invoke($"uploaded {digest} to {repository.Registry}/{repository.Repository}");
         return BlobUploadResult.Uploaded;
@@ -190,7 +196,7 @@ public sealed class RegistryClient : IDisposable
 
         var path = $"/v2/{repository.Repository}/manifests/{tagOrDigest}";
         var bytes = content.ToArray();
-        using var response = await SendAsync(repository, PushScope(repository), path, () =>
+        using var response = await transport.SendAsync(repository, PushScope(repository), path, () =>
         {
             var body = new ByteArrayContent(bytes);
             body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
@@ -254,131 +260,6 @@ public sealed class RegistryClient : IDisposable
         };
     }
 
-    private bool IsInsecure(string registry) =>
-        RegistryEndpoint.IsLoopback(registry) || options.InsecureRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase);
-
-    private Uri BaseUri(string registry)
-    {
-        // Loopback registries are plain HTTP; other insecure ones try HTTPS first and fall back (see SendOnceAsync).
-        var scheme = schemes.GetOrAdd(registry, r => RegistryEndpoint.IsLoopback(r) ? "http" : "https");
-        return new Uri($"{scheme}://{RegistryEndpoint.ApiHost(registry)}/");
-    }
-
-    /// <summary>Sends with authentication (answering one challenge) and retries; <paramref name="path"/> may be absolute (upload locations).</summary>
-    private async Task<HttpResponseMessage> SendAsync(
-        ImageReference target,
-        string scope,
-        string path,
-        Func<HttpRequestMessage> create,
-        HttpCompletionOption completion,
-        CancellationToken cancellationToken,
-        bool replayable = true)
-    {
-        var registry = target.Registry;
-        var response = await SendWithRetriesAsync(registry, scope, create, completion, replayable, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
-        {
-            return response;
-        }
-
-        var challenge = AuthenticationChallenge.From(response.Headers);
-        response.Dispose();
-        if (challenge is null)
-        {
-            throw new RegistryException(RegistryFailure.Unauthorized, $"{registry} refused {path} (401) without saying how to authenticate", HttpStatusCode.Unauthorized);
-        }
-
-        if (!replayable)
-        {
-            throw new RegistryException(RegistryFailure.Unauthorized, $"{registry} asked to authenticate in the middle of an upload; retry the operation", HttpStatusCode.Unauthorized);
-        }
-
-        await authenticator.AnswerAsync(registry, challenge, scope, cancellationToken);
-        response = await SendWithRetriesAsync(registry, scope, create, completion, replayable, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            response.Dispose();
-            var who = options.Credentials.Find(registry)?.ToString() ?? "anonymous access";
-            throw new RegistryException(
-                RegistryFailure.Unauthorized,
-                $"{registry} refused {who} to {target.Repository} (401); check `docker login {registry}`",
-                HttpStatusCode.Unauthorized);
-        }
-
-        return response;
-    }
-
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(
-        string registry, string scope, Func<HttpRequestMessage> create, HttpCompletionOption completion, bool replayable, CancellationToken cancellationToken)
-    {
-        var attempts = Math.Max(1, options.MaxAttempts);
-        for (var attempt = 1; ; attempt++)
-        {
-            var request = create();
-            var baseUri = BaseUri(registry);
-            request.RequestUri = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : new Uri(baseUri, request.RequestUri!.OriginalString);
-            if (authenticator.Find(registry, scope) is { } authorization && SameHost(request.RequestUri, baseUri))
-            {
-                request.Headers.Authorization = authorization;
-            }
-
-            var retry = replayable && attempt < attempts;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(options.RequestTimeout);
-            TimeSpan delay;
-            try
-            {
-                var response = await http.SendAsync(request, completion, deadline.Token);
-                if (!retry || !IsTransient(response.StatusCode))
-                {
-                    return response;
-                }
-
-                delay = response.Headers.RetryAfter?.Delta is { } after && after < TimeSpan.FromSeconds(30) ? after : Backoff(attempt);
-                options.Log?.Invoke($"{registry} answered {(int)response.StatusCode} to {request.Method} {request.RequestUri.AbsolutePath}; retrying in {delay.TotalMilliseconds:0} ms");
-                response.Dispose();
-            }
-            catch (HttpRequestException e) when (e.StatusCode is null && request.RequestUri.Scheme == "https" && IsInsecure(registry))
-            {
-                options.Log?.Invoke($"{registry} does not speak HTTPS ({e.Message}); using HTTP because it is an insecure registry");
-                schemes[registry] = "http";
-                if (!replayable)
-                {
-                    throw new RegistryException(RegistryFailure.Unreachable, $"{registry} is unreachable over HTTPS: {e.Message}", inner: e);
-                }
-
-                attempt--;
-                continue;
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                var reason = e is OperationCanceledException ? $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s" : e.Message;
-                if (!retry)
-                {
-                    throw new RegistryException(
-                        RegistryFailure.Unreachable,
-                        $"{registry} is unreachable ({request.Method} {request.RequestUri.GetLeftPart(UriPartial.Path)}): {reason}",
-                        inner: e);
-                }
-
-                delay = Backoff(attempt);
-                options.Log?.Invoke($"{request.Method} {request.RequestUri.AbsolutePath} on {registry} failed ({reason}); retrying in {delay.TotalMilliseconds:0} ms");
-            }
-
-            await Task.Delay(delay, cancellationToken);
-        }
-    }
-
-    private static bool SameHost(Uri request, Uri registry) =>
-        string.Equals(request.Authority, registry.Authority, StringComparison.OrdinalIgnoreCase);
-
-    private TimeSpan Backoff(int attempt) => options.RetryDelay * Math.Pow(2, attempt - 1);
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
-            or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
@@ -388,6 +269,11 @@ public sealed class RegistryClient : IDisposable
 
         var detail = await RegistryErrorDetailAsync(response, cancellationToken);
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}{detail}";
+        if (RegistryTransport.RetryAfter(response) is { } retryAfter)
+        {
+            status += $"; it asks to retry after {retryAfter.TotalSeconds:0} s";
+        }
+
         throw response.StatusCode switch
         {
             HttpStatusCode.NotFound => new RegistryException(RegistryFailure.NotFound, $"{what} was not found ({status})", response.StatusCode),

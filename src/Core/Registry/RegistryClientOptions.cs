@@ -17,11 +17,17 @@ public sealed class RegistryClientOptions
     /// <summary>Per attempt, until the response headers arrive.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Attempts for transient failures (connection errors, timeouts, 408/429/5xx) before giving up.</summary>
+    /// <summary>Attempts per request for transient failures (connection errors, timeouts, 408/429/5xx) before giving up.</summary>
     public int MaxAttempts { get; init; } = 4;
 
-    /// <summary>First retry delay; doubles each attempt.</summary>
+    /// <summary>First retry delay; doubles each attempt up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The longest wait between attempts, backoff or a registry's Retry-After; a registry that asks for longer gets its
+    /// 429/503 reported instead of a build that sleeps.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Progress and decisions, for low-importance build messages. Never receives credentials.</summary>
     public Action<string>? Log { get; init; }

@@ -4,9 +4,10 @@ namespace ContainerHealth.Registry;
 
 /// <summary>
 /// A blob's bytes as they arrive, hashed on the way: reading past the end of a blob whose bytes do not match its digest
-/// throws, so a corrupt layer never passes as a real one.
+/// throws, so a corrupt layer never passes as a real one. An asynchronous read that gets no byte within
+/// <paramref name="idleTimeout"/> (when given), or whose connection breaks, throws a <see cref="RegistryException"/> instead of hanging.
 /// </summary>
-internal sealed class VerifiedBlobStream(Stream inner, string digest, IDisposable owner) : Stream
+internal sealed class VerifiedBlobStream(Stream inner, string digest, IDisposable owner, TimeSpan? idleTimeout = null) : Stream
 {
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool verified;
@@ -31,7 +32,22 @@ internal sealed class VerifiedBlobStream(Stream inner, string digest, IDisposabl
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(idleTimeout ?? Timeout.InfiniteTimeSpan);
+        int read;
+        try
+        {
+            read = await inner.ReadAsync(buffer, idle.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryException(RegistryFailure.Unreachable, $"blob {digest} stalled: no bytes for {idleTimeout?.TotalSeconds:0.#} s", inner: e);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw new RegistryException(RegistryFailure.Unreachable, $"blob {digest} broke off while downloading: {e.Message}", inner: e);
+        }
+
         return Account(buffer.Span[..read]);
     }
 

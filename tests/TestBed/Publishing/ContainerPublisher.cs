@@ -29,6 +29,28 @@ public static class ContainerPublisher
 
     public static async Task<ContainerPublishResult> PublishAsync(string projectFile, ContainerPublishOptions options)
     {
+        var command = await PrepareAsync(projectFile, options);
+        var stopwatch = Stopwatch.StartNew();
+        var build = await ProcessRunner.RunAsync("dotnet", command.Arguments, Path.GetDirectoryName(projectFile), command.Environment, options.Timeout);
+        stopwatch.Stop();
+        var succeeded = build.ExitCode == 0;
+        return new ContainerPublishResult(
+            build,
+            BuildDiagnostic.Parse(build.Output),
+            !succeeded || command.Archive is not null ? null : command.ToEngine ? $"{options.Repository}:{options.Tag}" : $"{options.Registry!.Address}/{options.Repository}:{options.Tag}",
+            succeeded ? command.Archive : null,
+            stopwatch.Elapsed);
+    }
+
+    /// <summary>The same publish, started and not awaited: for a test that kills it mid-push.</summary>
+    public static async Task<StartedProcess> StartAsync(string projectFile, ContainerPublishOptions options)
+    {
+        var command = await PrepareAsync(projectFile, options);
+        return ProcessRunner.Start("dotnet", command.Arguments, Path.GetDirectoryName(projectFile), command.Environment);
+    }
+
+    private static async Task<PublishCommand> PrepareAsync(string projectFile, ContainerPublishOptions options)
+    {
         var properties = new Dictionary<string, string>
         {
             ["ContainerBaseImage"] = options.BaseImage,
@@ -75,18 +97,11 @@ public static class ContainerPublisher
             environment[name] = value;
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        var build = await ProcessRunner.RunAsync("dotnet", arguments, Path.GetDirectoryName(projectFile), environment, options.Timeout);
-        stopwatch.Stop();
-        var succeeded = build.ExitCode == 0;
-        return new ContainerPublishResult(
-            build,
-            BuildDiagnostic.Parse(build.Output),
-            !succeeded || archive is not null ? null : toEngine ? $"{options.Repository}:{options.Tag}" : $"{options.Registry!.Address}/{options.Repository}:{options.Tag}",
-            succeeded ? archive : null,
-            stopwatch.Elapsed);
+        return new PublishCommand(arguments, environment, archive, toEngine);
     }
 
     // MSBuild splits -p values at ';' and ','; quotes keep them in one property.
     private static string Quote(string value) => value.IndexOfAny([';', ',']) >= 0 ? $"\"{value}\"" : value;
+
+    private sealed record PublishCommand(List<string> Arguments, Dictionary<string, string?> Environment, string? Archive, bool ToEngine);
 }

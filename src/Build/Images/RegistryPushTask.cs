@@ -1,3 +1,4 @@
+using ContainerHealth.Build.Logging;
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Images;
 using ContainerHealth.Registry;
@@ -69,8 +70,7 @@ public abstract class RegistryPushTask : Task, ICancelableTask
         catch (Exception e) when (RegistryPushFailure.IsExpected(e) || e is OperationCanceledException)
         {
             var failure = e is OperationCanceledException ? new TimeoutException("the push timed out", e) : e;
-            Log.LogError(null, DiagnosticCodes.HealthCheckNotWritten, null, DiagnosticCodes.HelpLink(DiagnosticCodes.HealthCheckNotWritten), null, 0, 0, 0, 0,
-                "{0}", RegistryPushFailure.Describe(failure, Registry, Repository));
+            Log.Log(new Diagnostic(DiagnosticCodes.HealthCheckNotWritten, DiagnosticSeverity.Error, RegistryPushFailure.Describe(failure, Registry, Repository)));
             return false;
         }
         finally

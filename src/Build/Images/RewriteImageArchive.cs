@@ -1,3 +1,4 @@
+using ContainerHealth.Build.Logging;
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Images;
 using ContainerHealth.Images.Archives;
@@ -36,8 +37,8 @@ public sealed class RewriteImageArchive : Task
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException or System.Text.Json.JsonException)
         {
-            Log.LogError(null, DiagnosticCodes.HealthCheckNotWritten, null, DiagnosticCodes.HelpLink(DiagnosticCodes.HealthCheckNotWritten), ArchivePath, 0, 0, 0, 0,
-                "ContainerHealth could not write the HEALTHCHECK into {0}: {1}. The archive was left as the SDK wrote it.", ArchivePath, e.Message);
+            Log.Log(new Diagnostic(DiagnosticCodes.HealthCheckNotWritten, DiagnosticSeverity.Error,
+                $"ContainerHealth could not write the HEALTHCHECK into {ArchivePath}: {e.Message}. The archive was left as the SDK wrote it.", ArchivePath));
             return false;
         }
     }

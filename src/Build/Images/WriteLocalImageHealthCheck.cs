@@ -1,3 +1,4 @@
+using ContainerHealth.Build.Logging;
 using System.Diagnostics;
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Images;
@@ -152,8 +153,8 @@ public sealed class WriteLocalImageHealthCheck : Task
 
     private bool Fail(string reason)
     {
-        Log.LogError(null, DiagnosticCodes.HealthCheckNotWritten, null, DiagnosticCodes.HelpLink(DiagnosticCodes.HealthCheckNotWritten), null, 0, 0, 0, 0,
-            "ContainerHealth could not write the HEALTHCHECK into the local image ({0}); the image has no HEALTHCHECK. Publish to a registry (ContainerRegistry) or an archive (ContainerArchiveOutputPath) instead, or set ContainerHealthCheck=false.", reason);
+        Log.Log(new Diagnostic(DiagnosticCodes.HealthCheckNotWritten, DiagnosticSeverity.Error,
+            $"ContainerHealth could not write the HEALTHCHECK into the local image ({reason}); the image has no HEALTHCHECK. Publish to a registry (ContainerRegistry) or an archive (ContainerArchiveOutputPath) instead, or set ContainerHealthCheck=false."));
         return false;
     }
 }

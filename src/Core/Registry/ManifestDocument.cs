@@ -1,3 +1,4 @@
+using ContainerHealth.Images;
 using System.Text.Json;
 
 namespace ContainerHealth.Registry;
@@ -5,11 +6,11 @@ namespace ContainerHealth.Registry;
 /// <summary>A manifest or index exactly as the registry served it: the bytes are what the digest covers.</summary>
 public sealed record ManifestDocument(string MediaType, string Digest, byte[] Content)
 {
-    public bool IsIndex => RegistryMediaTypes.IsIndex(MediaType);
+    public bool IsIndex => ImageMediaTypes.IsIndex(MediaType);
 
-    public ImageIndex ReadIndex() => Read<ImageIndex>(RegistryMediaTypes.IsIndex, "an image index");
+    public ImageIndex ReadIndex() => Read<ImageIndex>(ImageMediaTypes.IsIndex, "an image index");
 
-    public ImageManifest ReadManifest() => Read<ImageManifest>(RegistryMediaTypes.IsManifest, "an image manifest");
+    public ImageManifest ReadManifest() => Read<ImageManifest>(ImageMediaTypes.IsManifest, "an image manifest");
 
     private T Read<T>(Func<string, bool> accepts, string what)
     {

@@ -1,3 +1,4 @@
+using ContainerHealth.Images;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -39,7 +40,7 @@ public sealed class RegistryClient : IDisposable
         using var response = await transport.SendAsync(image, PullScope(image), path, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, path);
-            foreach (var mediaType in RegistryMediaTypes.Manifests)
+            foreach (var mediaType in ImageMediaTypes.Manifests)
             {
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
             }
@@ -56,12 +57,12 @@ public sealed class RegistryClient : IDisposable
         }
 
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (string.IsNullOrEmpty(mediaType) || !RegistryMediaTypes.Manifests.Contains(mediaType))
+        if (string.IsNullOrEmpty(mediaType) || !ImageMediaTypes.Manifests.Contains(mediaType))
         {
             mediaType = MediaTypeInBody(content) ?? mediaType ?? "";
         }
 
-        if (!RegistryMediaTypes.Manifests.Contains(mediaType))
+        if (!ImageMediaTypes.Manifests.Contains(mediaType))
         {
             throw new RegistryException(RegistryFailure.Protocol, $"{image} is a '{mediaType}', which is neither an OCI nor a Docker v2 manifest or index");
         }
@@ -237,8 +238,8 @@ public sealed class RegistryClient : IDisposable
             }
 
             // OCI allows mediaType to be absent: an index lists manifests, a manifest has a config.
-            return root.TryGetProperty("manifests", out _) ? RegistryMediaTypes.OciIndex
-                : root.TryGetProperty("config", out _) ? RegistryMediaTypes.OciManifest : null;
+            return root.TryGetProperty("manifests", out _) ? ImageMediaTypes.OciIndex
+                : root.TryGetProperty("config", out _) ? ImageMediaTypes.OciManifest : null;
         }
         catch (JsonException)
         {

@@ -76,7 +76,7 @@ public sealed class RegistryImageWriterTests
         var manifest = $$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","size":{{Encoding.UTF8.GetByteCount(config)}},"digest":"{{configDigest}}"},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","size":{{layer.Length}},"digest":"{{layerDigest}}"}]}""";
         foreach (var tag in tags)
         {
-            await client.PutManifestAsync(repository, tag, RegistryMediaTypes.OciManifest, Encoding.UTF8.GetBytes(manifest));
+            await client.PutManifestAsync(repository, tag, ImageMediaTypes.OciManifest, Encoding.UTF8.GetBytes(manifest));
         }
 
         return (config, manifest);

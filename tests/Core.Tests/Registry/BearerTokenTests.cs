@@ -1,3 +1,4 @@
+using ContainerHealth.Images;
 using System.Net;
 using System.Text;
 using ContainerHealth.Registry;
@@ -70,7 +71,7 @@ public class BearerTokenTests
 
         var manifest = await client.GetManifestAsync(ImageReference.Parse("registry.example.com/library/app:1"));
 
-        Assert.Equal(RegistryMediaTypes.OciManifest, manifest.MediaType);
+        Assert.Equal(ImageMediaTypes.OciManifest, manifest.MediaType);
         Assert.Equal(0, hub.UnavailableAnswers);
     }
 
@@ -109,7 +110,7 @@ public class BearerTokenTests
             }
 
             var manifest = Json("""{"schemaVersion":2,"config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","size":2},"layers":[]}""");
-            manifest.Content.Headers.ContentType = new(RegistryMediaTypes.OciManifest);
+            manifest.Content.Headers.ContentType = new(ImageMediaTypes.OciManifest);
             return manifest;
         }
 

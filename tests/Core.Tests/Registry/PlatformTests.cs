@@ -1,3 +1,4 @@
+using ContainerHealth.Images;
 using ContainerHealth.Registry;
 
 namespace ContainerHealth.Core.Tests.Registry;
@@ -19,11 +20,11 @@ public class PlatformTests
     [Fact]
     public void Finds_the_index_entry_for_a_platform_and_skips_others()
     {
-        var index = new ImageIndex(2, RegistryMediaTypes.OciIndex,
+        var index = new ImageIndex(2, ImageMediaTypes.OciIndex,
         [
-            new Descriptor(RegistryMediaTypes.OciManifest, "sha256:" + new string('1', 64), 1, new Platform("linux", "amd64")),
-            new Descriptor(RegistryMediaTypes.OciManifest, "sha256:" + new string('2', 64), 1, new Platform("linux", "arm64", "v8")),
-            new Descriptor(RegistryMediaTypes.OciManifest, "sha256:" + new string('3', 64), 1, new Platform("unknown", "unknown")),
+            new Descriptor(ImageMediaTypes.OciManifest, "sha256:" + new string('1', 64), 1, new Platform("linux", "amd64")),
+            new Descriptor(ImageMediaTypes.OciManifest, "sha256:" + new string('2', 64), 1, new Platform("linux", "arm64", "v8")),
+            new Descriptor(ImageMediaTypes.OciManifest, "sha256:" + new string('3', 64), 1, new Platform("unknown", "unknown")),
         ]);
 
         Assert.Equal('2', index.Find(Platform.FromRuntimeIdentifier("linux-arm64")!)!.Digest[^1]);

@@ -1,3 +1,4 @@
+using ContainerHealth.Images;
 using System.Text;
 using System.Text.Json.Nodes;
 using ContainerHealth.Registry;
@@ -24,8 +25,8 @@ public class RegistryClientEndToEndTests
         var (configDigest, _) = await client.UploadBlobAsync(image, config);
         var (_, again) = await client.UploadBlobAsync(image, layer);
         var manifest = ManifestBytes(configDigest, config.Length, layerDigest, layer.Length);
-        var pushedDigest = await client.PutManifestAsync(image, "1.0", RegistryMediaTypes.OciManifest, manifest);
-        await client.PutManifestAsync(image, pushedDigest, RegistryMediaTypes.OciManifest, manifest);
+        var pushedDigest = await client.PutManifestAsync(image, "1.0", ImageMediaTypes.OciManifest, manifest);
+        await client.PutManifestAsync(image, pushedDigest, ImageMediaTypes.OciManifest, manifest);
 
         var byTag = await client.GetManifestAsync(image);
         var byDigest = await client.GetManifestAsync(image.WithDigest(pushedDigest));
@@ -37,7 +38,7 @@ public class RegistryClientEndToEndTests
         Assert.Equal(BlobUploadResult.AlreadyPresent, again);
         Assert.Equal(pushedDigest, byTag.Digest);
         Assert.Equal(manifest, byTag.Content);
-        Assert.Equal(RegistryMediaTypes.OciManifest, byDigest.MediaType);
+        Assert.Equal(ImageMediaTypes.OciManifest, byDigest.MediaType);
         Assert.Equal(layerDigest, byTag.ReadManifest().Layers.Single().Digest);
         Assert.Equal(layer, copy.ToArray());
         Assert.Equal(config, await client.GetBlobBytesAsync(image, configDigest));
@@ -69,20 +70,20 @@ public class RegistryClientEndToEndTests
         var image = ImageReference.Parse($"{registry.Address}/multi:1");
         var (configDigest, _) = await client.UploadBlobAsync(image, "{}"u8.ToArray());
         var manifest = ManifestBytes(configDigest, 2, null, 0);
-        var manifestDigest = await client.PutManifestAsync(image, ContentDigest.Compute(manifest), RegistryMediaTypes.OciManifest, manifest);
+        var manifestDigest = await client.PutManifestAsync(image, ContentDigest.Compute(manifest), ImageMediaTypes.OciManifest, manifest);
         var index = Encoding.UTF8.GetBytes(new JsonObject
         {
             ["schemaVersion"] = 2,
-            ["mediaType"] = RegistryMediaTypes.OciIndex,
+            ["mediaType"] = ImageMediaTypes.OciIndex,
             ["manifests"] = new JsonArray(new JsonObject
             {
-                ["mediaType"] = RegistryMediaTypes.OciManifest,
+                ["mediaType"] = ImageMediaTypes.OciManifest,
                 ["digest"] = manifestDigest,
                 ["size"] = manifest.Length,
                 ["platform"] = new JsonObject { ["os"] = "linux", ["architecture"] = "arm64", ["variant"] = "v8" },
             }),
         }.ToJsonString());
-        await client.PutManifestAsync(image, "1", RegistryMediaTypes.OciIndex, index);
+        await client.PutManifestAsync(image, "1", ImageMediaTypes.OciIndex, index);
 
         var document = await client.GetManifestAsync(image);
 
@@ -189,14 +190,14 @@ public class RegistryClientEndToEndTests
         var layers = new JsonArray();
         if (layerDigest is not null)
         {
-            layers.Add(new JsonObject { ["mediaType"] = RegistryMediaTypes.OciLayerTar, ["digest"] = layerDigest, ["size"] = layerSize });
+            layers.Add(new JsonObject { ["mediaType"] = ImageMediaTypes.OciLayerTar, ["digest"] = layerDigest, ["size"] = layerSize });
         }
 
         return Encoding.UTF8.GetBytes(new JsonObject
         {
             ["schemaVersion"] = 2,
-            ["mediaType"] = RegistryMediaTypes.OciManifest,
-            ["config"] = new JsonObject { ["mediaType"] = RegistryMediaTypes.OciConfig, ["digest"] = configDigest, ["size"] = configSize },
+            ["mediaType"] = ImageMediaTypes.OciManifest,
+            ["config"] = new JsonObject { ["mediaType"] = ImageMediaTypes.OciConfig, ["digest"] = configDigest, ["size"] = configSize },
             ["layers"] = layers,
         }.ToJsonString());
     }

@@ -1,3 +1,4 @@
+using ContainerHealth.Images;
 using System.Text;
 using ContainerHealth.Registry;
 using ContainerHealth.Registry.Authentication;
@@ -71,7 +72,7 @@ public sealed class RegistryClientFaultTests(RegistryFixture fixture) : IClassFi
         var image = Repository(proxy);
         var manifest = await PushImageBlobsAsync(client, image);
 
-        var digest = await client.PutManifestAsync(image, "1", RegistryMediaTypes.OciManifest, manifest);
+        var digest = await client.PutManifestAsync(image, "1", ImageMediaTypes.OciManifest, manifest);
 
         Assert.Equal(["503 (injected)", "503 (injected)", "201"], proxy.Requests.Where(r => r.IsTagPut).Select(r => r.Outcome));
         var tag = Assert.Single(await TagAudit.ReadAsync(Registry, image.Repository));
@@ -153,7 +154,7 @@ public sealed class RegistryClientFaultTests(RegistryFixture fixture) : IClassFi
         var manifest = await PushImageBlobsAsync(client, image);
         proxy.Add(new FaultRule(r => r.IsTagPut, Fault.Unauthorized));
 
-        await client.PutManifestAsync(image, "1", RegistryMediaTypes.OciManifest, manifest);
+        await client.PutManifestAsync(image, "1", ImageMediaTypes.OciManifest, manifest);
 
         Assert.Equal(["401 (injected)", "201"], proxy.Requests.Where(r => r.IsTagPut).Select(r => r.Outcome));
         Assert.True(Assert.Single(await TagAudit.ReadAsync(secured, image.Repository)).IsComplete);
@@ -229,9 +230,9 @@ public sealed class RegistryClientFaultTests(RegistryFixture fixture) : IClassFi
         var config = """{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}"""u8.ToArray();
         var (configDigest, _) = await client.UploadBlobAsync(image, config);
         return Encoding.UTF8.GetBytes($$"""
-            {"schemaVersion":2,"mediaType":"{{RegistryMediaTypes.OciManifest}}",
-             "config":{"mediaType":"{{RegistryMediaTypes.OciConfig}}","digest":"{{configDigest}}","size":{{config.Length}}},
-             "layers":[{"mediaType":"{{RegistryMediaTypes.OciLayerTar}}","digest":"{{layer}}","size":{{Layer.Length}}}]}
+            {"schemaVersion":2,"mediaType":"{{ImageMediaTypes.OciManifest}}",
+             "config":{"mediaType":"{{ImageMediaTypes.OciConfig}}","digest":"{{configDigest}}","size":{{config.Length}}},
+             "layers":[{"mediaType":"{{ImageMediaTypes.OciLayerTar}}","digest":"{{layer}}","size":{{Layer.Length}}}]}
             """);
     }
 }

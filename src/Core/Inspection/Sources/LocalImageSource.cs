@@ -1,3 +1,4 @@
+using ContainerHealth.Images;
 using System.Text.Json;
 using ContainerHealth.Registry;
 
@@ -123,7 +124,7 @@ public sealed class LocalImageSource : IDisposable
         using var document = ReadJson(files, BlobFile(digest));
         var root = document.RootElement;
         var mediaType = descriptor.TryGetProperty("mediaType", out var m) ? m.GetString() : root.TryGetProperty("mediaType", out var inner) ? inner.GetString() : null;
-        if (mediaType is not null && RegistryMediaTypes.IsIndex(mediaType) || root.TryGetProperty("manifests", out _))
+        if (mediaType is not null && ImageMediaTypes.IsIndex(mediaType) || root.TryGetProperty("manifests", out _))
         {
             foreach (var nested in root.GetProperty("manifests").EnumerateArray())
             {

@@ -128,7 +128,7 @@ internal sealed class WellKnownTypes
     {
         foreach (var name in Required)
         {
-            if (compilation.GetTypeByMetadataName(name) is null)
+            if (Resolve(compilation, name) is null)
             {
                 return null;
             }
@@ -171,5 +171,30 @@ internal sealed class WellKnownTypes
         return false;
     }
 
-    private INamedTypeSymbol? Get(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+    private INamedTypeSymbol? Get(string metadataName) => Resolve(compilation, metadataName);
+
+    /// <summary>
+    /// As ASP.NET Core's own analyzers resolve: GetTypeByMetadataName returns null when two references define the
+    /// name (a polyfill, a copied type), so look at every candidate and prefer the framework's.
+    /// </summary>
+    private static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
+    {
+        if (compilation.GetTypeByMetadataName(metadataName) is { } unique)
+        {
+            return unique;
+        }
+
+        INamedTypeSymbol? accessible = null;
+        foreach (var candidate in compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (FrameworkAssembly.Is(candidate.ContainingAssembly))
+            {
+                return candidate;
+            }
+
+            accessible ??= candidate.DeclaredAccessibility == Accessibility.Public ? candidate : null;
+        }
+
+        return accessible;
+    }
 }

@@ -142,7 +142,7 @@ internal sealed class EndpointMapCollector
             return;
         }
 
-        if (!IsFramework(method.ContainingAssembly))
+        if (!FrameworkAssembly.Is(method.ContainingAssembly))
         {
             RecordLibraryCall(invocation);
             return;
@@ -266,15 +266,6 @@ internal sealed class EndpointMapCollector
                 Interlocked.Exchange(ref healthChecksRegistered, 1);
             }
         }
-    }
-
-    private static bool IsFramework(IAssemblySymbol? assembly)
-    {
-        var name = assembly?.Name ?? "";
-        return name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
-            || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
-            || name.StartsWith("System", StringComparison.Ordinal)
-            || name is "mscorlib" or "netstandard" or "Microsoft.CSharp";
     }
 
     private void RecordConfigureServices(OperationAnalysisContext context)

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using ContainerHealth.Analyzers.Infrastructure;
 using ContainerHealth.Analyzers.Routing;
 using Microsoft.CodeAnalysis;
@@ -7,22 +6,28 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerHealth.Analyzers.HealthEndpoint;
 
-/// <summary>Rule CH0004: the endpoint the container probes must not require authorization, or the probe gets 401.</summary>
+/// <summary>Rule CH0004: the endpoint the container probes must not require authorization: the probe sends no credentials.</summary>
 internal static class HealthEndpointAuthorizationRule
 {
+    public const string Unauthorized = "the container probe gets 401";
+
+    public const string RedirectedToSignIn =
+        "the container probe is redirected to the sign-in page, which the 200-399 check counts as healthy: the health check checks nothing";
+
     public static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.HealthEndpointRequiresAuthorization,
         title: "The health endpoint requires authorization",
-        messageFormat: "The health endpoint at '{0}' requires authorization ({1}), so the container probe gets 401: add .AllowAnonymous() (or [AllowAnonymous]) to it",
+        messageFormat: "The health endpoint at '{0}' requires authorization ({1}), so {2}: add .AllowAnonymous() (or [AllowAnonymous]) to it",
         category: "ContainerHealth",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The probe sends no credentials; RequireAuthorization, [Authorize] or an authorization fallback policy make the health check fail.",
+        description: "The probe sends no credentials; RequireAuthorization, [Authorize], a global AuthorizeFilter or an authorization fallback policy answer it 401, or redirect it to a sign-in page that hides whether the app is healthy.",
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointRequiresAuthorization),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
     {
+        var consequence = map.ChallengeRedirectsToSignIn ? RedirectedToSignIn : Unauthorized;
         var reported = new HashSet<Location>();
         foreach (var endpoint in map.Endpoints)
         {
@@ -30,17 +35,20 @@ internal static class HealthEndpointAuthorizationRule
             if (endpoint.Path is null
                 || endpoint.Endpoint.Kind is EndpointKind.HealthChecksMiddleware or EndpointKind.AnyPath
                 || endpoint.Conventions.AllowsAnonymous
+                || endpoint.Facts.DevelopmentOnly is not null
                 || !RoutePath.IsExactly(endpoint.Path, options.ProbedPath))
             {
                 continue;
             }
 
+            // ShortCircuit() endpoints run in the routing middleware, before the authorization middleware applies the fallback policy.
             var reason = endpoint.Conventions.AuthorizationSource
-                ?? (map.FallbackPolicySites.Length > 0 ? "the authorization fallback policy" : null);
+                ?? (endpoint.Facts.ControllerAction && map.GlobalAuthorizeFilterSites.Length > 0 ? "a global AuthorizeFilter" : null)
+                ?? (map.FallbackPolicySites.Length > 0 && !endpoint.Conventions.ShortCircuit ? "the authorization fallback policy" : null);
             var location = endpoint.Endpoint.ChainLocation ?? endpoint.Endpoint.Location;
             if (reason is not null && reported.Add(location))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, endpoint.Path, reason));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, endpoint.Path, reason, consequence));
             }
         }
     }

@@ -12,8 +12,16 @@ internal sealed class EndpointMap
         ImmutableArray<AppSite> sites,
         ImmutableArray<Location> configureServicesSites,
         bool healthChecksRegistered,
-        ImmutableArray<Location> fallbackPolicySites)
+        ImmutableArray<Location> fallbackPolicySites,
+        ImmutableArray<ConventionalRoute> conventionalRoutes,
+        ImmutableArray<ConventionalAction> conventionalActions,
+        ImmutableArray<Location> globalAuthorizeFilterSites,
+        ImmutableArray<string> authenticationHandlers)
     {
+        ConventionalRoutes = conventionalRoutes;
+        ConventionalActions = conventionalActions;
+        GlobalAuthorizeFilterSites = globalAuthorizeFilterSites;
+        AuthenticationHandlers = authenticationHandlers;
         Endpoints = endpoints;
         Sites = sites;
         ConfigureServicesSites = configureServicesSites;
@@ -31,6 +39,25 @@ internal sealed class EndpointMap
     public bool HealthChecksRegistered { get; }
 
     public ImmutableArray<Location> FallbackPolicySites { get; }
+
+    public ImmutableArray<ConventionalRoute> ConventionalRoutes { get; }
+
+    /// <summary>Controller actions without attribute routes (this project's and its application parts').</summary>
+    public ImmutableArray<ConventionalAction> ConventionalActions { get; }
+
+    /// <summary>new AuthorizeFilter() added to MVC's global filters.</summary>
+    public ImmutableArray<Location> GlobalAuthorizeFilterSites { get; }
+
+    /// <summary>The AuthenticationBuilder.Add* calls (AddCookie, AddJwtBearer, AddOpenIdConnect, ...).</summary>
+    public ImmutableArray<string> AuthenticationHandlers { get; }
+
+    /// <summary>
+    /// Cookie or OpenID Connect sign-in without a token handler: an anonymous request is redirected to a login page
+    /// (302), which a 200-399 check counts as healthy.
+    /// </summary>
+    public bool ChallengeRedirectsToSignIn =>
+        AuthenticationHandlers.Any(handler => handler is "AddCookie" or "AddOpenIdConnect" or "AddMicrosoftIdentityWebApp")
+        && !AuthenticationHandlers.Any(handler => handler is "AddJwtBearer" or "AddBearerToken" or "AddMicrosoftIdentityWebApi" or "AddNegotiate" or "AddCertificate");
 
     /// <summary>The one place the app is assembled, preferring a minimal-hosting Build(), then UseEndpoints.</summary>
     public AppSite? PrimarySite =>

@@ -28,6 +28,7 @@ internal sealed class EndpointMapCollector
     private readonly LibraryCallReader libraries;
     private readonly ControllerRouteReader controllers;
     private readonly InlineMiddlewareReader middleware;
+    private readonly AuthorizationSetup authorization;
     private readonly ConcurrentQueue<MappedEndpoint> endpoints = new();
     private readonly ConcurrentQueue<MappedEndpoint> pendingMiddlewareCalls = new();
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> extendedLibraries = new(SymbolEqualityComparer.Default);
@@ -38,9 +39,6 @@ internal sealed class EndpointMapCollector
     private readonly ConcurrentQueue<KeyValuePair<BuilderParameter, BuilderOrigin>> calls = new();
     private readonly ConcurrentQueue<AppSite> sites = new();
     private readonly ConcurrentQueue<Location> configureServicesSites = new();
-    private readonly ConcurrentQueue<Location> fallbackPolicySites = new();
-    private readonly ConcurrentQueue<Location> globalAuthorizeFilterSites = new();
-    private readonly ConcurrentQueue<string> authenticationHandlers = new();
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<DebugOnlyRegion>> debugRegions = new();
     private int healthChecksRegistered;
 
@@ -54,13 +52,13 @@ internal sealed class EndpointMapCollector
         libraries = new LibraryCallReader(roles, sources);
         controllers = new ControllerRouteReader(types);
         middleware = new InlineMiddlewareReader(types);
+        authorization = new AuthorizationSetup(types);
     }
 
     public void Register(CompilationStartAnalysisContext context)
     {
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+        authorization.Register(context);
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
         context.RegisterSyntaxTreeAction(AnalyzeTree);
     }
@@ -81,7 +79,7 @@ internal sealed class EndpointMapCollector
         var mappingSite = controllerMappings.Select(mapping => mapping.Location).Concat(conventionalRoutes.Select(route => route.Location)).FirstOrDefault();
         if (mappingSite is not null)
         {
-            ReadApplicationParts(mappingSite, actions, conventional, cancellationToken);
+            ApplicationParts.ReadControllers(compilation, controllers, mappingSite, actions, conventional, cancellationToken);
         }
 
         foreach (var (origin, _) in controllerMappings)
@@ -110,44 +108,11 @@ internal sealed class EndpointMapCollector
             sites.ToImmutableArray(),
             configureServicesSites.Distinct().ToImmutableArray(),
             Volatile.Read(ref healthChecksRegistered) != 0,
-            fallbackPolicySites.ToImmutableArray(),
+            authorization.FallbackPolicySites,
             conventionalRoutes.ToImmutableArray(),
             conventional.ToImmutableArray(),
-            globalAuthorizeFilterSites.ToImmutableArray(),
-            authenticationHandlers.Distinct().ToImmutableArray());
-    }
-
-    /// <summary>Controllers of referenced assemblies that reference MVC are application parts: read their routes from metadata.</summary>
-    private void ReadApplicationParts(Location mapping, List<MappedEndpoint> actions, List<ConventionalAction> conventional, CancellationToken cancellationToken)
-    {
-        foreach (var reference in compilation.References)
-        {
-            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly
-                || FrameworkAssembly.Is(assembly)
-                || !FrameworkAssembly.References(assembly, "Microsoft.AspNetCore.Mvc.Core"))
-            {
-                continue;
-            }
-
-            var pending = new Stack<INamespaceSymbol>();
-            pending.Push(assembly.GlobalNamespace);
-            while (pending.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = pending.Pop();
-                foreach (var member in current.GetMembers())
-                {
-                    if (member is INamespaceSymbol child)
-                    {
-                        pending.Push(child);
-                    }
-                    else if (member is INamedTypeSymbol type)
-                    {
-                        controllers.ReadActions(type, mapping, actions, conventional);
-                    }
-                }
-            }
-        }
+            authorization.GlobalAuthorizeFilterSites,
+            authorization.AuthenticationHandlers);
     }
 
     private void AnalyzeTree(SyntaxTreeAnalysisContext context)
@@ -195,36 +160,6 @@ internal sealed class EndpointMapCollector
             {
                 extendedLibraries.TryAdd(library, true);
             }
-        }
-    }
-
-    private void AnalyzeAssignment(OperationAnalysisContext context)
-    {
-        if (context.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "FallbackPolicy" } target } assignment
-            && WellKnownTypes.Is(target.Property.ContainingType, types.AuthorizationOptions)
-            && !assignment.Value.IsNullConstant())
-        {
-            fallbackPolicySites.Enqueue(assignment.Syntax.GetLocation());
-        }
-    }
-
-    /// <summary>new AuthorizeFilter() added to MVC's global filters: every controller action requires authorization.</summary>
-    private void AnalyzeCreation(OperationAnalysisContext context)
-    {
-        if (context.Operation is not IObjectCreationOperation creation || !WellKnownTypes.Is(creation.Type, types.AuthorizeFilter))
-        {
-            return;
-        }
-
-        var parent = creation.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        if (parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" } })
-        {
-            globalAuthorizeFilterSites.Enqueue(creation.Syntax.GetLocation());
         }
     }
 
@@ -301,13 +236,6 @@ internal sealed class EndpointMapCollector
             case "AddHealthChecks" when WellKnownTypes.Is(containing, types.HealthCheckServiceCollectionExtensions):
                 Interlocked.Exchange(ref healthChecksRegistered, 1);
                 break;
-            case "SetFallbackPolicy" when WellKnownTypes.Is(containing, types.AuthorizationBuilder):
-                if (invocation.Argument("policy") is { } policy && !policy.IsNullConstant())
-                {
-                    fallbackPolicySites.Enqueue(invocation.Syntax.GetLocation());
-                }
-
-                break;
             case "Build" when WellKnownTypes.Is(containing, types.WebApplicationBuilder):
                 sites.Enqueue(new AppSite(AppSiteKind.WebApplicationBuild, invocation.Syntax.GetLocation()));
                 break;
@@ -318,10 +246,8 @@ internal sealed class EndpointMapCollector
                 sites.Enqueue(new AppSite(AppSiteKind.UseEndpoints, invocation.Syntax.GetLocation()));
                 RecordConfigureServices(context);
                 break;
-            case var name when name.StartsWith("Add", System.StringComparison.Ordinal)
-                && method.Parameters.Length > 0
-                && WellKnownTypes.Is(method.Parameters[0].Type, types.AuthenticationBuilder):
-                authenticationHandlers.Enqueue(name);
+            default:
+                authorization.Record(invocation);
                 break;
         }
     }

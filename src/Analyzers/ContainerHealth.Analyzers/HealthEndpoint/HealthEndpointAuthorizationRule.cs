@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using ContainerHealth.Analyzers.Infrastructure;
 using ContainerHealth.Analyzers.Routing;
 using Microsoft.CodeAnalysis;
@@ -14,10 +15,18 @@ internal static class HealthEndpointAuthorizationRule
     public const string RedirectedToSignIn =
         "the container probe is redirected to the sign-in page, which the 200-399 check counts as healthy: the health check checks nothing";
 
+    public const string AddAllowAnonymous = "add .AllowAnonymous() (or [AllowAnonymous]) to it";
+
+    public const string MoveBeforeAuthorization =
+        "call UseHealthChecks before app.UseAuthorization(), or map it with MapHealthChecks(...).AllowAnonymous()";
+
+    /// <summary>Set on UseHealthChecks middleware: there is no .AllowAnonymous() to append.</summary>
+    public const string MiddlewareProperty = "Middleware";
+
     public static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.HealthEndpointRequiresAuthorization,
         title: "The health endpoint requires authorization",
-        messageFormat: "The health endpoint at '{0}' requires authorization ({1}), so {2}: add .AllowAnonymous() (or [AllowAnonymous]) to it",
+        messageFormat: "The health endpoint at '{0}' requires authorization ({1}), so {2}: {3}",
         category: "ContainerHealth",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -31,9 +40,8 @@ internal static class HealthEndpointAuthorizationRule
         var reported = new HashSet<Location>();
         foreach (var endpoint in map.Endpoints)
         {
-            // UseHealthChecks is middleware: endpoint authorization never sees it.
             if (endpoint.Path is null
-                || endpoint.Endpoint.Kind is EndpointKind.HealthChecksMiddleware or EndpointKind.AnyPath
+                || endpoint.Endpoint.Kind is EndpointKind.AnyPath
                 || endpoint.Conventions.AllowsAnonymous
                 || endpoint.Facts.DevelopmentOnly is not null
                 || !RoutePath.IsExactly(endpoint.Path, options.ProbedPath))
@@ -41,14 +49,28 @@ internal static class HealthEndpointAuthorizationRule
                 continue;
             }
 
+            var location = endpoint.Endpoint.ChainLocation ?? endpoint.Endpoint.Location;
+            if (endpoint.Endpoint.Kind == EndpointKind.HealthChecksMiddleware)
+            {
+                // Endpoint metadata never reaches middleware, but the fallback policy does when the authorization
+                // middleware runs first (no endpoint means no metadata means the fallback policy).
+                if (map.FallbackPolicySites.Length > 0 && map.AuthorizationRunsBefore(endpoint.Endpoint.Location) && reported.Add(location))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rule, location, ImmutableDictionary<string, string?>.Empty.Add(MiddlewareProperty, "true"),
+                        endpoint.Path, "the authorization fallback policy, applied before this middleware", consequence, MoveBeforeAuthorization));
+                }
+
+                continue;
+            }
+
             // ShortCircuit() endpoints run in the routing middleware, before the authorization middleware applies the fallback policy.
             var reason = endpoint.Conventions.AuthorizationSource
                 ?? (endpoint.Facts.ControllerAction && map.GlobalAuthorizeFilterSites.Length > 0 ? "a global AuthorizeFilter" : null)
                 ?? (map.FallbackPolicySites.Length > 0 && !endpoint.Conventions.ShortCircuit ? "the authorization fallback policy" : null);
-            var location = endpoint.Endpoint.ChainLocation ?? endpoint.Endpoint.Location;
             if (reason is not null && reported.Add(location))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, endpoint.Path, reason, consequence));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, endpoint.Path, reason, consequence, AddAllowAnonymous));
             }
         }
     }

@@ -19,6 +19,7 @@ internal sealed class AuthorizationSetup
     private readonly ConcurrentQueue<Location> fallbackPolicySites = new();
     private readonly ConcurrentQueue<Location> globalAuthorizeFilterSites = new();
     private readonly ConcurrentQueue<string> authenticationHandlers = new();
+    private readonly ConcurrentQueue<Location> useAuthorizationSites = new();
 
     public AuthorizationSetup(WellKnownTypes types)
     {
@@ -31,13 +32,16 @@ internal sealed class AuthorizationSetup
 
     public ImmutableArray<string> AuthenticationHandlers => authenticationHandlers.Distinct().ToImmutableArray();
 
+    /// <summary>Explicit app.UseAuthorization() calls (without one, WebApplication adds the middleware before the app's own).</summary>
+    public ImmutableArray<Location> UseAuthorizationSites => useAuthorizationSites.ToImmutableArray();
+
     public void Register(CompilationStartAnalysisContext context)
     {
         context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
     }
 
-    /// <summary>A framework call: AuthorizationBuilder.SetFallbackPolicy, or an AuthenticationBuilder.Add* handler.</summary>
+    /// <summary>A framework call: AuthorizationBuilder.SetFallbackPolicy, UseAuthorization, or an AuthenticationBuilder.Add* handler.</summary>
     public void Record(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -47,6 +51,10 @@ internal sealed class AuthorizationSetup
             {
                 fallbackPolicySites.Enqueue(invocation.Syntax.GetLocation());
             }
+        }
+        else if (method.Name == "UseAuthorization" && method.ContainingType?.Name == "AuthorizationAppBuilderExtensions")
+        {
+            useAuthorizationSites.Enqueue(invocation.Syntax.GetLocation());
         }
         else if (method.Name.StartsWith("Add", System.StringComparison.Ordinal)
             && method.Parameters.Length > 0

@@ -16,8 +16,10 @@ internal sealed class EndpointMap
         ImmutableArray<ConventionalRoute> conventionalRoutes,
         ImmutableArray<ConventionalAction> conventionalActions,
         ImmutableArray<Location> globalAuthorizeFilterSites,
-        ImmutableArray<string> authenticationHandlers)
+        ImmutableArray<string> authenticationHandlers,
+        ImmutableArray<Location> useAuthorizationSites)
     {
+        UseAuthorizationSites = useAuthorizationSites;
         ConventionalRoutes = conventionalRoutes;
         ConventionalActions = conventionalActions;
         GlobalAuthorizeFilterSites = globalAuthorizeFilterSites;
@@ -47,6 +49,17 @@ internal sealed class EndpointMap
 
     /// <summary>new AuthorizeFilter() added to MVC's global filters.</summary>
     public ImmutableArray<Location> GlobalAuthorizeFilterSites { get; }
+
+    public ImmutableArray<Location> UseAuthorizationSites { get; }
+
+    /// <summary>
+    /// Whether the authorization middleware runs before this middleware: after an explicit UseAuthorization() above it
+    /// in the same file, or, without one, always in a WebApplication (it adds the middleware at the start of the pipeline).
+    /// </summary>
+    public bool AuthorizationRunsBefore(Location middleware) =>
+        UseAuthorizationSites.Length == 0
+            ? Sites.Any(site => site.Kind == AppSiteKind.WebApplicationBuild)
+            : UseAuthorizationSites.Any(site => site.SourceTree == middleware.SourceTree && site.SourceSpan.Start < middleware.SourceSpan.Start);
 
     /// <summary>The AuthenticationBuilder.Add* calls (AddCookie, AddJwtBearer, AddOpenIdConnect, ...).</summary>
     public ImmutableArray<string> AuthenticationHandlers { get; }

@@ -112,7 +112,8 @@ internal sealed class EndpointMapCollector
             conventionalRoutes.ToImmutableArray(),
             conventional.ToImmutableArray(),
             authorization.GlobalAuthorizeFilterSites,
-            authorization.AuthenticationHandlers);
+            authorization.AuthenticationHandlers,
+            authorization.UseAuthorizationSites);
     }
 
     private void AnalyzeTree(SyntaxTreeAnalysisContext context)

@@ -45,6 +45,9 @@ public sealed class GroundTruthCase
     /// <summary>The path the container's probe requests: ContainerHealthCheckPath, else the package default.</summary>
     public string ProbedPath => Settings.Properties.GetValueOrDefault("ContainerHealthCheckPath", "/healthz");
 
+    /// <summary>The port the probe uses in the container: ContainerHealthCheckPort, else the .NET images' 8080.</summary>
+    public int ContainerPort => int.Parse(Settings.Properties.GetValueOrDefault("ContainerHealthCheckPort", "8080"), System.Globalization.CultureInfo.InvariantCulture);
+
     public static GroundTruthCase Named(string name) => All.Single(@case => @case.Name == name);
 
     public override string ToString() => Name;

@@ -38,7 +38,7 @@ public sealed class GroundTruthRun : IAsyncLifetime
             await slots.WaitAsync();
             try
             {
-                outcomes[@case.Name] = await ProductionProbe.RunAsync(solution.AppDll(@case), @case.ProbedPath);
+                outcomes[@case.Name] = await ProductionProbe.RunAsync(solution.AppDll(@case), @case.ProbedPath, @case.ContainerPort);
             }
             finally
             {

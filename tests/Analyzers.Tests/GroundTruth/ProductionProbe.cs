@@ -7,14 +7,17 @@ namespace ContainerHealth.Analyzers.Tests.GroundTruth;
 
 /// <summary>
 /// Starts a built app as its container does (ASPNETCORE_ENVIRONMENT=Production, ASPNETCORE_HTTP_PORTS) and requests
-/// the probed path as the probe does: Host localhost:port, no credentials, no cookies, redirects not followed.
+/// the probed path as the probe does: no credentials, no cookies, redirects not followed, and the Host header the probe
+/// sends in the container (localhost:CONTAINERPORT). The app listens on a free port instead of the container port so
+/// apps run side by side; only Connection.LocalPort tells the difference (UseHealthChecks(path, port) cases use ports
+/// that neither has).
 /// </summary>
 public static class ProductionProbe
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
-    public static async Task<ProbeOutcome> RunAsync(string appDll, string path)
+    public static async Task<ProbeOutcome> RunAsync(string appDll, string path, int containerPort)
     {
         var port = FreePort();
         var startInfo = new ProcessStartInfo("dotnet")
@@ -57,7 +60,9 @@ public static class ProductionProbe
             using var client = new HttpClient(handler) { Timeout = RequestTimeout };
             try
             {
-                using var response = await client.GetAsync($"http://localhost:{port}{path}");
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"http://localhost:{port}{path}");
+                request.Headers.Host = $"localhost:{containerPort}";
+                using var response = await client.SendAsync(request);
                 return ProbeOutcome.Answered((int)response.StatusCode, response.Headers.Location?.ToString());
             }
             catch (HttpRequestException exception)

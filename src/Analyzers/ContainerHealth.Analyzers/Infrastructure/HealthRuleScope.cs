@@ -37,7 +37,7 @@ internal static class HealthRuleScope
             var sources = ReferencedSources.Read(start.Options, start.Compilation.SyntaxTrees.FirstOrDefault()?.Options, start.CancellationToken);
             var collector = new EndpointMapCollector(types, start.Compilation, sources);
             collector.Register(start);
-            start.RegisterCompilationEndAction(end => report(end, collector.Build(end.CancellationToken), options));
+            start.RegisterCompilationEndAction(end => report(end, collector.Build(options.ProbedPath, end.CancellationToken), options));
         });
     }
 }

@@ -23,6 +23,7 @@ internal sealed class ReferencedSources
 
     private ReferencedSources(ImmutableArray<AdditionalText> files, CSharpParseOptions? parseOptions, CancellationToken cancellationToken)
     {
+        IsEmpty = files.IsEmpty;
         methods = new Lazy<ILookup<string, MethodDeclarationSyntax>>(
             () => files
                 .Select(file => file.GetText(cancellationToken) is { } text ? CSharpSyntaxTree.ParseText(text, parseOptions, file.Path, cancellationToken) : null)
@@ -31,6 +32,8 @@ internal sealed class ReferencedSources
                 .ToLookup(method => Key((method.Parent as TypeDeclarationSyntax)?.Identifier.ValueText, method.Identifier.ValueText)),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    public bool IsEmpty { get; }
 
     public static ReferencedSources Read(AnalyzerOptions options, ParseOptions? parseOptions, CancellationToken cancellationToken)
     {

@@ -30,7 +30,8 @@ internal sealed class EndpointMapCollector
     private readonly InlineMiddlewareReader middleware;
     private readonly AuthorizationSetup authorization;
     private readonly ConcurrentQueue<MappedEndpoint> endpoints = new();
-    private readonly ConcurrentQueue<MappedEndpoint> pendingMiddlewareCalls = new();
+    private readonly ConcurrentQueue<LibraryCall> libraryCalls = new();
+    private readonly ReferencedSources sources;
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> extendedLibraries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentQueue<(BuilderOrigin Origin, Location Location)> controllerMappings = new();
     private readonly ConcurrentQueue<MappedEndpoint> controllerActions = new();
@@ -49,6 +50,7 @@ internal sealed class EndpointMapCollector
         roles = new BuilderRoleCache(types);
         conventions = new EndpointConventionReader(types);
         origins = new BuilderOriginResolver(types, roles, conventions);
+        this.sources = sources;
         libraries = new LibraryCallReader(roles, sources);
         controllers = new ControllerRouteReader(types);
         middleware = new InlineMiddlewareReader(types);
@@ -63,17 +65,13 @@ internal sealed class EndpointMapCollector
         context.RegisterSyntaxTreeAction(AnalyzeTree);
     }
 
-    public EndpointMap Build(CancellationToken cancellationToken)
+    /// <summary>
+    /// The map at compilation end. Library calls are first judged by metadata; their referenced project's sources are
+    /// read only when the app's own code leaves the verdict on <paramref name="probedPath"/> open.
+    /// </summary>
+    public EndpointMap Build(string probedPath, CancellationToken cancellationToken)
     {
-        var mapped = endpoints.ToList();
-        foreach (var call in pendingMiddlewareCalls)
-        {
-            if (call.Facts.LibraryAssembly is { } library && extendedLibraries.ContainsKey(library))
-            {
-                mapped.Add(call);
-            }
-        }
-
+        var own = endpoints.ToList();
         var actions = controllerActions.ToList();
         var conventional = conventionalActions.ToList();
         var mappingSite = controllerMappings.Select(mapping => mapping.Location).Concat(conventionalRoutes.Select(route => route.Location)).FirstOrDefault();
@@ -86,11 +84,37 @@ internal sealed class EndpointMapCollector
         {
             foreach (var action in actions)
             {
-                mapped.Add(new MappedEndpoint(action.Kind, origin, action.Template, action.Conventions, action.Location, null, action.Facts));
+                own.Add(new MappedEndpoint(action.Kind, origin, action.Template, action.Conventions, action.Location, null, action.Facts));
             }
         }
 
         var callers = calls.ToLookup(call => call.Key, call => call.Value);
+        var ownRegistered = Volatile.Read(ref healthChecksRegistered) != 0;
+        var calledLibraries = libraryCalls.ToList();
+        var readSources = false;
+        if (calledLibraries.Count > 0 && !sources.IsEmpty)
+        {
+            var ownMap = Map(Resolve(own, callers), ownRegistered, conventional);
+            readSources = !ProbedPathAnswer.Find(ownMap, RoutePath.Normalize(probedPath)).Answered
+                || (!ownRegistered && ownMap.Endpoints.Any(endpoint => endpoint.Endpoint.IsHealthCheck));
+        }
+
+        var all = own;
+        var registered = ownRegistered;
+        foreach (var call in calledLibraries)
+        {
+            var effect = libraries.Effect(call, readSources);
+            registered |= effect.RegistersHealthChecks;
+            all.AddRange(effect.PendingMiddleware
+                ? effect.Endpoints.Where(endpoint => endpoint.Facts.LibraryAssembly is { } library && extendedLibraries.ContainsKey(library))
+                : effect.Endpoints);
+        }
+
+        return Map(Resolve(all, callers), registered, conventional);
+    }
+
+    private static ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, ILookup<BuilderParameter, BuilderOrigin> callers)
+    {
         var resolved = ImmutableArray.CreateBuilder<ResolvedEndpoint>();
         foreach (var endpoint in mapped)
         {
@@ -103,18 +127,21 @@ internal sealed class EndpointMapCollector
             }
         }
 
-        return new EndpointMap(
-            resolved.ToImmutable(),
+        return resolved.ToImmutable();
+    }
+
+    private EndpointMap Map(ImmutableArray<ResolvedEndpoint> resolved, bool registered, List<ConventionalAction> conventional) =>
+        new(
+            resolved,
             sites.ToImmutableArray(),
             configureServicesSites.Distinct().ToImmutableArray(),
-            Volatile.Read(ref healthChecksRegistered) != 0,
+            registered,
             authorization.FallbackPolicySites,
             conventionalRoutes.ToImmutableArray(),
             conventional.ToImmutableArray(),
             authorization.GlobalAuthorizeFilterSites,
             authorization.AuthenticationHandlers,
             authorization.UseAuthorizationSites);
-    }
 
     private void AnalyzeTree(SyntaxTreeAnalysisContext context)
     {
@@ -299,26 +326,9 @@ internal sealed class EndpointMapCollector
 
     private void RecordLibraryCall(IInvocationOperation invocation)
     {
-        var call = libraries.Read(invocation, origins.Resolve);
-        if (call.RegistersHealthChecks)
+        if (libraries.Describe(invocation, origins.Resolve) is { } call)
         {
-            Interlocked.Exchange(ref healthChecksRegistered, 1);
-        }
-
-        var developmentOnly = EnvironmentCondition.SkippedInProduction(invocation.Syntax);
-        foreach (var endpoint in call.Endpoints)
-        {
-            var placed = developmentOnly is null || endpoint.Facts.DevelopmentOnly is not null
-                ? endpoint
-                : endpoint.WithFacts(endpoint.Facts.WithDevelopmentOnly(developmentOnly));
-            if (call.PendingMiddleware)
-            {
-                pendingMiddlewareCalls.Enqueue(placed.WithFacts(placed.Facts.WithLibraryAssembly(invocation.TargetMethod.ContainingAssembly)));
-            }
-            else
-            {
-                endpoints.Enqueue(placed);
-            }
+            libraryCalls.Enqueue(call);
         }
     }
 

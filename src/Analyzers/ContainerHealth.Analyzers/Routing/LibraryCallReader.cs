@@ -27,47 +27,58 @@ internal sealed class LibraryCallReader
         this.sources = sources;
     }
 
-    public LibraryCall Read(IInvocationOperation invocation, System.Func<IOperation?, BuilderOrigin> resolve)
+    /// <summary>What the app hands a library method; null when it hands it no builder. Reads nothing yet: see <see cref="Effect"/>.</summary>
+    public LibraryCall? Describe(IInvocationOperation invocation, System.Func<IOperation?, BuilderOrigin> resolve)
     {
         var method = invocation.TargetMethod;
         var parameterRoles = roles.OfParameters(method);
         if (parameterRoles == BuilderRoles.None)
         {
-            return LibraryCall.None;
+            return null;
         }
 
-        var library = method.ContainingAssembly;
-        var declaration = sources.Find(method);
-        var registers = (parameterRoles & (BuilderRoles.ServiceCollection | BuilderRoles.HostApplicationBuilder)) != 0
+        var builderArgument = (parameterRoles & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.ApplicationBuilder)) == 0
+            ? null
+            : invocation.Arguments.FirstOrDefault(argument => argument.Parameter is { } parameter && roles.IsRouteBuilder(parameter.Type));
+        return new LibraryCall(
+            method,
+            parameterRoles,
+            builderArgument?.Parameter?.Name,
+            builderArgument is null ? BuilderOrigin.Unknown : resolve(builderArgument.Value),
+            invocation.Syntax.GetLocation(),
+            EnvironmentCondition.SkippedInProduction(invocation.Syntax));
+    }
+
+    /// <summary>
+    /// What the call does to the app. With <paramref name="readSources"/> the referenced project's method body is read
+    /// when the package handed its sources over (parsing them costs about what compiling them does, so the collector
+    /// asks only when the app's own code leaves the verdict open).
+    /// </summary>
+    public LibraryCallEffect Effect(LibraryCall call, bool readSources)
+    {
+        var library = call.Method.ContainingAssembly;
+        var declaration = readSources ? sources.Find(call.Method) : null;
+        var registers = (call.Roles & (BuilderRoles.ServiceCollection | BuilderRoles.HostApplicationBuilder)) != 0
             && MayCall(library, declaration, HealthChecksServicesAssembly, "AddHealthChecks");
-        if ((parameterRoles & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.ApplicationBuilder)) == 0)
+        if (call.BuilderParameterName is null)
         {
-            return new LibraryCall(registers, new List<MappedEndpoint>(), pendingMiddleware: false);
+            return new LibraryCallEffect(registers, new List<MappedEndpoint>(), pendingMiddleware: false);
         }
 
-        var builderArgument = invocation.Arguments.FirstOrDefault(argument => argument.Parameter is { } parameter && roles.IsRouteBuilder(parameter.Type));
-        var location = invocation.Syntax.GetLocation();
-        var origin = resolve(builderArgument?.Value);
-        if (declaration is not null && builderArgument?.Parameter is { } builderParameter)
+        if (declaration is not null && ReadSource(declaration, call.BuilderParameterName, call.Origin, call.Location, library.Name) is { } read)
         {
-            var read = ReadSource(declaration, builderParameter.Name, origin, location, library.Name);
-            if (read is not null)
-            {
-                return new LibraryCall(registers, read, pendingMiddleware: false);
-            }
+            return new LibraryCallEffect(registers, read.Select(endpoint => call.Placed(endpoint)).ToList(), pendingMiddleware: false);
         }
 
         var mapsHealthChecks = MayCall(library, declaration, HealthChecksAssembly, "MapHealthChecks", "UseHealthChecks");
-        var unknown = new MappedEndpoint(
-            EndpointKind.AnyPath, BuilderOrigin.Unknown, null, EndpointConventions.None, location, null,
-            new EndpointFacts(null, null, false, fromLibraryWithoutHealthChecks: !mapsHealthChecks, library: null));
-        var endpointBuilder = (parameterRoles & BuilderRoles.EndpointRouteBuilder) != 0;
+        var unknown = call.Placed(new MappedEndpoint(
+            EndpointKind.AnyPath, BuilderOrigin.Unknown, null, EndpointConventions.None, call.Location, null,
+            new EndpointFacts(null, null, false, fromLibraryWithoutHealthChecks: !mapsHealthChecks, library: null, libraryAssembly: library)));
 
         // Middleware libraries (Swagger UI, logging, ...) take an IApplicationBuilder too: only one that can map health
         // checks, or one whose types the app's own classes extend (an endpoint framework), may answer the probe.
-        return endpointBuilder || mapsHealthChecks
-            ? new LibraryCall(registers, new List<MappedEndpoint> { unknown }, pendingMiddleware: false)
-            : new LibraryCall(registers, new List<MappedEndpoint> { unknown }, pendingMiddleware: true);
+        var endpointBuilder = (call.Roles & BuilderRoles.EndpointRouteBuilder) != 0;
+        return new LibraryCallEffect(registers, new List<MappedEndpoint> { unknown }, pendingMiddleware: !endpointBuilder && !mapsHealthChecks);
     }
 
     /// <summary>
@@ -147,12 +158,41 @@ internal sealed class LibraryCallReader
     }
 }
 
-/// <summary>What one library call contributes: a health-check registration, mappings, or a middleware call to decide at the end.</summary>
+/// <summary>A call into a referenced assembly that hands it a builder, as seen at the call site.</summary>
 internal sealed class LibraryCall
 {
-    public static readonly LibraryCall None = new(false, new List<MappedEndpoint>(), false);
+    public LibraryCall(IMethodSymbol method, BuilderRoles roles, string? builderParameterName, BuilderOrigin origin, Location location, string? developmentOnly)
+    {
+        Method = method;
+        Roles = roles;
+        BuilderParameterName = builderParameterName;
+        Origin = origin;
+        Location = location;
+        DevelopmentOnly = developmentOnly;
+    }
 
-    public LibraryCall(bool registersHealthChecks, List<MappedEndpoint> endpoints, bool pendingMiddleware)
+    public IMethodSymbol Method { get; }
+
+    public BuilderRoles Roles { get; }
+
+    /// <summary>The name of the route-builder parameter; null when the method takes no route builder.</summary>
+    public string? BuilderParameterName { get; }
+
+    public BuilderOrigin Origin { get; }
+
+    public Location Location { get; }
+
+    /// <summary>The condition around the call itself that keeps it out of the container.</summary>
+    public string? DevelopmentOnly { get; }
+
+    public MappedEndpoint Placed(MappedEndpoint endpoint) =>
+        DevelopmentOnly is null || endpoint.Facts.DevelopmentOnly is not null ? endpoint : endpoint.WithFacts(endpoint.Facts.WithDevelopmentOnly(DevelopmentOnly));
+}
+
+/// <summary>What one library call contributes: a health-check registration, mappings, or a middleware call to decide at the end.</summary>
+internal sealed class LibraryCallEffect
+{
+    public LibraryCallEffect(bool registersHealthChecks, List<MappedEndpoint> endpoints, bool pendingMiddleware)
     {
         RegistersHealthChecks = registersHealthChecks;
         Endpoints = endpoints;

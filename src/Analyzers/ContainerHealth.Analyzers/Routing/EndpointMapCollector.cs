@@ -40,7 +40,7 @@ internal sealed class EndpointMapCollector
     private readonly ConcurrentQueue<KeyValuePair<BuilderParameter, BuilderOrigin>> calls = new();
     private readonly ConcurrentQueue<AppSite> sites = new();
     private readonly ConcurrentQueue<Location> configureServicesSites = new();
-    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<DebugOnlyRegion>> debugRegions = new();
+    private readonly DebugOnlyRegions debugRegions = new();
     private int healthChecksRegistered;
 
     public EndpointMapCollector(WellKnownTypes types, Compilation compilation, ReferencedSources sources)
@@ -62,7 +62,13 @@ internal sealed class EndpointMapCollector
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
         authorization.Register(context);
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-        context.RegisterSyntaxTreeAction(AnalyzeTree);
+        context.RegisterSyntaxTreeAction(tree =>
+        {
+            foreach (var disabled in debugRegions.DisabledHealthMappings(tree.Tree, tree.CancellationToken))
+            {
+                endpoints.Enqueue(disabled);
+            }
+        });
     }
 
     /// <summary>
@@ -142,22 +148,6 @@ internal sealed class EndpointMapCollector
             authorization.GlobalAuthorizeFilterSites,
             authorization.AuthenticationHandlers,
             authorization.UseAuthorizationSites);
-
-    private void AnalyzeTree(SyntaxTreeAnalysisContext context)
-    {
-        foreach (var region in DebugRegions(context.Tree, context.CancellationToken))
-        {
-            foreach (var path in region.DisabledHealthPaths)
-            {
-                endpoints.Enqueue(new MappedEndpoint(
-                    EndpointKind.HealthChecks, BuilderOrigin.Root, path, EndpointConventions.None, region.Directive, null,
-                    new EndpointFacts(DebugOnlyRegion.Condition, null, false, false, null)));
-            }
-        }
-    }
-
-    private ImmutableArray<DebugOnlyRegion> DebugRegions(SyntaxTree tree, CancellationToken cancellationToken) =>
-        debugRegions.GetOrAdd(tree, key => DebugOnlyRegion.In(key, cancellationToken));
 
     private void AnalyzeType(SymbolAnalysisContext context)
     {
@@ -285,24 +275,10 @@ internal sealed class EndpointMapCollector
         template ??= templateParameter is null ? "/" : invocation.Argument(templateParameter).ConstantString();
         var origin = origins.Resolve(invocation.ThisArgument());
         var (above, top) = conventions.Above(invocation);
-        var developmentOnly = EnvironmentCondition.SkippedInProduction(invocation.Syntax) ?? InActiveDebugRegion(invocation);
+        var developmentOnly = EnvironmentCondition.SkippedInProduction(invocation.Syntax) ?? debugRegions.Around(invocation.Syntax);
         endpoints.Enqueue(new MappedEndpoint(
             kind, origin, template, above, invocation.Syntax.GetLocation(), top.Syntax.GetLocation(),
             new EndpointFacts(developmentOnly, port, false, false, null)));
-    }
-
-    private string? InActiveDebugRegion(IInvocationOperation invocation)
-    {
-        var span = invocation.Syntax.Span;
-        foreach (var region in DebugRegions(invocation.Syntax.SyntaxTree, CancellationToken.None))
-        {
-            if (region.Active && region.Span.Contains(span))
-            {
-                return DebugOnlyRegion.Condition;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>A call to a method of this compilation that takes a route builder: remember what it passes.</summary>

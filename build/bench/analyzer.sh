@@ -3,11 +3,15 @@
 # with -p:ReportAnalyzer=true, with and without the ContainerHealth analyzers. Prints the CH0xxx analyzers' time as a
 # share of the compile (Csc task) and beside ASP.NET Core's own analyzers measured in the same compilation.
 #   build/bench/analyzer.sh            FILES=1000 RUNS=1 by default (RUNS=3: median of three; each compile takes minutes)
+#   LAYOUT=referenced build/bench/analyzer.sh   the feature files live in a referenced class library (the app calls its
+#                                      extension methods, its controllers are application parts), so the analyzers read
+#                                      the library's sources handed over by the package's targets (the cross-project cost)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 files=${FILES:-1000}
 runs=${RUNS:-1}
+layout=${LAYOUT:-single}
 work=$(mktemp -d /tmp/ch-bench-analyzer.XXXXXX)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -17,7 +21,15 @@ dotnet build src/Analyzers/ContainerHealth.Analyzers -c Release -nologo -v:q >/d
 cp "$repo/src/Analyzers/ContainerHealth.Analyzers/bin/Release/netstandard2.0/ContainerHealth.Analyzers.dll" "$work/"
 analyzer_dll="$work/ContainerHealth.Analyzers.dll"
 
-# The app references the analyzer and the package's props (its CompilerVisibleProperty list) as the nupkg does.
+# The app references the analyzer and the package's props (its CompilerVisibleProperty list) as the nupkg does; with
+# LAYOUT=referenced also its targets (they hand the referenced project's sources to the analyzers).
+if [ "$layout" = referenced ]; then
+  referenced_items='<ProjectReference Include="Features/Features.csproj" /><Compile Remove="Features/**" />'
+  targets_import="<Import Project=\"$repo/build/ContainerHealth.targets\" Condition=\"'\$(WithContainerHealth)' != 'false'\" />"
+else
+  referenced_items=''
+  targets_import=''
+fi
 cat >"$work/Bench.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk.Web">
   <PropertyGroup>
@@ -30,6 +42,8 @@ cat >"$work/Bench.csproj" <<XML
   <ItemGroup Condition="'\$(WithContainerHealth)' != 'false'">
     <Analyzer Include="$analyzer_dll" />
   </ItemGroup>
+  <ItemGroup>$referenced_items</ItemGroup>
+  $targets_import
 </Project>
 XML
 
@@ -115,6 +129,25 @@ CS
   fi
 done
 
+if [ "$layout" = referenced ]; then
+  cat >"$work/Features/Features.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <FrameworkReference Include="Microsoft.AspNetCore.App" />
+    <Using Include="Microsoft.AspNetCore.Builder" />
+    <Using Include="Microsoft.AspNetCore.Http" />
+    <Using Include="Microsoft.AspNetCore.Routing" />
+  </ItemGroup>
+</Project>
+XML
+fi
+
+echo "layout: $layout"
 echo "app: $((files + 1)) source files, $endpoints endpoints (minimal APIs in groups via extension methods, every 10th file a controller)"
 dotnet restore "$work/Bench.csproj" -nologo -v:q >/dev/null
 # Warm the compiler server so neither configuration pays its start-up.
@@ -158,7 +191,7 @@ BEGIN {
   printf "median of %d compiles (-p:ReportAnalyzer=true; analyzer seconds are summed over threads, not wall time)\n", runs
   printf "  %-40s %8d ms\n", "compile (Csc task) with ContainerHealth", cw
   printf "  %-40s %8d ms   (difference %+d ms, %+.1f%%; noise on a shared machine)\n", "compile (Csc task) without", co, cw - co, 100 * (cw - co) / co
-  printf "  %-40s %8.3f s    %5.2f%% of compile\n", "ContainerHealth.Analyzers (CH0001-5)", ours, share
+  printf "  %-40s %8.3f s    %5.2f%% of compile\n", "ContainerHealth.Analyzers (CH0xxx)", ours, share
   printf "  %-40s %8.3f s    %5.2f%% of compile\n", "Microsoft.AspNetCore.App.Analyzers", asp, 100 * asp * 1000 / cw
   printf "  %-40s %8.3f s    %5.2f%% of compile\n", "all analyzers in the compilation", total, 100 * total * 1000 / cw
   if (asp > 0) printf "  ratio ContainerHealth / ASP.NET Core analyzers: %.3f\n", ours / asp

@@ -8,6 +8,7 @@ public static class DiagnosticIds
     public const string HealthChecksNotRegistered = "CH0003";
     public const string HealthEndpointRequiresAuthorization = "CH0004";
     public const string HealthEndpointHostExcludesLocalhost = "CH0005";
+    public const string HealthEndpointDevelopmentOnly = "CH0006";
 
     public const string HelpLinkBase = "https://github.com/containerhealth/containerhealth/blob/main/docs/rules/";
 

@@ -32,7 +32,7 @@ public sealed class HealthEndpointAuthorizationRuleTests
             app.MapHealthChecks("/healthz").RequireAuthorization().AllowAnonymous();
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "RequireAuthorization"));
+            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "RequireAuthorization", "the container probe gets 401", "add .AllowAnonymous() (or [AllowAnonymous]) to it"));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class HealthEndpointAuthorizationRuleTests
             ops.MapGet("../healthz", () => "ok").WithName("probe");
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "RequireAuthorization"));
+            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "RequireAuthorization", "the container probe gets 401", "add .AllowAnonymous() (or [AllowAnonymous]) to it"));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class HealthEndpointAuthorizationRuleTests
             app.MapGet("/", () => "hi");
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "the authorization fallback policy"));
+            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "the authorization fallback policy", "the container probe gets 401", "add .AllowAnonymous() (or [AllowAnonymous]) to it"));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class HealthEndpointAuthorizationRuleTests
             {|#0:app.MapHealthChecks("/healthz")|};
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "the authorization fallback policy"));
+            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "the authorization fallback policy", "the container probe gets 401", "add .AllowAnonymous() (or [AllowAnonymous]) to it"));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class HealthEndpointAuthorizationRuleTests
                 public string Probe() => "ok";
             }
             """,
-            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "[Authorize]"));
+            VerifyCS.Diagnostic("CH0004").WithLocation(0).WithArguments("/healthz", "[Authorize]", "the container probe gets 401", "add .AllowAnonymous() (or [AllowAnonymous]) to it"));
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class HealthEndpointHostRuleTests
             {|#0:app.MapHealthChecks("/healthz").RequireHost("api.contoso.com", "*.contoso.com:443")|};
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0005").WithLocation(0).WithArguments("/healthz", "'api.contoso.com', '*.contoso.com:443'"));
+            VerifyCS.Diagnostic("CH0005").WithLocation(0).WithArguments("/healthz", "'api.contoso.com', '*.contoso.com:443'", "8080"));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class HealthEndpointHostRuleTests
             site.MapGet("/healthz", () => "ok");
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0005").WithLocation(0).WithArguments("/healthz", "'contoso.com'"));
+            VerifyCS.Diagnostic("CH0005").WithLocation(0).WithArguments("/healthz", "'contoso.com'", "8080"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class HealthEndpointHostRuleTests
                 public string Get() => "ok";
             }
             """,
-            VerifyCS.Diagnostic("CH0005").WithLocation(0).WithArguments("/healthz", "'contoso.com'"));
+            VerifyCS.Diagnostic("CH0005").WithLocation(0).WithArguments("/healthz", "'contoso.com'", "8080"));
     }
 
     [Theory]

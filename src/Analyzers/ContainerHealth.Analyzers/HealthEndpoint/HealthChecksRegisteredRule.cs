@@ -33,7 +33,8 @@ internal static class HealthChecksRegisteredRule
         var reported = new HashSet<Location>();
         foreach (var endpoint in map.Endpoints)
         {
-            if (endpoint.Endpoint.IsHealthCheck && reported.Add(endpoint.Endpoint.Location))
+            // A mapping the container never runs (IsDevelopment(), #if DEBUG) does not throw there.
+            if (endpoint.Endpoint.IsHealthCheck && endpoint.Facts.DevelopmentOnly is null && endpoint.Facts.Library is null && reported.Add(endpoint.Endpoint.Location))
             {
                 var call = endpoint.Endpoint.Kind == EndpointKind.HealthChecks ? "MapHealthChecks" : "UseHealthChecks";
                 context.ReportDiagnostic(Diagnostic.Create(Rule, endpoint.Endpoint.Location, additional, call));

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ContainerHealth.Analyzers.HealthEndpoint;
 
 /// <summary>
-/// CH0001-CH0005: the endpoint the container probes is mapped, registered, anonymous and reachable from localhost.
+/// CH0001-CH0006: the endpoint the container probes is mapped, registered, anonymous and reachable from localhost.
 /// One analyzer, so the app's endpoint map is collected once per compilation; each rule lives in its own *Rule file.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -17,7 +17,8 @@ public sealed class HealthEndpointAnalyzer : DiagnosticAnalyzer
         HealthEndpointMappedRule.MappedElsewhere,
         HealthChecksRegisteredRule.Rule,
         HealthEndpointAuthorizationRule.Rule,
-        HealthEndpointHostRule.Rule);
+        HealthEndpointHostRule.Rule,
+        DevelopmentOnlyEndpointRule.Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -29,6 +30,7 @@ public sealed class HealthEndpointAnalyzer : DiagnosticAnalyzer
             HealthChecksRegisteredRule.Report(end, map, options);
             HealthEndpointAuthorizationRule.Report(end, map, options);
             HealthEndpointHostRule.Report(end, map, options);
+            DevelopmentOnlyEndpointRule.Report(end, map, options);
         });
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using ContainerHealth.Analyzers.Infrastructure;
 using ContainerHealth.Analyzers.Routing;
@@ -8,36 +8,46 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerHealth.Analyzers.HealthEndpoint;
 
-/// <summary>Rule CH0005: RequireHost on the probed endpoint must let localhost through, or the probe gets 404.</summary>
+/// <summary>Rule CH0005: RequireHost (or a UseHealthChecks port) on the probed endpoint must let the probe's localhost:PORT through, or it gets 404.</summary>
 internal static class HealthEndpointHostRule
 {
     public static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.HealthEndpointHostExcludesLocalhost,
-        title: "The health endpoint is restricted to hosts that exclude localhost",
-        messageFormat: "The health endpoint at '{0}' only answers host {1}, so the container probe (Host: localhost) gets 404: add \"localhost\" to RequireHost or map the health endpoint outside the host restriction",
+        title: "The health endpoint is restricted to hosts or ports the probe does not use",
+        messageFormat: "The health endpoint at '{0}' only answers host {1}, so the container probe (localhost, port {2}) gets 404: allow \"localhost:{2}\" (or map the health endpoint outside the restriction), or set ContainerHealthCheckPort to the port it answers",
         category: "ContainerHealth",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The probe runs inside the container and calls http://localhost; RequireHost or [Host] without localhost makes routing answer 404.",
+        description: "The probe runs inside the container and calls http://localhost:PORT; RequireHost, [Host] or a UseHealthChecks port that exclude it make the app answer 404.",
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointHostExcludesLocalhost),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
     {
+        var port = options.ContainerPort.ToString(CultureInfo.InvariantCulture);
         var reported = new HashSet<Location>();
         foreach (var endpoint in map.Endpoints)
         {
             if (endpoint.Path is null
-                || endpoint.Endpoint.Kind is EndpointKind.HealthChecksMiddleware or EndpointKind.AnyPath
-                || endpoint.Conventions.Hosts is not { ExcludesLocalhost: true } hosts
-                || !RoutePath.IsExactly(endpoint.Path, options.ProbedPath)
-                || !reported.Add(hosts.Site))
+                || endpoint.Endpoint.Kind == EndpointKind.AnyPath
+                || endpoint.Facts.DevelopmentOnly is not null
+                || !RoutePath.IsExactly(endpoint.Path, options.ProbedPath))
             {
                 continue;
             }
 
-            var names = string.Join(", ", hosts.Hosts.Select(host => "'" + host + "'"));
-            context.ReportDiagnostic(Diagnostic.Create(Rule, hosts.Site, endpoint.Path, names));
+            if (endpoint.Facts.Port is { } only && only != options.ContainerPort && reported.Add(endpoint.Endpoint.Location))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, endpoint.Endpoint.Location, endpoint.Path, "'*:" + only.ToString(CultureInfo.InvariantCulture) + "'", port));
+            }
+            else if (endpoint.Endpoint.Kind != EndpointKind.HealthChecksMiddleware
+                && endpoint.Conventions.Hosts is { } hosts
+                && hosts.ExcludesProbe(options.ContainerPort)
+                && reported.Add(hosts.Site))
+            {
+                var names = string.Join(", ", hosts.Hosts.Select(host => "'" + host + "'"));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, hosts.Site, endpoint.Path, names, port));
+            }
         }
     }
 }

@@ -44,16 +44,15 @@ internal static class HealthEndpointMappedRule
         }
 
         var probed = RoutePath.Normalize(options.ProbedPath);
-        foreach (var endpoint in map.Endpoints)
+        var answer = ProbedPathAnswer.Find(map, probed);
+        if (answer.Answered || answer.Unknown || answer.DevelopmentOnly.Count > 0)
         {
-            // Unknown paths and catch-alls may answer the probe: say nothing rather than guess.
-            if (endpoint.Path is null || endpoint.Endpoint.Kind == EndpointKind.AnyPath || RoutePath.CouldMatch(endpoint.Path, probed))
-            {
-                return;
-            }
+            // Something answers (CH0004/CH0005 look closer), may answer (say nothing rather than guess), or answers
+            // only in Development (CH0006 says so).
+            return;
         }
 
-        var health = map.Endpoints.Where(endpoint => endpoint.Endpoint.IsHealthCheck).ToList();
+        var health = map.Endpoints.Where(endpoint => endpoint.Endpoint.IsHealthCheck && endpoint.Facts.DevelopmentOnly is null).ToList();
         if (health.Count > 0)
         {
             var first = health.Select(endpoint => endpoint.Endpoint.Location).OrderBy(Order).First();

@@ -7,8 +7,12 @@ internal sealed class ContainerHealthOptions
 {
     public const string DefaultProbedPath = "/healthz";
 
-    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string probedPath, bool customCommand)
+    /// <summary>The port the probe uses when ContainerHealthCheckPort is not set: the .NET images' ASPNETCORE_HTTP_PORTS.</summary>
+    public const int DefaultContainerPort = 8080;
+
+    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string probedPath, bool customCommand, int containerPort)
     {
+        ContainerPort = containerPort;
         ContainerSupport = containerSupport;
         HealthCheck = healthCheck;
         ProbedPath = probedPath;
@@ -25,6 +29,9 @@ internal sealed class ContainerHealthOptions
     /// <summary>A ContainerHealthCheckCommand replaces the HTTP probe, so the probed path no longer matters.</summary>
     public bool CustomCommand { get; }
 
+    /// <summary>The port the probe connects to (and sends in its Host header): ContainerHealthCheckPort, else 8080.</summary>
+    public int ContainerPort { get; }
+
     public bool RulesApply => ContainerSupport && HealthCheck;
 
     public static ContainerHealthOptions Read(AnalyzerOptions options)
@@ -34,7 +41,10 @@ internal sealed class ContainerHealthOptions
             containerSupport: !IsFalse(Get(global, "EnableSdkContainerSupport")),
             healthCheck: !IsFalse(Get(global, "ContainerHealthCheck")),
             probedPath: Get(global, "ContainerHealthCheckPath") is { Length: > 0 } path ? path : DefaultProbedPath,
-            customCommand: Get(global, "ContainerHealthCheckCommand") is { Length: > 0 });
+            customCommand: Get(global, "ContainerHealthCheckCommand") is { Length: > 0 },
+            containerPort: int.TryParse(Get(global, "ContainerHealthCheckPort"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+                ? port
+                : DefaultContainerPort);
     }
 
     private static string? Get(AnalyzerConfigOptions options, string property) =>

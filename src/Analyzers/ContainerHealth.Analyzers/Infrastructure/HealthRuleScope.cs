@@ -1,3 +1,4 @@
+using System.Linq;
 using ContainerHealth.Analyzers.Routing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,9 +34,10 @@ internal static class HealthRuleScope
                 return;
             }
 
-            var collector = new EndpointMapCollector(types, start.Compilation);
+            var sources = ReferencedSources.Read(start.Options, start.Compilation.SyntaxTrees.FirstOrDefault()?.Options, start.CancellationToken);
+            var collector = new EndpointMapCollector(types, start.Compilation, sources);
             collector.Register(start);
-            start.RegisterCompilationEndAction(end => report(end, collector.Build(), options));
+            start.RegisterCompilationEndAction(end => report(end, collector.Build(options.ProbedPath, end.CancellationToken), options));
         });
     }
 }

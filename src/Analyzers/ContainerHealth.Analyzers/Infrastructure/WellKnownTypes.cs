@@ -21,6 +21,7 @@ internal sealed class WellKnownTypes
         "Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions",
         "Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions",
         "Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions",
+        "Microsoft.AspNetCore.Builder.RouteShortCircuitEndpointConventionBuilderExtensions",
         "Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions",
         "Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions",
         "Microsoft.AspNetCore.Builder.MapExtensions",
@@ -45,6 +46,11 @@ internal sealed class WellKnownTypes
         "Microsoft.AspNetCore.Hosting.IWebHostBuilder",
         "Microsoft.Extensions.DependencyInjection.IServiceCollection",
         "Microsoft.Extensions.Hosting.IHostApplicationBuilder",
+        "Microsoft.AspNetCore.Builder.UseExtensions",
+        "Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter",
+        "Microsoft.AspNetCore.Authentication.AuthenticationBuilder",
+        "Microsoft.AspNetCore.Http.HttpRequest",
+        "Microsoft.AspNetCore.Http.PathString",
     });
 
     private readonly Compilation compilation;
@@ -62,6 +68,7 @@ internal sealed class WellKnownTypes
         HealthCheckServiceCollectionExtensions = Get("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions");
         AuthorizationEndpointConventionBuilderExtensions = Get("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions");
         RoutingEndpointConventionBuilderExtensions = Get("Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions");
+        RouteShortCircuitEndpointConventionBuilderExtensions = Get("Microsoft.AspNetCore.Builder.RouteShortCircuitEndpointConventionBuilderExtensions");
         EndpointRoutingApplicationBuilderExtensions = Get("Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions");
         ControllerEndpointRouteBuilderExtensions = Get("Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions");
         MapExtensions = Get("Microsoft.AspNetCore.Builder.MapExtensions");
@@ -86,6 +93,11 @@ internal sealed class WellKnownTypes
         WebHostBuilder = Get("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
         ServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
         HostApplicationBuilder = Get("Microsoft.Extensions.Hosting.IHostApplicationBuilder");
+        PathString = Get("Microsoft.AspNetCore.Http.PathString");
+        HttpRequest = Get("Microsoft.AspNetCore.Http.HttpRequest");
+        AuthenticationBuilder = Get("Microsoft.AspNetCore.Authentication.AuthenticationBuilder");
+        AuthorizeFilter = Get("Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter");
+        UseExtensions = Get("Microsoft.AspNetCore.Builder.UseExtensions");
     }
 
     public INamedTypeSymbol EndpointRouteBuilder { get; }
@@ -98,6 +110,7 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? HealthCheckServiceCollectionExtensions { get; }
     public INamedTypeSymbol? AuthorizationEndpointConventionBuilderExtensions { get; }
     public INamedTypeSymbol? RoutingEndpointConventionBuilderExtensions { get; }
+    public INamedTypeSymbol? RouteShortCircuitEndpointConventionBuilderExtensions { get; }
     public INamedTypeSymbol? EndpointRoutingApplicationBuilderExtensions { get; }
     public INamedTypeSymbol? ControllerEndpointRouteBuilderExtensions { get; }
     public INamedTypeSymbol? MapExtensions { get; }
@@ -122,13 +135,18 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? WebHostBuilder { get; }
     public INamedTypeSymbol? ServiceCollection { get; }
     public INamedTypeSymbol? HostApplicationBuilder { get; }
+    public INamedTypeSymbol? PathString { get; }
+    public INamedTypeSymbol? HttpRequest { get; }
+    public INamedTypeSymbol? AuthenticationBuilder { get; }
+    public INamedTypeSymbol? AuthorizeFilter { get; }
+    public INamedTypeSymbol? UseExtensions { get; }
 
     /// <summary>Null when the compilation is not an ASP.NET Core app.</summary>
     public static WellKnownTypes? TryCreate(Compilation compilation)
     {
         foreach (var name in Required)
         {
-            if (compilation.GetTypeByMetadataName(name) is null)
+            if (Resolve(compilation, name) is null)
             {
                 return null;
             }
@@ -171,5 +189,30 @@ internal sealed class WellKnownTypes
         return false;
     }
 
-    private INamedTypeSymbol? Get(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+    private INamedTypeSymbol? Get(string metadataName) => Resolve(compilation, metadataName);
+
+    /// <summary>
+    /// As ASP.NET Core's own analyzers resolve: GetTypeByMetadataName returns null when two references define the
+    /// name (a polyfill, a copied type), so look at every candidate and prefer the framework's.
+    /// </summary>
+    private static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
+    {
+        if (compilation.GetTypeByMetadataName(metadataName) is { } unique)
+        {
+            return unique;
+        }
+
+        INamedTypeSymbol? accessible = null;
+        foreach (var candidate in compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (FrameworkAssembly.Is(candidate.ContainingAssembly))
+            {
+                return candidate;
+            }
+
+            accessible ??= candidate.DeclaredAccessibility == Accessibility.Public ? candidate : null;
+        }
+
+        return accessible;
+    }
 }

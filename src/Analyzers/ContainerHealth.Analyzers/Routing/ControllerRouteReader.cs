@@ -20,11 +20,15 @@ internal sealed class ControllerRouteReader
         this.types = types;
     }
 
-    public IEnumerable<MappedEndpoint> ReadActions(INamedTypeSymbol type)
+    /// <summary>
+    /// The GET actions of a controller: attribute-routed ones as endpoints, the others for conventional routes. A
+    /// controller read from metadata (an application part) is reported at <paramref name="metadataLocation"/>.
+    /// </summary>
+    public void ReadActions(INamedTypeSymbol type, Location? metadataLocation, ICollection<MappedEndpoint> attributeRouted, ICollection<ConventionalAction> conventional)
     {
         if (types.RouteTemplateProvider is null || !IsController(type))
         {
-            yield break;
+            return;
         }
 
         var classTemplates = ClassTemplates(type);
@@ -33,18 +37,42 @@ internal sealed class ControllerRouteReader
         {
             if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsGenericMethod: false } method
                 || HasAttribute(method, types.NonActionAttribute)
-                || method.Locations.FirstOrDefault() is not { IsInSource: true } location)
+                || (method.Locations.FirstOrDefault() is { IsInSource: true } source ? source : metadataLocation) is not { } location)
             {
                 continue;
             }
 
             var conventions = Conventions(method.GetAttributes(), classConventions);
+            var facts = new EndpointFacts(null, null, controllerAction: true, false, null);
+            if (classTemplates.Length == 0 && !HasRouteTemplate(method))
+            {
+                conventional.Add(new ConventionalAction(ControllerName(type), ActionName(method), AnswersGetByVerbs(method), conventions, location));
+                continue;
+            }
+
             foreach (var template in ActionTemplates(method, classTemplates))
             {
-                yield return new MappedEndpoint(EndpointKind.Get, BuilderOrigin.Root, ReplaceTokens(template, type, method), conventions, location, null);
+                attributeRouted.Add(new MappedEndpoint(EndpointKind.Get, BuilderOrigin.Root, ReplaceTokens(template, type, method), conventions, location, null, facts));
             }
         }
     }
+
+    private bool HasRouteTemplate(IMethodSymbol method) =>
+        method.GetAttributes().Any(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.RouteTemplateProvider) && HasTemplate(attribute));
+
+    private bool AnswersGetByVerbs(IMethodSymbol method)
+    {
+        var verbs = method.GetAttributes().Where(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.HttpMethodAttribute)).ToList();
+        return verbs.Count == 0 || verbs.Any(AnswersGet);
+    }
+
+    private static string ControllerName(INamedTypeSymbol type) =>
+        type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
+
+    private string ActionName(IMethodSymbol method) =>
+        method.GetAttributes().FirstOrDefault(attribute => WellKnownTypes.Is(attribute.AttributeClass, types.ActionNameAttribute))
+            ?.ConstructorArguments.FirstOrDefault().Value as string
+        ?? (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - "Async".Length) : method.Name);
 
     /// <summary>MVC's rule (public, concrete, non-generic, top-level; "Controller" suffix, ControllerBase or [Controller]; no [NonController]), cheapest checks first: binding attributes is the expensive part.</summary>
     private bool IsController(INamedTypeSymbol type)
@@ -60,7 +88,7 @@ internal sealed class ControllerRouteReader
         }
 
         var byConvention = type.Name.EndsWith("Controller", StringComparison.Ordinal) || InheritsFrom(type, types.ControllerBase);
-        if (!byConvention && !DeclaresAttributes(type))
+        if (!byConvention && type.Locations.FirstOrDefault() is { IsInSource: true } && !DeclaresAttributes(type))
         {
             return false;
         }
@@ -237,10 +265,8 @@ internal sealed class ControllerRouteReader
             return null;
         }
 
-        var controller = type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
-        var action = method.GetAttributes().FirstOrDefault(attribute => WellKnownTypes.Is(attribute.AttributeClass, types.ActionNameAttribute))
-            ?.ConstructorArguments.FirstOrDefault().Value as string
-            ?? (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - "Async".Length) : method.Name);
+        var controller = ControllerName(type);
+        var action = ActionName(method);
         var replaced = ReplaceIgnoringCase(ReplaceIgnoringCase(template, "[controller]", controller), "[action]", action);
 
         // Any other token ([area], custom IOutboundParameterTransformer output) is not known here.

@@ -7,14 +7,15 @@ namespace ContainerHealth.Analyzers.Routing;
 /// <summary>What RequireAuthorization / AllowAnonymous / RequireHost (or their attributes) put on an endpoint or group.</summary>
 internal sealed class EndpointConventions
 {
-    public static readonly EndpointConventions None = new(null, null, false, null);
+    public static readonly EndpointConventions None = new(null, null, false, null, false);
 
-    public EndpointConventions(Location? authorizationSite, string? authorizationSource, bool allowsAnonymous, HostRestriction? hosts)
+    public EndpointConventions(Location? authorizationSite, string? authorizationSource, bool allowsAnonymous, HostRestriction? hosts, bool shortCircuit)
     {
         AuthorizationSite = authorizationSite;
         AuthorizationSource = authorizationSource;
         AllowsAnonymous = allowsAnonymous;
         Hosts = hosts;
+        ShortCircuit = shortCircuit;
     }
 
     /// <summary>Where authorization is required (RequireAuthorization call or [Authorize]); null when it is not.</summary>
@@ -28,18 +29,27 @@ internal sealed class EndpointConventions
     /// <summary>The RequireHost that applies (the innermost one wins, as ASP.NET reads the last IHostMetadata).</summary>
     public HostRestriction? Hosts { get; }
 
+    /// <summary>ShortCircuit(): the routing middleware runs the endpoint at once, so the authorization middleware never sees it.</summary>
+    public bool ShortCircuit { get; }
+
     public EndpointConventions WithAuthorization(Location site, string source) =>
-        AuthorizationSite is null ? new(site, source, AllowsAnonymous, Hosts) : this;
+        AuthorizationSite is null ? new(site, source, AllowsAnonymous, Hosts, ShortCircuit) : this;
 
-    public EndpointConventions WithAnonymous() => new(AuthorizationSite, AuthorizationSource, true, Hosts);
+    public EndpointConventions WithAnonymous() => new(AuthorizationSite, AuthorizationSource, true, Hosts, ShortCircuit);
 
-    public EndpointConventions WithHosts(HostRestriction hosts) => new(AuthorizationSite, AuthorizationSource, AllowsAnonymous, hosts);
+    public EndpointConventions WithHosts(HostRestriction hosts) => new(AuthorizationSite, AuthorizationSource, AllowsAnonymous, hosts, ShortCircuit);
+
+    public EndpointConventions WithShortCircuit() => new(AuthorizationSite, AuthorizationSource, AllowsAnonymous, Hosts, true);
 
     /// <summary>Conventions of an enclosing group under those of the endpoint itself.</summary>
     public EndpointConventions Within(EndpointConventions outer) =>
         ReferenceEquals(outer, None) ? this
-        : AuthorizationSite is null ? new(outer.AuthorizationSite, outer.AuthorizationSource, AllowsAnonymous || outer.AllowsAnonymous, Hosts ?? outer.Hosts)
-        : new(AuthorizationSite, AuthorizationSource, AllowsAnonymous || outer.AllowsAnonymous, Hosts ?? outer.Hosts);
+        : new(
+            AuthorizationSite ?? outer.AuthorizationSite,
+            AuthorizationSite is null ? outer.AuthorizationSource : AuthorizationSource,
+            AllowsAnonymous || outer.AllowsAnonymous,
+            Hosts ?? outer.Hosts,
+            ShortCircuit || outer.ShortCircuit);
 }
 
 /// <summary>The hosts an endpoint answers; <see cref="Hosts"/> is default when they are not constants.</summary>
@@ -57,45 +67,53 @@ internal sealed class HostRestriction
 
     public bool Known => !Hosts.IsDefault;
 
-    /// <summary>The probe runs inside the container and sends Host: localhost (or the loopback address).</summary>
-    public bool ExcludesLocalhost
+    /// <summary>
+    /// The probe runs inside the container and sends Host: localhost:PORT (the container port); RequireHost matches
+    /// the host and, when the pattern names one, the port.
+    /// </summary>
+    public bool ExcludesProbe(int containerPort)
     {
-        get
+        if (!Known)
         {
-            if (!Known)
+            return false;
+        }
+
+        foreach (var pattern in Hosts)
+        {
+            if (AllowsProbe(pattern, containerPort))
             {
                 return false;
             }
-
-            foreach (var pattern in Hosts)
-            {
-                if (AllowsLocalhost(pattern))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
+
+        return true;
     }
 
-    private static bool AllowsLocalhost(string pattern)
+    private static bool AllowsProbe(string pattern, int containerPort)
     {
         var host = pattern.Trim();
+        string? port = null;
         if (host.StartsWith("[", StringComparison.Ordinal))
         {
             var end = host.IndexOf(']');
+            if (end > 0 && end + 1 < host.Length && host[end + 1] == ':')
+            {
+                port = host.Substring(end + 2);
+            }
+
             host = end > 0 ? host.Substring(0, end + 1) : host;
         }
         else if (host.IndexOf(':') is var colon and >= 0)
         {
+            port = host.Substring(colon + 1);
             host = host.Substring(0, colon);
         }
 
-        return host.Length == 0
+        var hostAllowed = host.Length == 0
             || host == "*"
             || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
             || host == "127.0.0.1"
             || host == "[::1]";
+        return hostAllowed && (port is null || port == "*" || port == containerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

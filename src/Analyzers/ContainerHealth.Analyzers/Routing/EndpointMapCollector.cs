@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using ContainerHealth.Analyzers.Infrastructure;
+using ContainerHealth.Analyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,58 +12,119 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ContainerHealth.Analyzers.Routing;
 
 /// <summary>
-/// Collects, concurrently and per compilation, where the app maps endpoints, registers health checks and sets an
-/// authorization fallback policy; <see cref="Build"/> resolves builder origins into absolute paths at compilation end.
+/// Collects, concurrently and per compilation, where the app maps endpoints, registers health checks and configures
+/// authorization; <see cref="Build"/> resolves builder origins into absolute paths at compilation end. What a call
+/// means is read by its own type: conventions (<see cref="EndpointConventionReader"/>), builder origins
+/// (<see cref="BuilderOriginResolver"/>), library calls (<see cref="LibraryCallReader"/>), inline middleware
+/// (<see cref="InlineMiddlewareReader"/>), controllers (<see cref="ControllerRouteReader"/>).
 /// </summary>
 internal sealed class EndpointMapCollector
 {
-    private const int MaxDepth = 16;
-
     private readonly WellKnownTypes types;
-    private readonly IAssemblySymbol assembly;
+    private readonly Compilation compilation;
+    private readonly BuilderRoleCache roles;
+    private readonly EndpointConventionReader conventions;
+    private readonly BuilderOriginResolver origins;
+    private readonly LibraryCallReader libraries;
+    private readonly ControllerRouteReader controllers;
+    private readonly InlineMiddlewareReader middleware;
+    private readonly AuthorizationSetup authorization;
     private readonly ConcurrentQueue<MappedEndpoint> endpoints = new();
-    private readonly ConcurrentQueue<BuilderOrigin> controllerMappings = new();
+    private readonly ConcurrentQueue<LibraryCall> libraryCalls = new();
+    private readonly ReferencedSources sources;
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> extendedLibraries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentQueue<(BuilderOrigin Origin, Location Location)> controllerMappings = new();
     private readonly ConcurrentQueue<MappedEndpoint> controllerActions = new();
+    private readonly ConcurrentQueue<ConventionalAction> conventionalActions = new();
+    private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
     private readonly ConcurrentQueue<KeyValuePair<BuilderParameter, BuilderOrigin>> calls = new();
     private readonly ConcurrentQueue<AppSite> sites = new();
     private readonly ConcurrentQueue<Location> configureServicesSites = new();
-    private readonly ConcurrentQueue<Location> fallbackPolicySites = new();
-    private readonly ConcurrentDictionary<ILocalSymbol, BuilderOrigin> localOrigins = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ILocalSymbol, EndpointConventions> localConventions = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, BuilderRoles> roles = new(SymbolEqualityComparer.Default);
-    private readonly ControllerRouteReader controllers;
+    private readonly DebugOnlyRegions debugRegions = new();
     private int healthChecksRegistered;
 
-    public EndpointMapCollector(WellKnownTypes types, Compilation compilation)
+    public EndpointMapCollector(WellKnownTypes types, Compilation compilation, ReferencedSources sources)
     {
         this.types = types;
-        assembly = compilation.Assembly;
+        this.compilation = compilation;
+        roles = new BuilderRoleCache(types);
+        conventions = new EndpointConventionReader(types);
+        origins = new BuilderOriginResolver(types, roles, conventions);
+        this.sources = sources;
+        libraries = new LibraryCallReader(roles, sources);
         controllers = new ControllerRouteReader(types);
+        middleware = new InlineMiddlewareReader(types);
+        authorization = new AuthorizationSetup(types);
     }
 
     public void Register(CompilationStartAnalysisContext context)
     {
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+        authorization.Register(context);
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+        context.RegisterSyntaxTreeAction(tree =>
+        {
+            foreach (var disabled in debugRegions.DisabledHealthMappings(tree.Tree, tree.CancellationToken))
+            {
+                endpoints.Enqueue(disabled);
+            }
+        });
     }
 
-    public EndpointMap Build()
+    /// <summary>
+    /// The map at compilation end. Library calls are first judged by metadata; their referenced project's sources are
+    /// read only when the app's own code leaves the verdict on <paramref name="probedPath"/> open.
+    /// </summary>
+    public EndpointMap Build(string probedPath, CancellationToken cancellationToken)
     {
-        var mapped = endpoints.ToList();
-        foreach (var mapping in controllerMappings)
+        var own = endpoints.ToList();
+        var actions = controllerActions.ToList();
+        var conventional = conventionalActions.ToList();
+        var mappingSite = controllerMappings.Select(mapping => mapping.Location).Concat(conventionalRoutes.Select(route => route.Location)).FirstOrDefault();
+        if (mappingSite is not null)
         {
-            foreach (var action in controllerActions)
+            ApplicationParts.ReadControllers(compilation, controllers, mappingSite, actions, conventional, cancellationToken);
+        }
+
+        foreach (var (origin, _) in controllerMappings)
+        {
+            foreach (var action in actions)
             {
-                mapped.Add(new MappedEndpoint(action.Kind, mapping, action.Template, action.Conventions, action.Location, null));
+                own.Add(new MappedEndpoint(action.Kind, origin, action.Template, action.Conventions, action.Location, null, action.Facts));
             }
         }
 
         var callers = calls.ToLookup(call => call.Key, call => call.Value);
+        var ownRegistered = Volatile.Read(ref healthChecksRegistered) != 0;
+        var calledLibraries = libraryCalls.ToList();
+        var readSources = false;
+        if (calledLibraries.Count > 0 && !sources.IsEmpty)
+        {
+            var ownMap = Map(Resolve(own, callers), ownRegistered, conventional);
+            readSources = !ProbedPathAnswer.Find(ownMap, RoutePath.Normalize(probedPath)).Answered
+                || (!ownRegistered && ownMap.Endpoints.Any(endpoint => endpoint.Endpoint.IsHealthCheck));
+        }
+
+        var all = own;
+        var registered = ownRegistered;
+        foreach (var call in calledLibraries)
+        {
+            var effect = libraries.Effect(call, readSources);
+            registered |= effect.RegistersHealthChecks;
+            all.AddRange(effect.PendingMiddleware
+                ? effect.Endpoints.Where(endpoint => endpoint.Facts.LibraryAssembly is { } library && extendedLibraries.ContainsKey(library))
+                : effect.Endpoints);
+        }
+
+        return Map(Resolve(all, callers), registered, conventional);
+    }
+
+    private static ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, ILookup<BuilderParameter, BuilderOrigin> callers)
+    {
         var resolved = ImmutableArray.CreateBuilder<ResolvedEndpoint>();
         foreach (var endpoint in mapped)
         {
-            foreach (var origin in Resolve(endpoint.Origin, callers, ImmutableHashSet<BuilderParameter>.Empty))
+            foreach (var origin in BuilderOriginResolver.ThroughCallers(endpoint.Origin, callers))
             {
                 var path = origin.Kind == OriginKind.Root && endpoint.Template is not null
                     ? RoutePath.Combine(origin.Prefix, endpoint.Template)
@@ -72,63 +133,51 @@ internal sealed class EndpointMapCollector
             }
         }
 
-        return new EndpointMap(
-            resolved.ToImmutable(),
+        return resolved.ToImmutable();
+    }
+
+    private EndpointMap Map(ImmutableArray<ResolvedEndpoint> resolved, bool registered, List<ConventionalAction> conventional) =>
+        new(
+            resolved,
             sites.ToImmutableArray(),
             configureServicesSites.Distinct().ToImmutableArray(),
-            Volatile.Read(ref healthChecksRegistered) != 0,
-            fallbackPolicySites.ToImmutableArray());
-    }
-
-    private static IEnumerable<BuilderOrigin> Resolve(BuilderOrigin origin, ILookup<BuilderParameter, BuilderOrigin> callers, ImmutableHashSet<BuilderParameter> visiting)
-    {
-        if (origin.Kind != OriginKind.Parameter)
-        {
-            yield return origin;
-            yield break;
-        }
-
-        var parameter = origin.Parameter!.Value;
-        if (visiting.Contains(parameter) || visiting.Count > MaxDepth)
-        {
-            yield return BuilderOrigin.Unknown;
-            yield break;
-        }
-
-        // A builder method nobody in this compilation calls is invoked by the framework (or not at all): the app root.
-        if (!callers.Contains(parameter))
-        {
-            yield return origin.Under(BuilderOrigin.Root);
-            yield break;
-        }
-
-        foreach (var caller in callers[parameter])
-        {
-            foreach (var resolved in Resolve(caller, callers, visiting.Add(parameter)))
-            {
-                yield return origin.Under(resolved);
-            }
-        }
-    }
+            registered,
+            authorization.FallbackPolicySites,
+            conventionalRoutes.ToImmutableArray(),
+            conventional.ToImmutableArray(),
+            authorization.GlobalAuthorizeFilterSites,
+            authorization.AuthenticationHandlers,
+            authorization.UseAuthorizationSites);
 
     private void AnalyzeType(SymbolAnalysisContext context)
     {
-        if (context.Symbol is INamedTypeSymbol type)
+        if (context.Symbol is not INamedTypeSymbol type)
         {
-            foreach (var action in controllers.ReadActions(type))
-            {
-                controllerActions.Enqueue(action);
-            }
+            return;
         }
-    }
 
-    private void AnalyzeAssignment(OperationAnalysisContext context)
-    {
-        if (context.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "FallbackPolicy" } target } assignment
-            && WellKnownTypes.Is(target.Property.ContainingType, types.AuthorizationOptions)
-            && !IsNull(assignment.Value))
+        var attributeRouted = new List<MappedEndpoint>();
+        var conventional = new List<ConventionalAction>();
+        controllers.ReadActions(type, null, attributeRouted, conventional);
+        foreach (var action in attributeRouted)
         {
-            fallbackPolicySites.Enqueue(assignment.Syntax.GetLocation());
+            controllerActions.Enqueue(action);
+        }
+
+        foreach (var action in conventional)
+        {
+            conventionalActions.Enqueue(action);
+        }
+
+        // Endpoint frameworks (FastEndpoints, ...) are extended by the app's own classes.
+        foreach (var extended in type.Interfaces.Add(type.BaseType!))
+        {
+            if (extended?.ContainingAssembly is { } library
+                && !SymbolEqualityComparer.Default.Equals(library, compilation.Assembly)
+                && !FrameworkAssembly.Is(library))
+            {
+                extendedLibraries.TryAdd(library, true);
+            }
         }
     }
 
@@ -136,13 +185,13 @@ internal sealed class EndpointMapCollector
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, assembly))
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
         {
             RecordSourceCall(invocation);
             return;
         }
 
-        if (!IsFramework(method.ContainingAssembly))
+        if (!FrameworkAssembly.Is(method.ContainingAssembly))
         {
             RecordLibraryCall(invocation);
             return;
@@ -156,7 +205,7 @@ internal sealed class EndpointMapCollector
                 RecordConfigureServices(context);
                 break;
             case "UseHealthChecks" when WellKnownTypes.Is(containing, types.HealthCheckApplicationBuilderExtensions):
-                AddEndpoint(EndpointKind.HealthChecksMiddleware, invocation, "path");
+                AddEndpoint(EndpointKind.HealthChecksMiddleware, invocation, "path", invocation.Argument("port").ConstantInt());
                 RecordConfigureServices(context);
                 break;
             case "MapGet" when WellKnownTypes.Is(containing, types.EndpointRouteBuilderExtensions):
@@ -169,21 +218,34 @@ internal sealed class EndpointMapCollector
                 AddEndpoint(EndpointKind.Get, invocation, "pathMatch");
                 break;
             case "MapMethods" when WellKnownTypes.Is(containing, types.EndpointRouteBuilderExtensions):
-                if (MayAnswerGet(Argument(invocation, "httpMethods")))
+                var methods = conventions.ConstantStrings(invocation.Argument("httpMethods"));
+                if (methods.IsDefault || methods.Any(verb => string.Equals(verb, "GET", System.StringComparison.OrdinalIgnoreCase)))
                 {
                     AddEndpoint(EndpointKind.Get, invocation, "pattern");
                 }
 
                 break;
             case "MapControllers" when WellKnownTypes.Is(containing, types.ControllerEndpointRouteBuilderExtensions):
-                var (conventions, _) = ConventionsAbove(invocation);
-                controllerMappings.Enqueue(ResolveOrigin(ThisArgument(invocation), 0).WithConventions(conventions));
+                var (above, _) = conventions.Above(invocation);
+                controllerMappings.Enqueue((origins.Resolve(invocation.ThisArgument()).WithConventions(above), invocation.Syntax.GetLocation()));
+                break;
+            case "MapControllerRoute" when WellKnownTypes.Is(containing, types.ControllerEndpointRouteBuilderExtensions):
+                conventionalRoutes.Enqueue(new ConventionalRoute(invocation.Argument("pattern").ConstantString(), invocation.Syntax.GetLocation()));
+                break;
+            case "MapDefaultControllerRoute" when WellKnownTypes.Is(containing, types.ControllerEndpointRouteBuilderExtensions):
+                conventionalRoutes.Enqueue(new ConventionalRoute(ConventionalRoute.DefaultPattern, invocation.Syntax.GetLocation()));
                 break;
             case "MapFallback" or "MapFallbackToFile" or "MapFallbackToPage" or "MapFallbackToController" or "MapFallbackToAreaPage"
-                or "MapFallbackToAreaController" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute"
-                or "MapDynamicControllerRoute" or "MapDynamicPageRoute"
+                or "MapFallbackToAreaController" or "MapAreaControllerRoute" or "MapDynamicControllerRoute" or "MapDynamicPageRoute"
                 when containing.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder":
                 AddEndpoint(EndpointKind.AnyPath, invocation, null);
+                break;
+            case "Use" when WellKnownTypes.Is(containing, types.UseExtensions) || WellKnownTypes.Implements(containing, types.ApplicationBuilder):
+                foreach (var path in middleware.AnsweredPaths(invocation))
+                {
+                    AddEndpoint(EndpointKind.Get, invocation, null, template: path);
+                }
+
                 break;
             case "Run" when WellKnownTypes.Is(containing, types.RunExtensions):
             case "MapWhen" when WellKnownTypes.Is(containing, types.MapWhenExtensions):
@@ -191,13 +253,6 @@ internal sealed class EndpointMapCollector
                 break;
             case "AddHealthChecks" when WellKnownTypes.Is(containing, types.HealthCheckServiceCollectionExtensions):
                 Interlocked.Exchange(ref healthChecksRegistered, 1);
-                break;
-            case "SetFallbackPolicy" when WellKnownTypes.Is(containing, types.AuthorizationBuilder):
-                if (Argument(invocation, "policy") is { } policy && !IsNull(policy))
-                {
-                    fallbackPolicySites.Enqueue(invocation.Syntax.GetLocation());
-                }
-
                 break;
             case "Build" when WellKnownTypes.Is(containing, types.WebApplicationBuilder):
                 sites.Enqueue(new AppSite(AppSiteKind.WebApplicationBuild, invocation.Syntax.GetLocation()));
@@ -209,72 +264,48 @@ internal sealed class EndpointMapCollector
                 sites.Enqueue(new AppSite(AppSiteKind.UseEndpoints, invocation.Syntax.GetLocation()));
                 RecordConfigureServices(context);
                 break;
+            default:
+                authorization.Record(invocation);
+                break;
         }
     }
 
-    private void AddEndpoint(EndpointKind kind, IInvocationOperation invocation, string? templateParameter)
+    private void AddEndpoint(EndpointKind kind, IInvocationOperation invocation, string? templateParameter, int? port = null, string? template = null)
     {
-        var template = templateParameter is null ? "/" : ConstantString(Argument(invocation, templateParameter));
-        var origin = ResolveOrigin(ThisArgument(invocation), 0);
-        var (conventions, top) = ConventionsAbove(invocation);
-        endpoints.Enqueue(new MappedEndpoint(kind, origin, template, conventions, invocation.Syntax.GetLocation(), top.Syntax.GetLocation()));
+        template ??= templateParameter is null ? "/" : invocation.Argument(templateParameter).ConstantString();
+        var origin = origins.Resolve(invocation.ThisArgument());
+        var (above, top) = conventions.Above(invocation);
+        var developmentOnly = EnvironmentCondition.SkippedInProduction(invocation.Syntax) ?? debugRegions.Around(invocation.Syntax);
+        endpoints.Enqueue(new MappedEndpoint(
+            kind, origin, template, above, invocation.Syntax.GetLocation(), top.Syntax.GetLocation(),
+            new EndpointFacts(developmentOnly, port, false, false, null)));
     }
 
     /// <summary>A call to a method of this compilation that takes a route builder: remember what it passes.</summary>
     private void RecordSourceCall(IInvocationOperation invocation)
     {
-        if ((ParameterRoles(invocation.TargetMethod) & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.ApplicationBuilder)) == 0)
+        if ((roles.OfParameters(invocation.TargetMethod) & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.ApplicationBuilder)) == 0)
         {
             return;
         }
 
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { } parameter && IsRouteBuilder(parameter.Type))
+            if (argument.Parameter is { } parameter && roles.IsRouteBuilder(parameter.Type))
             {
                 calls.Enqueue(new KeyValuePair<BuilderParameter, BuilderOrigin>(
                     new BuilderParameter(invocation.TargetMethod, parameter.Ordinal),
-                    ResolveOrigin(argument.Value, 0)));
+                    origins.Resolve(argument.Value)));
             }
         }
     }
 
-    /// <summary>
-    /// A library method (say .NET Aspire's MapDefaultEndpoints / AddServiceDefaults) handed the app's route builder may map
-    /// any path, and one handed the whole host builder may call AddHealthChecks(): neither can be seen from here.
-    /// </summary>
     private void RecordLibraryCall(IInvocationOperation invocation)
     {
-        if ((ParameterRoles(invocation.TargetMethod) & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.HostApplicationBuilder)) == 0)
+        if (libraries.Describe(invocation, origins.Resolve) is { } call)
         {
-            return;
+            libraryCalls.Enqueue(call);
         }
-
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter is not { } parameter)
-            {
-                continue;
-            }
-
-            if (IsEndpointRouteBuilder(parameter.Type))
-            {
-                endpoints.Enqueue(new MappedEndpoint(EndpointKind.AnyPath, BuilderOrigin.Unknown, null, EndpointConventions.None, invocation.Syntax.GetLocation(), null));
-            }
-            else if (IsHostApplicationBuilder(parameter.Type))
-            {
-                Interlocked.Exchange(ref healthChecksRegistered, 1);
-            }
-        }
-    }
-
-    private static bool IsFramework(IAssemblySymbol? assembly)
-    {
-        var name = assembly?.Name ?? "";
-        return name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
-            || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
-            || name.StartsWith("System", StringComparison.Ordinal)
-            || name is "mscorlib" or "netstandard" or "Microsoft.CSharp";
     }
 
     private void RecordConfigureServices(OperationAnalysisContext context)
@@ -293,295 +324,6 @@ internal sealed class EndpointMapCollector
             {
                 var reference = method.DeclaringSyntaxReferences[0];
                 configureServicesSites.Enqueue(Location.Create(reference.SyntaxTree, reference.Span));
-            }
-        }
-    }
-
-    private BuilderOrigin ResolveOrigin(IOperation? value, int depth)
-    {
-        value = Unwrap(value);
-        if (value is null || depth > MaxDepth)
-        {
-            return BuilderOrigin.Unknown;
-        }
-
-        // WebApplication is sealed: equality is enough.
-        if (WellKnownTypes.Is(value.Type, types.WebApplication))
-        {
-            return BuilderOrigin.Root;
-        }
-
-        switch (value)
-        {
-            case IInvocationOperation { TargetMethod.Name: "MapGroup" } group when WellKnownTypes.Is(group.TargetMethod.ContainingType, types.EndpointRouteBuilderExtensions):
-                return ResolveOrigin(ThisArgument(group), depth + 1).WithPrefix(ConstantString(Argument(group, "prefix")));
-            case IInvocationOperation call when IsConventionCall(call):
-                return ResolveOrigin(ThisArgument(call), depth + 1).WithConventions(ApplyConvention(call, EndpointConventions.None));
-            case ILocalReferenceOperation local:
-                return localOrigins.GetOrAdd(local.Local, symbol => ResolveLocal(symbol, local, depth + 1));
-            case IParameterReferenceOperation { Parameter: var parameter }:
-                if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction })
-                {
-                    return BuilderOrigin.Root;
-                }
-
-                return parameter.ContainingSymbol is IMethodSymbol method && IsRouteBuilder(parameter.Type)
-                    ? BuilderOrigin.For(new BuilderParameter(method, parameter.Ordinal))
-                    : BuilderOrigin.Unknown;
-            default:
-                return WellKnownTypes.Implements(value.Type, types.ApplicationBuilder) && !WellKnownTypes.Implements(value.Type, types.EndpointRouteBuilder)
-                    ? BuilderOrigin.Root
-                    : BuilderOrigin.Unknown;
-        }
-    }
-
-    private BuilderOrigin ResolveLocal(ILocalSymbol local, IOperation reference, int depth)
-    {
-        var model = reference.SemanticModel;
-        if (model is null || local.DeclaringSyntaxReferences.Length != 1)
-        {
-            return BuilderOrigin.Unknown;
-        }
-
-        var declarator = local.DeclaringSyntaxReferences[0].GetSyntax();
-        if (declarator.SyntaxTree != model.SyntaxTree
-            || model.GetOperation(declarator) is not IVariableDeclaratorOperation { Initializer.Value: { } initializer })
-        {
-            return BuilderOrigin.Unknown;
-        }
-
-        return ResolveOrigin(initializer, depth).WithConventions(LocalConventions(local, reference));
-    }
-
-    /// <summary>Conventions applied to an endpoint by the calls chained on it (or on the local it is stored in).</summary>
-    private (EndpointConventions Conventions, IOperation Top) ConventionsAbove(IInvocationOperation invocation)
-    {
-        var conventions = EndpointConventions.None;
-        IOperation top = invocation;
-        for (var depth = 0; depth < MaxDepth; depth++)
-        {
-            var parent = top.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation next } && IsConventionCall(next))
-            {
-                conventions = ApplyConvention(next, conventions);
-                top = next;
-                continue;
-            }
-
-            if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
-            {
-                var stored = LocalConventions(declarator.Symbol, declarator);
-                conventions = stored.Within(conventions);
-            }
-
-            break;
-        }
-
-        return (conventions, top);
-    }
-
-    private EndpointConventions LocalConventions(ILocalSymbol local, IOperation anywhereInBody) =>
-        localConventions.GetOrAdd(local, symbol =>
-        {
-            var root = anywhereInBody;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            var conventions = EndpointConventions.None;
-            foreach (var call in root.Descendants().OfType<IInvocationOperation>())
-            {
-                if (IsConventionCall(call)
-                    && Unwrap(ThisArgument(call)) is ILocalReferenceOperation reference
-                    && SymbolEqualityComparer.Default.Equals(reference.Local, symbol))
-                {
-                    conventions = ApplyConvention(call, conventions);
-                }
-            }
-
-            return conventions;
-        });
-
-    private EndpointConventions ApplyConvention(IInvocationOperation call, EndpointConventions conventions)
-    {
-        var containing = call.TargetMethod.ContainingType;
-        switch (call.TargetMethod.Name)
-        {
-            case "RequireAuthorization" when WellKnownTypes.Is(containing, types.AuthorizationEndpointConventionBuilderExtensions):
-                return conventions.WithAuthorization(call.Syntax.GetLocation(), "RequireAuthorization");
-            case "AllowAnonymous" when WellKnownTypes.Is(containing, types.AuthorizationEndpointConventionBuilderExtensions):
-                return conventions.WithAnonymous();
-            case "RequireHost" when WellKnownTypes.Is(containing, types.RoutingEndpointConventionBuilderExtensions):
-                return conventions.WithHosts(new HostRestriction(ConstantStrings(Argument(call, "hosts")), call.Syntax.GetLocation()));
-            case "WithMetadata" when WellKnownTypes.Is(containing, types.RoutingEndpointConventionBuilderExtensions):
-                foreach (var item in Elements(Argument(call, "items")))
-                {
-                    if (Unwrap(item) is IObjectCreationOperation creation)
-                    {
-                        if (WellKnownTypes.Implements(creation.Type, types.AllowAnonymous))
-                        {
-                            conventions = conventions.WithAnonymous();
-                        }
-                        else if (WellKnownTypes.Implements(creation.Type, types.AuthorizeData))
-                        {
-                            conventions = conventions.WithAuthorization(call.Syntax.GetLocation(), "WithMetadata(new AuthorizeAttribute())");
-                        }
-                    }
-                }
-
-                return conventions;
-            default:
-                return conventions;
-        }
-    }
-
-    /// <summary>An extension call that hands back the builder it was called on (RequireAuthorization, WithName, UseRouting, ...).</summary>
-    private static bool IsConventionCall(IInvocationOperation call) =>
-        call.TargetMethod.IsExtensionMethod
-        && call.Arguments.Length > 0
-        && call.Arguments[0].Parameter is { Ordinal: 0 } parameter
-        && call.Type is not null
-        && SymbolEqualityComparer.Default.Equals(call.Type, parameter.Type);
-
-    private bool IsEndpointRouteBuilder(ITypeSymbol type) => (RolesOf(type) & BuilderRoles.EndpointRouteBuilder) != 0;
-
-    private bool IsRouteBuilder(ITypeSymbol type) => (RolesOf(type) & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.ApplicationBuilder)) != 0;
-
-    private bool IsHostApplicationBuilder(ITypeSymbol type) => (RolesOf(type) & BuilderRoles.HostApplicationBuilder) != 0;
-
-    /// <summary>
-    /// The builder roles of a method's parameters, read from the symbol before touching invocation.Arguments: the
-    /// argument operations are built lazily, and nearly every call has no builder parameter at all.
-    /// </summary>
-    private BuilderRoles ParameterRoles(IMethodSymbol method)
-    {
-        var found = BuilderRoles.None;
-        foreach (var parameter in method.Parameters)
-        {
-            found |= RolesOf(parameter.Type);
-        }
-
-        return found;
-    }
-
-    /// <summary>Which builder interfaces a parameter type implements, cached: most arguments are of none.</summary>
-    private BuilderRoles RolesOf(ITypeSymbol type) =>
-        type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Interface or TypeKind.Class)
-            ? BuilderRoles.None
-            : roles.GetOrAdd(type, candidate =>
-                (WellKnownTypes.Implements(candidate, types.EndpointRouteBuilder) ? BuilderRoles.EndpointRouteBuilder : BuilderRoles.None)
-                | (WellKnownTypes.Implements(candidate, types.ApplicationBuilder) ? BuilderRoles.ApplicationBuilder : BuilderRoles.None)
-                | (WellKnownTypes.Implements(candidate, types.HostApplicationBuilder) ? BuilderRoles.HostApplicationBuilder : BuilderRoles.None));
-
-    [Flags]
-    private enum BuilderRoles
-    {
-        None = 0,
-        EndpointRouteBuilder = 1,
-        ApplicationBuilder = 2,
-        HostApplicationBuilder = 4,
-    }
-
-    private bool MayAnswerGet(IOperation? httpMethods)
-    {
-        var methods = ConstantStrings(httpMethods);
-        if (methods.IsDefault)
-        {
-            return true;
-        }
-
-        return methods.Any(method => string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private ImmutableArray<string> ConstantStrings(IOperation? value)
-    {
-        var builder = ImmutableArray.CreateBuilder<string>();
-        var elements = Elements(value);
-        if (elements.IsDefault)
-        {
-            return default;
-        }
-
-        foreach (var element in elements)
-        {
-            var text = ConstantString(element) ?? HttpMethodField(element);
-            if (text is null)
-            {
-                return default;
-            }
-
-            builder.Add(text);
-        }
-
-        return builder.ToImmutable();
-    }
-
-    /// <summary>HttpMethods.Get and friends are static readonly, not const: read the field name.</summary>
-    private string? HttpMethodField(IOperation? value) =>
-        Unwrap(value) is IFieldReferenceOperation { Field: var field } && WellKnownTypes.Is(field.ContainingType, types.HttpMethods)
-            ? field.Name.ToUpperInvariant()
-            : null;
-
-    private static ImmutableArray<IOperation> Elements(IOperation? value) =>
-        Unwrap(value) switch
-        {
-            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-            ICollectionExpressionOperation collection => collection.Elements,
-            _ => default,
-        };
-
-    private static IOperation? ThisArgument(IInvocationOperation invocation) =>
-        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
-            ? invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == 0)?.Value
-            : null);
-
-    private static IOperation? Argument(IInvocationOperation invocation, string parameterName)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == parameterName)
-            {
-                return argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? ConstantString(IOperation? value)
-    {
-        value = Unwrap(value);
-        if (value is IObjectCreationOperation { Arguments.Length: 1 } creation)
-        {
-            value = Unwrap(creation.Arguments[0].Value);
-        }
-
-        return value is { ConstantValue: { HasValue: true, Value: string text } } ? text : null;
-    }
-
-    private static bool IsNull(IOperation value) =>
-        Unwrap(value) is { ConstantValue: { HasValue: true, Value: null } };
-
-    private static IOperation? Unwrap(IOperation? value)
-    {
-        while (true)
-        {
-            switch (value)
-            {
-                case IConversionOperation conversion when conversion.ConstantValue is not { HasValue: true }:
-                    value = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    value = parenthesized.Operand;
-                    break;
-                default:
-                    return value;
             }
         }
     }

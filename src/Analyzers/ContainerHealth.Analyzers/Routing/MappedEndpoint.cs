@@ -10,17 +10,24 @@ internal enum EndpointKind
     /// <summary>UseHealthChecks: middleware, not an endpoint, so endpoint authorization does not apply.</summary>
     HealthChecksMiddleware,
 
-    /// <summary>MapGet, MapMethods with GET, Map, a controller action answering GET, a middleware branch.</summary>
+    /// <summary>MapGet, MapMethods with GET, Map, a controller action answering GET, a middleware branch, inline middleware testing the path.</summary>
     Get,
 
-    /// <summary>Answers any path (MapFallback, conventional controller routes, app.Run): the probed path may be served.</summary>
+    /// <summary>Answers any path (MapFallback, app.Run, a library handed the builder): the probed path may be served.</summary>
     AnyPath,
 }
 
 /// <summary>One place the app answers requests, with a template relative to its builder's origin.</summary>
 internal sealed class MappedEndpoint
 {
-    public MappedEndpoint(EndpointKind kind, BuilderOrigin origin, string? template, EndpointConventions conventions, Location location, Location? chainLocation)
+    public MappedEndpoint(
+        EndpointKind kind,
+        BuilderOrigin origin,
+        string? template,
+        EndpointConventions conventions,
+        Location location,
+        Location? chainLocation,
+        EndpointFacts facts = default)
     {
         Kind = kind;
         Origin = origin;
@@ -28,6 +35,7 @@ internal sealed class MappedEndpoint
         Conventions = conventions;
         Location = location;
         ChainLocation = chainLocation;
+        Facts = facts;
     }
 
     public EndpointKind Kind { get; }
@@ -44,7 +52,47 @@ internal sealed class MappedEndpoint
     /// <summary>The mapping call with its convention chain (where .AllowAnonymous() goes); null for controller actions.</summary>
     public Location? ChainLocation { get; }
 
+    public EndpointFacts Facts { get; }
+
     public bool IsHealthCheck => Kind is EndpointKind.HealthChecks or EndpointKind.HealthChecksMiddleware;
+
+    public MappedEndpoint WithFacts(EndpointFacts facts) => new(Kind, Origin, Template, Conventions, Location, ChainLocation, facts);
+}
+
+/// <summary>What else decides whether the probe reaches an endpoint.</summary>
+internal readonly struct EndpointFacts
+{
+    public EndpointFacts(string? developmentOnly, int? port, bool controllerAction, bool fromLibraryWithoutHealthChecks, string? library, IAssemblySymbol? libraryAssembly = null)
+    {
+        DevelopmentOnly = developmentOnly;
+        Port = port;
+        ControllerAction = controllerAction;
+        FromLibraryWithoutHealthChecks = fromLibraryWithoutHealthChecks;
+        Library = library;
+        LibraryAssembly = libraryAssembly;
+    }
+
+    /// <summary>The condition (IsDevelopment(), #if DEBUG) that keeps the mapping out of the container; null when it is mapped there.</summary>
+    public string? DevelopmentOnly { get; }
+
+    /// <summary>UseHealthChecks(path, port): answers only connections to that local port.</summary>
+    public int? Port { get; }
+
+    /// <summary>An MVC action: MVC filters (a global AuthorizeFilter) apply.</summary>
+    public bool ControllerAction { get; }
+
+    /// <summary>An unknown mapping by a library compiled without the health-check assemblies: it cannot map health checks.</summary>
+    public bool FromLibraryWithoutHealthChecks { get; }
+
+    /// <summary>The referenced project whose source maps this endpoint (read from its files); null for this project's code.</summary>
+    public string? Library { get; }
+
+    /// <summary>The referenced assembly a library call goes to (an IApplicationBuilder call decided at compilation end).</summary>
+    public IAssemblySymbol? LibraryAssembly { get; }
+
+    public EndpointFacts WithDevelopmentOnly(string? condition) => new(condition, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, LibraryAssembly);
+
+    public EndpointFacts WithLibraryAssembly(IAssemblySymbol assembly) => new(DevelopmentOnly, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, assembly);
 }
 
 /// <summary>A mapped endpoint with its builder origins resolved: an absolute path (or none when unknown).</summary>
@@ -62,4 +110,6 @@ internal sealed class ResolvedEndpoint
     public string? Path { get; }
 
     public EndpointConventions Conventions { get; }
+
+    public EndpointFacts Facts => Endpoint.Facts;
 }

@@ -26,8 +26,10 @@ public sealed class HealthEndpointAuthorizationFixer : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            // Controller actions are reported on the method: [AllowAnonymous] is for the developer to place.
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax mapping)
+            // Controller actions are reported on the method: [AllowAnonymous] is for the developer to place; middleware
+            // (UseHealthChecks) has no AllowAnonymous: it moves.
+            if (!diagnostic.Properties.ContainsKey(ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAuthorizationRule.MiddlewareProperty)
+                && root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax mapping)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, token => AllowAnonymousAsync(context.Document, mapping, token), Title),

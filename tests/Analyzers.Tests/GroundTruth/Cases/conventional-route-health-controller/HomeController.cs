@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
+
+public sealed class HomeController : Controller
+{
+    public IActionResult Index() => Content("home");
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
+
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddHealthChecks();
+    builder.Services.AddAuthentication().AddBearerToken();
+builder.Services.AddAuthorizationBuilder()
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    var app = builder.Build();
+
+    app.MapHealthChecks("/healthz").AllowAnonymous();
+
+    app.Run();

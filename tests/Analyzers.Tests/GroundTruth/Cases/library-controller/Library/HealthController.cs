@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Platform;
+
+[ApiController]
+[Route("healthz")]
+public sealed class HealthController : ControllerBase
+{
+    [HttpGet]
+    public IActionResult Get() => Ok("healthy");
+}

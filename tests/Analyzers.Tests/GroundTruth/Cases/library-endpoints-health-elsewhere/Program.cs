@@ -1,0 +1,10 @@
+using Catalog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHealthChecks();
+var app = builder.Build();
+
+app.MapHealthChecks("/health");
+app.MapCatalogApi();
+
+app.Run();

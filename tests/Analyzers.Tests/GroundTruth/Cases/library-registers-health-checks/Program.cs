@@ -1,0 +1,9 @@
+using Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPlatformServices();
+var app = builder.Build();
+
+app.MapHealthChecks("/healthz");
+
+app.Run();

@@ -1,0 +1,11 @@
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHealthChecks();
+var app = builder.Build();
+
+app.MapGet("/", () => "Hello World!");
+if (!app.Environment.IsDevelopment())
+{
+    app.MapHealthChecks("/healthz");
+}
+
+app.Run();

@@ -1,0 +1,17 @@
+Host.CreateDefaultBuilder(args)
+    .ConfigureWebHostDefaults(web => web.UseStartup<Startup>())
+    .Build()
+    .Run();
+
+public sealed class Startup
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public void Configure(IApplicationBuilder app)
+    {
+        app.UseRouting();
+        app.UseEndpoints(endpoints => endpoints.MapGet("/", () => "Hello"));
+    }
+}

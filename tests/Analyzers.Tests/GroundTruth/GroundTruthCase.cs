@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ContainerHealth.TestBed;
+
+namespace ContainerHealth.Analyzers.Tests.GroundTruth;
+
+/// <summary>
+/// One app under GroundTruth/Cases/&lt;Name&gt;: its *.cs files are the web project (which references ContainerHealth),
+/// Library/*.cs an optional class library it references (which does not), case.json what else the projects need
+/// and which CH0xxx the analyzer is expected to report.
+/// </summary>
+public sealed class GroundTruthCase
+{
+    private GroundTruthCase(string name, string directory, CaseSettings settings)
+    {
+        Name = name;
+        Directory = directory;
+        Settings = settings;
+    }
+
+    public static string CasesDirectory => RepositoryLayout.Path("tests", "Analyzers.Tests", "GroundTruth", "Cases");
+
+    // Before All: static initializers run in order.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static IReadOnlyList<GroundTruthCase> All { get; } = Load();
+
+    public string Name { get; }
+
+    public string Directory { get; }
+
+    public CaseSettings Settings { get; }
+
+    public IEnumerable<string> AppSources => System.IO.Directory.GetFiles(Directory, "*.cs");
+
+    public string LibraryDirectory => Path.Combine(Directory, "Library");
+
+    public bool HasLibrary => System.IO.Directory.Exists(LibraryDirectory);
+
+    /// <summary>The path the container's probe requests: ContainerHealthCheckPath, else the package default.</summary>
+    public string ProbedPath => Settings.Properties.GetValueOrDefault("ContainerHealthCheckPath", "/healthz");
+
+    /// <summary>The port the probe uses in the container: ContainerHealthCheckPort, else the .NET images' 8080.</summary>
+    public int ContainerPort => int.Parse(Settings.Properties.GetValueOrDefault("ContainerHealthCheckPort", "8080"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static GroundTruthCase Named(string name) => All.Single(@case => @case.Name == name);
+
+    public override string ToString() => Name;
+
+    private static IReadOnlyList<GroundTruthCase> Load() =>
+        System.IO.Directory.GetDirectories(CasesDirectory)
+            .Order(StringComparer.Ordinal)
+            .Select(directory =>
+            {
+                var file = Path.Combine(directory, "case.json");
+                var settings = File.Exists(file)
+                    ? JsonSerializer.Deserialize<CaseSettings>(File.ReadAllText(file), JsonOptions) ?? new CaseSettings()
+                    : new CaseSettings();
+                return new GroundTruthCase(Path.GetFileName(directory), directory, settings);
+            })
+            .ToList();
+}
+
+/// <summary>The contents of a case's case.json.</summary>
+public sealed class CaseSettings
+{
+    /// <summary>What the case shows, in a sentence (for the reader of a failure).</summary>
+    public string Pattern { get; init; } = "";
+
+    /// <summary>The CH0xxx IDs the analyzer reports on the web project; empty when it must stay silent.</summary>
+    public List<string> Expect { get; init; } = [];
+
+    /// <summary>MSBuild properties of the web project (ContainerHealthCheckPath, ...).</summary>
+    public Dictionary<string, string> Properties { get; init; } = [];
+
+    /// <summary>Package references of the web project, id to version.</summary>
+    public Dictionary<string, string> Packages { get; init; } = [];
+
+    /// <summary>The library's assembly name (some rules look at it).</summary>
+    public string LibraryName { get; init; } = "Library";
+}

@@ -1,0 +1,222 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using ContainerHealth.Analyzers.Tests.Verifiers;
+using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer,
+    ContainerHealth.CodeFixes.HealthEndpoint.DevelopmentOnlyEndpointFixer>;
+
+namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
+
+public sealed class DevelopmentOnlyEndpointRuleTests
+{
+    private const string Usings = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        """;
+
+    [Fact]
+    public async Task IsDevelopment_gets_CH0006_and_the_fix_moves_the_mapping_out_removing_the_empty_if()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+
+            if (app.Environment.IsDevelopment())
+            {
+                {|#0:app.MapHealthChecks("/healthz")|};
+            }
+
+            app.Run();
+            """,
+            Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+
+            app.MapHealthChecks("/healthz");
+
+            app.Run();
+            """,
+            VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/healthz", "app.Environment.IsDevelopment()"));
+    }
+
+    [Fact]
+    public async Task The_fix_keeps_the_rest_of_the_if_and_places_the_mapping_after_it()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+
+            if (!app.Environment.IsProduction())
+            {
+                app.UseDeveloperExceptionPage();
+                {|#0:app.MapHealthChecks("/healthz")|};
+            }
+
+            app.Run();
+            """,
+            Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+
+            if (!app.Environment.IsProduction())
+            {
+                app.UseDeveloperExceptionPage();
+            }
+            app.MapHealthChecks("/healthz");
+
+            app.Run();
+            """,
+            VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/healthz", "!app.Environment.IsProduction()"));
+    }
+
+    [Theory]
+    [InlineData("app.Environment.IsEnvironment(\"Development\")")]
+    [InlineData("app.Environment.EnvironmentName == Environments.Development")]
+    [InlineData("app.Environment.IsDevelopment() && args.Length > 0")]
+    [InlineData("app.Environment.IsDevelopment() || app.Environment.IsStaging()")]
+    public async Task Conditions_false_in_Production_get_CH0006(string condition)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + $$"""
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddHealthChecks();
+                var app = builder.Build();
+                if ({{condition}})
+                    {|#0:app.MapHealthChecks("/healthz")|};
+                app.Run();
+                """,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/healthz", condition));
+        test.FixedCode = Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+            app.MapHealthChecks("/healthz");
+            app.Run();
+            """;
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("if (app.Environment.IsProduction()) app.MapHealthChecks(\"/healthz\");")]
+    [InlineData("if (!app.Environment.IsDevelopment()) app.MapHealthChecks(\"/healthz\");")]
+    [InlineData("if (app.Environment.IsDevelopment()) { app.UseDeveloperExceptionPage(); } else { app.MapHealthChecks(\"/healthz\"); }")]
+    [InlineData("if (args.Length > 0) app.MapHealthChecks(\"/healthz\");")]
+    [InlineData("if (app.Environment.IsDevelopment()) app.MapHealthChecks(\"/health\"); app.MapHealthChecks(\"/healthz\");")]
+    public async Task Mappings_that_run_in_Production_get_no_CH0006(string mapping)
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+            {{mapping}}
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task If_DEBUG_in_a_Release_build_gets_CH0006_at_the_directive_without_a_fix()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+            {|#0:#if DEBUG|}
+            app.MapHealthChecks("/healthz");
+            #endif
+            app.Run();
+            """,
+            VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/healthz", "#if DEBUG"));
+    }
+
+    [Fact]
+    public async Task Aspire_ServiceDefaults_in_a_referenced_project_is_read_from_its_sources_and_reported_at_the_call()
+    {
+        const string ServiceDefaults = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            namespace Microsoft.Extensions.Hosting;
+
+            public static class Extensions
+            {
+                public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+                {
+                    builder.Services.AddHealthChecks();
+                    return builder;
+                }
+
+                public static WebApplication MapDefaultEndpoints(this WebApplication app)
+                {
+                    if (app.Environment.IsDevelopment())
+                    {
+                        app.MapHealthChecks("/health");
+                        app.MapHealthChecks("/alive");
+                    }
+
+                    return app;
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddServiceDefaults();
+                var app = builder.Build();
+                {|#0:app.MapDefaultEndpoints()|};
+                app.Run();
+                """,
+        };
+        test.Properties["ContainerHealthCheckPath"] = "/health";
+        test.TestState.AdditionalReferences.Add(Library("ServiceDefaults", ServiceDefaults));
+        test.TestState.AdditionalFiles.Add(("/ServiceDefaults/Extensions.cs", ServiceDefaults));
+        test.TestState.AnalyzerConfigFiles.Add(("/.referenced.globalconfig", """
+            is_global = true
+
+            [/ServiceDefaults/Extensions.cs]
+            build_metadata.AdditionalFiles.ContainerHealthReferencedSource = true
+            """));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/health", "app.Environment.IsDevelopment() in ServiceDefaults"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_its_sources_a_referenced_project_stays_unknown()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddServiceDefaults();
+                var app = builder.Build();
+                app.MapDefaultEndpoints();
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(ServiceDefaultsLibrary.Reference);
+        await test.RunAsync();
+    }
+
+    private static MetadataReference Library(string name, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source)],
+            AspNetCoreReferences.Assemblies,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+}

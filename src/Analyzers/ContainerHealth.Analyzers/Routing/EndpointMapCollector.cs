@@ -252,6 +252,9 @@ internal sealed class EndpointMapCollector
                 AddEndpoint(EndpointKind.AnyPath, invocation, null);
                 break;
             case "AddHealthChecks" when WellKnownTypes.Is(containing, types.HealthCheckServiceCollectionExtensions):
+            // Grpc.AspNetCore.HealthChecks' AddGrpcHealthChecks() calls AddHealthChecks() itself (seen in samples/GrpcSample,
+            // which starts and answers /healthz).
+            case "AddGrpcHealthChecks" when containing.ToDisplayString() == "Microsoft.Extensions.DependencyInjection.GrpcHealthChecksServiceExtensions":
                 Interlocked.Exchange(ref healthChecksRegistered, 1);
                 break;
             case "Build" when WellKnownTypes.Is(containing, types.WebApplicationBuilder):

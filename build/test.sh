@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # THE test command: installs prerequisites, builds, runs every test project, prints "N passed, M failed" last.
+# build/test.sh --fast: the unit tier only (parsers, rules, planners, the analyzers in memory): no installs, no registry,
+# engine, servers or publishes; a minute or two, for the edit-test loop. CI runs the full command.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,14 +20,31 @@ fail() {
   exit 1
 }
 
-build/install-prerequisites.sh >>"$log" 2>&1 || fail "installing the prerequisites (build/install-prerequisites.sh)"
-dotnet build Tooling.sln -c Release -nologo -v:q >>"$log" 2>&1 || fail "dotnet build Tooling.sln"
+# The fast tier: the test classes that need nothing but the compiler and the runtime.
+declare -A fast=(
+  [Core.Tests]="FullyQualifiedName!~EndToEnd&FullyQualifiedName!~FaultTests&FullyQualifiedName!~RegistryImageWriterTests&FullyQualifiedName!~BaseImageInspectorTests"
+  [Analyzers.Tests]="FullyQualifiedName!~GroundTruth&FullyQualifiedName!~PackageAnalyzerTests"
+  [Probe.Tests]="FullyQualifiedName~.Units."
+)
+
+if [ "${1:-}" = "--fast" ]; then
+  dotnet build Tooling.sln -c Release -nologo -v:q >>"$log" 2>&1 || fail "dotnet build Tooling.sln"
+else
+  build/install-prerequisites.sh >>"$log" 2>&1 || fail "installing the prerequisites (build/install-prerequisites.sh)"
+  dotnet build Tooling.sln -c Release -nologo -v:q >>"$log" 2>&1 || fail "dotnet build Tooling.sln"
+fi
 
 status=0
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
+  filter=()
+  if [ "${1:-}" = "--fast" ]; then
+    tier="${fast[$(basename "$(dirname "$project")")]:-}"
+    [ -n "$tier" ] || continue
+    filter=(--filter "$tier")
+  fi
   echo "== $name"
-  dotnet test "$project" -c Release --no-build -nologo \
+  dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$results" --blame-hang-timeout 15m || status=1
 done

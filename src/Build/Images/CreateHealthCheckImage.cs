@@ -24,9 +24,6 @@ public sealed class CreateHealthCheckImage : Task
     public string NewConfiguration { get; set; } = "";
 
     [Output]
-    public string NewConfigurationDigest { get; set; } = "";
-
-    [Output]
     public string NewManifest { get; set; } = "";
 
     [Output]
@@ -39,7 +36,6 @@ public sealed class CreateHealthCheckImage : Task
     {
         var image = HealthCheckImage.Create(Configuration, Manifest, ConfigHealthcheck.Parse(HealthCheck));
         NewConfiguration = image.Config;
-        NewConfigurationDigest = image.ConfigDigest;
         NewManifest = image.Manifest;
         NewManifestDigest = image.ManifestDigest;
         ManifestMediaType = image.ManifestMediaType;

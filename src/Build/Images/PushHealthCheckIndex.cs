@@ -11,13 +11,10 @@ public sealed class PushHealthCheckIndex : RegistryPushTask
     [Required]
     public string ImageIndex { get; set; } = "";
 
-    [Output]
-    public string ImageIndexDigest { get; set; } = "";
-
     public override bool Execute() =>
         Push(async (repository, tags, writer, cancellation) =>
         {
-            ImageIndexDigest = await writer.PushIndexAsync(repository, ImageIndex, tags, cancellation);
+            await writer.PushIndexAsync(repository, ImageIndex, tags, cancellation);
             return $"pushed the image index as {string.Join(", ", tags)}";
         });
 }

@@ -22,16 +22,11 @@ public sealed class RewriteImageArchive : Task
     /// <summary>Per-image HEALTHCHECKs (the replacements from ApplyHealthCheckRecords).</summary>
     public ITaskItem[] Images { get; set; } = [];
 
-    /// <summary>The digest of the archive's (first) top-level manifest or index, empty for a docker-archive.</summary>
-    [Output]
-    public string TopLevelDigest { get; set; } = "";
-
     public override bool Execute()
     {
         try
         {
             var rewrite = ImageArchiveRewriter.Rewrite(ArchivePath, HealthCheckSelection.From(HealthCheck, Images));
-            TopLevelDigest = rewrite.TopLevel.FirstOrDefault()?.Digest ?? "";
             Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} ({1} image(s)).", ArchivePath, rewrite.RewrittenConfigs);
             return true;
         }

@@ -30,9 +30,6 @@ public sealed class CopyHealthProbe : Task
 
     public string ProjectFile { get; set; } = "";
 
-    [Output]
-    public string CopiedFile { get; set; } = "";
-
     public override bool Execute()
     {
         var destination = Path.Combine(PublishDirectory, HealthCheckDefaults.ProbeFileName);
@@ -81,7 +78,6 @@ public sealed class CopyHealthProbe : Task
         File.Move(temporary, destination, overwrite: true);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StateFile))!);
         File.WriteAllText(StateFile, ProbePlacement.DigestOf(destination));
-        CopiedFile = destination;
         Log.LogMessage(MessageImportance.Normal, "ContainerHealth: copied {0} to {1}.", SourceFile, destination);
     }
 }

@@ -57,11 +57,12 @@ public static class DemoRun
                 Name = "with-probe",
                 HealthCheck = new HealthcheckConfig([], Interval: DemoInterval),
             });
-            Command($"docker run -d --network none --name with-curl-check --health-cmd '{SeedCheck}' --health-interval 1s --health-retries 3 {image}");
+            // The usual check comes with no start period (ECS's default); 1ms because 0 would keep the image's 30 s.
+            Command($"docker run -d --network none --name with-curl-check --health-cmd '{SeedCheck}' --health-interval 1s --health-retries 3 --health-start-period 1ms {image}");
             await using var withCurl = await ContainerRunner.RunImageAsync(image, new ContainerRunOptions
             {
                 Name = "with-curl-check",
-                HealthCheck = new HealthcheckConfig(["CMD-SHELL", SeedCheck], Interval: DemoInterval, Retries: 3),
+                HealthCheck = new HealthcheckConfig(["CMD-SHELL", SeedCheck], Interval: DemoInterval, StartPeriod: TimeSpan.FromMilliseconds(1), Retries: 3),
             });
 
             var probeReport = withProbe.WaitForHealthAsync(TimeSpan.FromSeconds(60));

@@ -20,8 +20,8 @@ public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelpe
         output.WriteLine($"publish took {published.Duration.TotalSeconds:0.0}s");
         Assert.True(published.Succeeded, published.Build.Output);
         Assert.Contains($"ContainerHealth: the project references {GrpcPackagedSample.HealthPackage} and sets no ContainerHealthCheckPath, so the HEALTHCHECK calls grpc.health.v1.Health/Check", published.Build.Output);
-        // The build's own codes only: the analyzer's view of a gRPC service (issue 15, bullet 3) is judged in Analyzers.Tests.
-        Assert.Empty(published.Warnings.Where(w => w.Code.StartsWith("CH1", StringComparison.Ordinal)));
+        // Neither the build nor the analyzer warns: the health service is mapped, and the HTTP rules (CH0001...) do not apply.
+        Assert.Empty(published.Warnings.Where(w => w.Code.StartsWith("CH", StringComparison.Ordinal)));
         var snippets = Path.Combine(sample.App.Directory, "obj");
         Assert.Contains("  grpc:\n    port: 8080\n", await File.ReadAllTextAsync(Directory.GetFiles(snippets, "k8s-probes.yaml", SearchOption.AllDirectories).Single()));
 
@@ -54,6 +54,38 @@ public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelpe
         Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
         Assert.Equal(1, unhealthy.LastProbe!.ExitCode);
         Assert.Matches(@"^unhealthy: NOT_SERVING from grpc://localhost:8080 in \d+ ms\n?$", unhealthy.LastProbe.Output);
+    }
+
+    [Fact]
+    public async Task Grpc_service_without_the_health_service_is_CH0007_at_build_and_UNIMPLEMENTED_under_the_engine()
+    {
+        var program = Path.Combine(sample.App.Directory, "Program.cs");
+        var original = await File.ReadAllTextAsync(program);
+        await File.WriteAllTextAsync(program, original.Replace("app.MapGrpcHealthChecksService();", "", StringComparison.Ordinal));
+        try
+        {
+            var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.Chiseled);
+            var published = await sample.PublishAsync(new ContainerPublishOptions { BaseImage = baseImage.Reference, Registry = sample.Registry, Repository = "grpc-unmapped" });
+            Assert.True(published.Succeeded, published.Build.Output);
+            var warning = Assert.Single(published.Warnings, w => w.Code == "CH0007");
+            Assert.EndsWith("Program.cs", warning.File);
+
+            // The analyzer's verdict, judged by the running app: the probe gets UNIMPLEMENTED (checked every 300 ms, and
+            // without the image's 30 s start period, during which failures would not count).
+            await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!, new ContainerRunOptions
+            {
+                HealthCheck = new HealthcheckConfig([], Interval: TimeSpan.FromMilliseconds(300), StartPeriod: TimeSpan.FromMilliseconds(1)),
+            });
+            var report = await container.WaitForHealthAsync(target: HealthStatus.Unhealthy);
+
+            output.WriteLine(report.ToString());
+            Assert.Equal(HealthStatus.Unhealthy, report.Status);
+            Assert.StartsWith("unhealthy: grpc-status 12 (UNIMPLEMENTED)", report.LastProbe!.Output);
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(program, original);
+        }
     }
 
     [Theory]

@@ -9,6 +9,8 @@ public static class DiagnosticIds
     public const string HealthEndpointRequiresAuthorization = "CH0004";
     public const string HealthEndpointHostExcludesLocalhost = "CH0005";
     public const string HealthEndpointDevelopmentOnly = "CH0006";
+    public const string GrpcHealthServiceNotMapped = "CH0007";
+    public const string GrpcHealthChecksNotRegistered = "CH0008";
 
     public const string HelpLinkBase = "https://github.com/containerhealth/containerhealth/blob/main/docs/rules/";
 

@@ -1,3 +1,5 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerHealth.Analyzers.Infrastructure;
@@ -10,8 +12,10 @@ internal sealed class ContainerHealthOptions
     /// <summary>The port the probe uses when ContainerHealthCheckPort is not set: the .NET images' ASPNETCORE_HTTP_PORTS.</summary>
     public const int DefaultContainerPort = 8080;
 
-    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string probedPath, bool customCommand, int containerPort)
+    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string probedPath, bool customCommand, int containerPort, string protocol, bool pathSetByProject)
     {
+        Protocol = protocol;
+        PathSetByProject = pathSetByProject;
         ContainerPort = containerPort;
         ContainerSupport = containerSupport;
         HealthCheck = healthCheck;
@@ -34,6 +38,21 @@ internal sealed class ContainerHealthOptions
 
     public bool RulesApply => ContainerSupport && HealthCheck;
 
+    /// <summary>ContainerHealthCheckProtocol as the project set it (http, grpc, tcp), or empty.</summary>
+    public string Protocol { get; }
+
+    /// <summary>Whether the project itself set ContainerHealthCheckPath (the targets fill in /healthz after).</summary>
+    public bool PathSetByProject { get; }
+
+    /// <summary>
+    /// Whether the container checks the app with grpc.health.v1 instead of an HTTP GET — the build's decision
+    /// (HealthCheckProtocolChoice): the property, else gRPC when a gRPC health package is referenced and no path is set.
+    /// </summary>
+    public bool ChecksOverGrpc(Compilation compilation) =>
+        Protocol.Length > 0
+            ? string.Equals(Protocol, "grpc", System.StringComparison.OrdinalIgnoreCase)
+            : !PathSetByProject && !CustomCommand && compilation.ReferencedAssemblyNames.Any(a => a.Name is "Grpc.AspNetCore.HealthChecks" or "Grpc.HealthCheck");
+
     public static ContainerHealthOptions Read(AnalyzerOptions options)
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
@@ -44,7 +63,9 @@ internal sealed class ContainerHealthOptions
             customCommand: Get(global, "ContainerHealthCheckCommand") is { Length: > 0 },
             containerPort: int.TryParse(Get(global, "ContainerHealthCheckPort"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
                 ? port
-                : DefaultContainerPort);
+                : DefaultContainerPort,
+            protocol: Get(global, "ContainerHealthCheckProtocol") ?? "",
+            pathSetByProject: string.Equals(Get(global, "_ContainerHealthCheckPathSetByProject"), "true", System.StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? Get(AnalyzerConfigOptions options, string property) =>

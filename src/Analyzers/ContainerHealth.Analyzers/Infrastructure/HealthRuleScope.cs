@@ -23,7 +23,8 @@ internal static class HealthRuleScope
             }
 
             var options = ContainerHealthOptions.Read(start.Options);
-            if (!options.RulesApply)
+            // Checked over gRPC, the container requests no HTTP path: CH0001-CH0006 do not apply, CH0007/CH0008 do.
+            if (!options.RulesApply || options.ChecksOverGrpc(start.Compilation))
             {
                 return;
             }

@@ -51,11 +51,12 @@ public sealed class GrpcHealthServiceAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var options = ContainerHealthOptions.Read(start.Options);
-            var healthBase = start.Compilation.GetTypeByMetadataName("Grpc.Health.V1.Health+HealthBase");
             if (!options.RulesApply || !options.ChecksOverGrpc(start.Compilation))
             {
                 return;
             }
+
+            var healthBase = start.Compilation.GetTypeByMetadataName("Grpc.Health.V1.Health+HealthBase");
 
             var calls = new ConcurrentDictionary<string, Location>();
             var ownHealthService = 0;

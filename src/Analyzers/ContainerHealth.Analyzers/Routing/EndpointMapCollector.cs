@@ -170,14 +170,20 @@ internal sealed class EndpointMapCollector
         }
 
         // Endpoint frameworks (FastEndpoints, ...) are extended by the app's own classes.
-        foreach (var extended in type.Interfaces.Add(type.BaseType!))
+        RecordExtendedLibrary(type.BaseType);
+        foreach (var extended in type.Interfaces)
         {
-            if (extended?.ContainingAssembly is { } library
-                && !SymbolEqualityComparer.Default.Equals(library, compilation.Assembly)
-                && !FrameworkAssembly.Is(library))
-            {
-                extendedLibraries.TryAdd(library, true);
-            }
+            RecordExtendedLibrary(extended);
+        }
+    }
+
+    private void RecordExtendedLibrary(INamedTypeSymbol? extended)
+    {
+        if (extended?.ContainingAssembly is { } library
+            && !SymbolEqualityComparer.Default.Equals(library, compilation.Assembly)
+            && !FrameworkAssembly.Is(library))
+        {
+            extendedLibraries.TryAdd(library, true);
         }
     }
 

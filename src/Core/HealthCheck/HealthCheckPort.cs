@@ -15,8 +15,11 @@ public static class HealthCheckPort
 {
     public const string HttpPortsVariable = "ASPNETCORE_HTTP_PORTS";
 
-    private static readonly string[] UrlsVariables = ["URLS", "DOTNET_URLS", "ASPNETCORE_URLS"];
-    private static readonly string[] HttpPortsVariables = ["HTTP_PORTS", "DOTNET_HTTP_PORTS", HttpPortsVariable];
+    /// <summary>The variables that set Kestrel's URLS, in the order Kestrel (and the probe) prefers them; they win over HTTP_PORTS.</summary>
+    public static readonly IReadOnlyList<string> UrlsVariables = ["URLS", "DOTNET_URLS", "ASPNETCORE_URLS"];
+
+    /// <summary>The variables that set Kestrel's HTTP_PORTS, in the order Kestrel prefers them.</summary>
+    public static readonly IReadOnlyList<string> HttpPortsVariables = ["HTTP_PORTS", "DOTNET_HTTP_PORTS", HttpPortsVariable];
 
     /// <param name="explicitPort">ContainerHealthCheckPort, already validated, or null.</param>
     public static AppPort Resolve(int? explicitPort, ContainerFacts facts)

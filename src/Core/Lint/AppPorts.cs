@@ -5,16 +5,12 @@ namespace ContainerHealth.Lint;
 
 /// <summary>
 /// The ports the app in one deployed container listens on, and what says so — the one place lint decides it. In order:
-/// an explicit port (<c>--port</c>), the container's ASPNETCORE_HTTP_PORTS / ASPNETCORE_URLS in the file, the ports the
+/// an explicit port (<c>--port</c>), the container's URLS / HTTP_PORTS settings in the file, the ports the
 /// file declares for it, the project's port, the image's own environment and EXPOSE, then 8080. A value written as a
 /// variable (<c>${PORT}</c>) is unknown, so nothing is compared: <see cref="Ports"/> is empty.
 /// </summary>
 public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
 {
-    // Kestrel's order, which the probe and HealthCheckPort follow too: a URLS setting wins over an HTTP_PORTS setting.
-    private static readonly string[] UrlVariables = ["URLS", "DOTNET_URLS", "ASPNETCORE_URLS"];
-    private static readonly string[] HttpPortsVariables = ["HTTP_PORTS", "DOTNET_HTTP_PORTS", HealthCheckPort.HttpPortsVariable];
-
     public bool Contains(int port) => Ports.Count == 0 || Ports.Contains(port);
 
     public static AppPorts For(DeploymentContainer container, LintSettings settings, ImageFacts? facts)
@@ -66,10 +62,14 @@ public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
         return new([HealthCheckDefaults.Port], "the .NET images' default");
     }
 
-    /// <summary>The URL variables, then the HTTP_PORTS ones; null when none is set, unknown (empty) when they are variables.</summary>
+    /// <summary>
+    /// The URL variables, then the HTTP_PORTS ones, in Kestrel's order (HealthCheckPort's lists); unlike the HEALTHCHECK's
+    /// single port, every port they name counts, and https ones too (a check may target them). Null when none is set,
+    /// unknown (empty) when they are variables.
+    /// </summary>
     private static AppPorts? FromEnvironment(IReadOnlyDictionary<string, string> environment, string where)
     {
-        foreach (var name in UrlVariables)
+        foreach (var name in HealthCheckPort.UrlsVariables)
         {
             if (environment.TryGetValue(name, out var urls))
             {
@@ -79,7 +79,7 @@ public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
             }
         }
 
-        foreach (var name in HttpPortsVariables)
+        foreach (var name in HealthCheckPort.HttpPortsVariables)
         {
             if (environment.TryGetValue(name, out var httpPorts))
             {

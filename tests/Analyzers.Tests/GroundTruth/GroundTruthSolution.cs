@@ -135,16 +135,7 @@ public sealed partial class GroundTruthSolution : IDisposable
             content);
 
     /// <summary>ContainerHealth comes from the local feed only; anything else (Carter, ...) from the machine's sources.</summary>
-    private void WriteNuGetConfig(string feed)
-    {
-        new XElement("configuration",
-                new XElement("config", new XElement("add", new XAttribute("key", "globalPackagesFolder"), new XAttribute("value", Path.Combine(Directory, ".packages")))),
-                new XElement("packageSources", new XElement("add", new XAttribute("key", "containerhealth-local"), new XAttribute("value", feed))),
-                new XElement("packageSourceMapping",
-                    new XElement("packageSource", new XAttribute("key", "containerhealth-local"), new XElement("package", new XAttribute("pattern", "ContainerHealth"))),
-                    new XElement("packageSource", new XAttribute("key", "nuget.org"), new XElement("package", new XAttribute("pattern", "*")))))
-            .Save(Path.Combine(Directory, "NuGet.Config"));
-    }
+    private void WriteNuGetConfig(string feed) => LocalFeedConfig.Write(Directory, feed, Path.Combine(Directory, ".packages"));
 
     [GeneratedRegex(@"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)(,\d+,\d+)?\): warning (?<id>(CH|AD)\d{4}): (?<message>.*) \[(?<project>[^\]]+\.csproj)(::[^\]]*)?\]$")]
     private static partial Regex WarningLine();

@@ -36,13 +36,6 @@ public sealed class UnpackedImage : IDisposable
     public static Task<UnpackedImage> PullAsync(TestRegistry registry, string reference, string? architecture = null) =>
         FromAsync($"docker://{reference}", registry.Credentials, architecture);
 
-    /// <summary>
-    /// Loads the tarball that <c>ContainerArchiveOutputPath</c> makes: an OCI layout tar when the base image is OCI,
-    /// a <c>docker load</c> tar when it is Docker v2 (the SDK names both .tar.gz; either may be gzipped).
-    /// </summary>
-    public static Task<UnpackedImage> FromArchiveAsync(string archive) =>
-        FromAsync($"{(ArchiveFormat.IsOci(archive) ? "oci-archive" : "docker-archive")}:{archive}", null, null);
-
     /// <summary>Any skopeo source transport: <c>docker://...</c>, <c>oci:DIR:REF</c>, <c>docker-archive:PATH</c>.</summary>
     public static async Task<UnpackedImage> FromAsync(string source, RegistryCredentials? credentials = null, string? architecture = null)
     {

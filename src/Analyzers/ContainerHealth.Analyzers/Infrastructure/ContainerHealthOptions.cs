@@ -51,7 +51,14 @@ internal sealed class ContainerHealthOptions
     public bool ChecksOverGrpc(Compilation compilation) =>
         Protocol.Length > 0
             ? string.Equals(Protocol, "grpc", System.StringComparison.OrdinalIgnoreCase)
-            : !PathSetByProject && !CustomCommand && compilation.ReferencedAssemblyNames.Any(a => a.Name is "Grpc.AspNetCore.HealthChecks" or "Grpc.HealthCheck");
+            : !PathSetByProject && !CustomCommand && compilation.References.Any(ReferencesGrpcHealth);
+
+    /// <summary>
+    /// Told by the reference's file name, not compilation.ReferencedAssemblyNames: that binds every reference and, asked
+    /// at compilation start, waits for the compiler's declaration table (a tenth of a second on a 1,000-file app).
+    /// </summary>
+    private static bool ReferencesGrpcHealth(MetadataReference reference) =>
+        System.IO.Path.GetFileNameWithoutExtension(reference.Display ?? "") is "Grpc.AspNetCore.HealthChecks" or "Grpc.HealthCheck";
 
     public static ContainerHealthOptions Read(AnalyzerOptions options)
     {

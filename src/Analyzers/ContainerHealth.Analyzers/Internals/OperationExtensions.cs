@@ -55,6 +55,17 @@ internal static class OperationExtensions
     public static bool IsNullConstant(this IOperation value) =>
         value.Unwrap() is { ConstantValue: { HasValue: true, Value: null } };
 
+    /// <summary>The root of the operation tree <paramref name="operation"/> belongs to: the method body (or field initializer) around it.</summary>
+    public static IOperation Root(this IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
     public static IOperation? Unwrap(this IOperation? value)
     {
         while (true)

@@ -52,8 +52,12 @@ internal sealed class BuilderOrigin
         : new(caller.Kind, caller.Parameter, RoutePath.Combine(caller.Prefix, Prefix), Conventions.Within(caller.Conventions));
 }
 
-/// <summary>A method's route-builder parameter, keyed by the method's definition and the parameter's position.</summary>
-internal readonly struct BuilderParameter : System.IEquatable<BuilderParameter>
+/// <summary>
+/// A method's route-builder parameter, keyed by the method's definition and the parameter's position.
+/// A class, not a struct: collections of a struct are generic instantiations the JIT compiles afresh in every
+/// compiler process (the analyzer's cost is mostly first-run JIT on a fresh csc).
+/// </summary>
+internal sealed class BuilderParameter : System.IEquatable<BuilderParameter>
 {
     public BuilderParameter(IMethodSymbol method, int ordinal)
     {
@@ -65,8 +69,8 @@ internal readonly struct BuilderParameter : System.IEquatable<BuilderParameter>
 
     public int Ordinal { get; }
 
-    public bool Equals(BuilderParameter other) =>
-        Ordinal == other.Ordinal && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+    public bool Equals(BuilderParameter? other) =>
+        other is not null && Ordinal == other.Ordinal && SymbolEqualityComparer.Default.Equals(Method, other.Method);
 
     public override bool Equals(object? obj) => obj is BuilderParameter other && Equals(other);
 

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using ContainerHealth.Analyzers.Infrastructure;
 using ContainerHealth.Analyzers.Internals;
 using Microsoft.CodeAnalysis;
@@ -20,7 +17,6 @@ internal sealed class BuilderOriginResolver
     private readonly WellKnownTypes types;
     private readonly BuilderRoleCache roles;
     private readonly EndpointConventionReader conventions;
-    private readonly ConcurrentDictionary<ILocalSymbol, BuilderOrigin> localOrigins = new(SymbolEqualityComparer.Default);
 
     public BuilderOriginResolver(WellKnownTypes types, BuilderRoleCache roles, EndpointConventionReader conventions)
     {
@@ -32,38 +28,40 @@ internal sealed class BuilderOriginResolver
     public BuilderOrigin Resolve(IOperation? value) => Resolve(value, 0);
 
     /// <summary>At compilation end: a parameter origin placed under everything its callers pass (the app root when nobody calls).</summary>
-    public static IEnumerable<BuilderOrigin> ThroughCallers(BuilderOrigin origin, ILookup<BuilderParameter, BuilderOrigin> callers) =>
-        ThroughCallers(origin, callers, ImmutableHashSet<BuilderParameter>.Empty);
+    public static List<BuilderOrigin> ThroughCallers(BuilderOrigin origin, Dictionary<BuilderParameter, List<BuilderOrigin>> callers) =>
+        ThroughCallers(origin, callers, new List<BuilderParameter>());
 
-    private static IEnumerable<BuilderOrigin> ThroughCallers(BuilderOrigin origin, ILookup<BuilderParameter, BuilderOrigin> callers, ImmutableHashSet<BuilderParameter> visiting)
+    private static List<BuilderOrigin> ThroughCallers(BuilderOrigin origin, Dictionary<BuilderParameter, List<BuilderOrigin>> callers, List<BuilderParameter> visiting)
     {
         if (origin.Kind != OriginKind.Parameter)
         {
-            yield return origin;
-            yield break;
+            return new List<BuilderOrigin> { origin };
         }
 
-        var parameter = origin.Parameter!.Value;
+        var parameter = origin.Parameter!;
         if (visiting.Contains(parameter) || visiting.Count > MaxDepth)
         {
-            yield return BuilderOrigin.Unknown;
-            yield break;
+            return new List<BuilderOrigin> { BuilderOrigin.Unknown };
         }
 
         // A builder method nobody in this compilation calls is invoked by the framework (or not at all): the app root.
-        if (!callers.Contains(parameter))
+        if (!callers.TryGetValue(parameter, out var passed))
         {
-            yield return origin.Under(BuilderOrigin.Root);
-            yield break;
+            return new List<BuilderOrigin> { origin.Under(BuilderOrigin.Root) };
         }
 
-        foreach (var caller in callers[parameter])
+        var placed = new List<BuilderOrigin>();
+        visiting.Add(parameter);
+        foreach (var caller in passed)
         {
-            foreach (var resolved in ThroughCallers(caller, callers, visiting.Add(parameter)))
+            foreach (var resolved in ThroughCallers(caller, callers, visiting))
             {
-                yield return origin.Under(resolved);
+                placed.Add(origin.Under(resolved));
             }
         }
+
+        visiting.RemoveAt(visiting.Count - 1);
+        return placed;
     }
 
     private BuilderOrigin Resolve(IOperation? value, int depth)
@@ -87,7 +85,7 @@ internal sealed class BuilderOriginResolver
             case IInvocationOperation call when EndpointConventionReader.IsConventionCall(call):
                 return Resolve(call.ThisArgument(), depth + 1).WithConventions(conventions.Apply(call, EndpointConventions.None));
             case ILocalReferenceOperation local:
-                return localOrigins.GetOrAdd(local.Local, symbol => ResolveLocal(symbol, local, depth + 1));
+                return ResolveLocal(local.Local, local, depth + 1);
             case IParameterReferenceOperation { Parameter: var parameter }:
                 if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
                 {
@@ -131,21 +129,24 @@ internal sealed class BuilderOriginResolver
         return BuilderOrigin.Root;
     }
 
+    /// <summary>
+    /// A local builder: what initialized it, with the conventions applied to it later. Found by walking the body the
+    /// reference sits in (the operation tree is already built; asking the semantic model would bind again), and not
+    /// cached: a shared per-compilation cache cost more in lock contention than walking one method body.
+    /// </summary>
     private BuilderOrigin ResolveLocal(ILocalSymbol local, IOperation reference, int depth)
     {
-        var model = reference.SemanticModel;
-        if (model is null || local.DeclaringSyntaxReferences.Length != 1)
+        var body = reference.Root();
+        foreach (var operation in body.Descendants())
         {
-            return BuilderOrigin.Unknown;
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                return declarator.Initializer?.Value is { } initializer
+                    ? Resolve(initializer, depth).WithConventions(conventions.OfLocal(local, body))
+                    : BuilderOrigin.Unknown;
+            }
         }
 
-        var declarator = local.DeclaringSyntaxReferences[0].GetSyntax();
-        if (declarator.SyntaxTree != model.SyntaxTree
-            || model.GetOperation(declarator) is not IVariableDeclaratorOperation { Initializer.Value: { } initializer })
-        {
-            return BuilderOrigin.Unknown;
-        }
-
-        return Resolve(initializer, depth).WithConventions(conventions.OfLocal(local, reference));
+        return BuilderOrigin.Unknown;
     }
 }

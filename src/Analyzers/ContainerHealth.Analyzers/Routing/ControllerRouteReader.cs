@@ -75,7 +75,7 @@ internal sealed class ControllerRouteReader
         ?? (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - "Async".Length) : method.Name);
 
     /// <summary>MVC's rule (public, concrete, non-generic, top-level; "Controller" suffix, ControllerBase or [Controller]; no [NonController]), cheapest checks first: binding attributes is the expensive part.</summary>
-    private bool IsController(INamedTypeSymbol type)
+    public bool IsController(INamedTypeSymbol type)
     {
         if (type.TypeKind != TypeKind.Class
             || type.IsAbstract
@@ -136,21 +136,33 @@ internal sealed class ControllerRouteReader
     /// <summary>The action's full templates when it answers GET; none when it is conventionally routed or never answers GET.</summary>
     private IEnumerable<string?> ActionTemplates(IMethodSymbol method, ImmutableArray<string?> classTemplates)
     {
-        var routeAttributes = method.GetAttributes()
-            .Where(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.RouteTemplateProvider))
-            .ToList();
-        var verbAttributes = routeAttributes.Where(attribute => WellKnownTypes.Implements(attribute.AttributeClass, types.HttpMethodAttribute)).ToList();
-        if (verbAttributes.Count > 0 && !verbAttributes.Any(AnswersGet))
+        // Loops, not LINQ over (bool, string) pairs and TypedConstants: each generic instantiation over a struct is
+        // JIT-compiled afresh in every compiler process.
+        var answersGet = false;
+        var hasVerbs = false;
+        var actionTemplates = new List<string?>();
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (!WellKnownTypes.Implements(attribute.AttributeClass, types.RouteTemplateProvider))
+            {
+                continue;
+            }
+
+            var verb = WellKnownTypes.Implements(attribute.AttributeClass, types.HttpMethodAttribute);
+            var get = verb && AnswersGet(attribute);
+            hasVerbs |= verb;
+            answersGet |= get;
+            if ((!verb || get) && HasTemplate(attribute))
+            {
+                actionTemplates.Add(Template(attribute));
+            }
+        }
+
+        if (hasVerbs && !answersGet)
         {
             return Enumerable.Empty<string?>();
         }
 
-        var actionTemplates = routeAttributes
-            .Where(attribute => !WellKnownTypes.Implements(attribute.AttributeClass, types.HttpMethodAttribute) || AnswersGet(attribute))
-            .Select(attribute => (HasTemplate(attribute), Template(attribute)))
-            .Where(pair => pair.Item1)
-            .Select(pair => pair.Item2)
-            .ToList();
         if (actionTemplates.Count == 0)
         {
             return classTemplates;
@@ -196,9 +208,18 @@ internal sealed class ControllerRouteReader
             .Any(value => value is not string verb || string.Equals(verb, "GET", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static bool HasTemplate(AttributeData attribute) =>
-        attribute.ConstructorArguments.Any(argument => argument.Type?.SpecialType == SpecialType.System_String)
-        || attribute.NamedArguments.Any(argument => argument.Key == "Template");
+    private static bool HasTemplate(AttributeData attribute)
+    {
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            if (argument.Type?.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+        }
+
+        return NamedTemplate(attribute) is not null;
+    }
 
     private static string? Template(AttributeData attribute)
     {
@@ -210,7 +231,20 @@ internal sealed class ControllerRouteReader
             }
         }
 
-        return attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Template").Value.Value as string ?? "";
+        return NamedTemplate(attribute) is { } named ? named.Value as string ?? "" : "";
+    }
+
+    private static TypedConstant? NamedTemplate(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Template")
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     private EndpointConventions Conventions(IEnumerable<AttributeData> attributes, EndpointConventions outer)

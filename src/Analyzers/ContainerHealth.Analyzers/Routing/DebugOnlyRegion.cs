@@ -16,7 +16,8 @@ namespace ContainerHealth.Analyzers.Routing;
 /// </summary>
 internal sealed class DebugOnlyRegion
 {
-    private static readonly Regex HealthMapping = new(@"\b(Map|Use)HealthChecks\s*\(\s*""(?<path>[^""]*)""", RegexOptions.CultureInvariant);
+    // A pattern, not a Regex field: built (by Regex's cache) only for a tree with a disabled #if DEBUG region.
+    private const string HealthMapping = @"\b(Map|Use)HealthChecks\s*\(\s*""(?<path>[^""]*)""";
 
     private DebugOnlyRegion(Location directive, TextSpan span, bool active, ImmutableArray<string> disabledHealthPaths)
     {
@@ -63,7 +64,7 @@ internal sealed class DebugOnlyRegion
             var span = TextSpan.FromBounds(debug.FullSpan.End, next.FullSpan.Start);
             var paths = debug.BranchTaken
                 ? ImmutableArray<string>.Empty
-                : HealthMapping.Matches(tree.GetText(cancellationToken).ToString(span)).Cast<Match>().Select(match => match.Groups["path"].Value).ToImmutableArray();
+                : Regex.Matches(tree.GetText(cancellationToken).ToString(span), HealthMapping, RegexOptions.CultureInvariant).Cast<Match>().Select(match => match.Groups["path"].Value).ToImmutableArray();
             regions.Add(new DebugOnlyRegion(debug.GetLocation(), span, debug.BranchTaken, paths));
         }
 

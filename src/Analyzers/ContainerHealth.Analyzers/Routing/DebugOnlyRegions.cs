@@ -40,5 +40,7 @@ internal sealed class DebugOnlyRegions
     }
 
     private ImmutableArray<DebugOnlyRegion> Of(SyntaxTree tree, CancellationToken cancellationToken) =>
-        regions.GetOrAdd(tree, key => DebugOnlyRegion.In(key, cancellationToken));
+        tree.GetRoot(cancellationToken).ContainsDirectives
+            ? regions.GetOrAdd(tree, key => DebugOnlyRegion.In(key, cancellationToken))
+            : ImmutableArray<DebugOnlyRegion>.Empty;
 }

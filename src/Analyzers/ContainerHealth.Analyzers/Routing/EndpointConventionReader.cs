@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using ContainerHealth.Analyzers.Infrastructure;
@@ -17,7 +16,6 @@ internal sealed class EndpointConventionReader
     private const int MaxDepth = 16;
 
     private readonly WellKnownTypes types;
-    private readonly ConcurrentDictionary<ILocalSymbol, EndpointConventions> localConventions = new(SymbolEqualityComparer.Default);
 
     public EndpointConventionReader(WellKnownTypes types)
     {
@@ -65,28 +63,22 @@ internal sealed class EndpointConventionReader
     }
 
     /// <summary>The conventions applied to a local builder anywhere in the body that declares it.</summary>
-    public EndpointConventions OfLocal(ILocalSymbol local, IOperation anywhereInBody) =>
-        localConventions.GetOrAdd(local, symbol =>
+    public EndpointConventions OfLocal(ILocalSymbol local, IOperation anywhereInBody)
+    {
+        var conventions = EndpointConventions.None;
+        foreach (var operation in anywhereInBody.Root().Descendants())
         {
-            var root = anywhereInBody;
-            while (root.Parent is not null)
+            if (operation is IInvocationOperation call
+                && IsConventionCall(call)
+                && call.ThisArgument().Unwrap() is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {
-                root = root.Parent;
+                conventions = Apply(call, conventions);
             }
+        }
 
-            var conventions = EndpointConventions.None;
-            foreach (var call in root.Descendants().OfType<IInvocationOperation>())
-            {
-                if (IsConventionCall(call)
-                    && call.ThisArgument().Unwrap() is ILocalReferenceOperation reference
-                    && SymbolEqualityComparer.Default.Equals(reference.Local, symbol))
-                {
-                    conventions = Apply(call, conventions);
-                }
-            }
-
-            return conventions;
-        });
+        return conventions;
+    }
 
     public EndpointConventions Apply(IInvocationOperation call, EndpointConventions conventions)
     {

@@ -33,11 +33,11 @@ internal sealed class EndpointMapCollector
     private readonly ConcurrentQueue<LibraryCall> libraryCalls = new();
     private readonly ReferencedSources sources;
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> extendedLibraries = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentQueue<(BuilderOrigin Origin, Location Location)> controllerMappings = new();
+    private readonly ConcurrentQueue<ControllerMapping> controllerMappings = new();
     private readonly ConcurrentQueue<MappedEndpoint> controllerActions = new();
     private readonly ConcurrentQueue<ConventionalAction> conventionalActions = new();
     private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
-    private readonly ConcurrentQueue<KeyValuePair<BuilderParameter, BuilderOrigin>> calls = new();
+    private readonly ConcurrentQueue<PassedBuilder> calls = new();
     private readonly ConcurrentQueue<AppSite> sites = new();
     private readonly ConcurrentQueue<Location> configureServicesSites = new();
     private readonly DebugOnlyRegions debugRegions = new();
@@ -62,13 +62,6 @@ internal sealed class EndpointMapCollector
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
         authorization.Register(context);
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-        context.RegisterSyntaxTreeAction(tree =>
-        {
-            foreach (var disabled in debugRegions.DisabledHealthMappings(tree.Tree, tree.CancellationToken))
-            {
-                endpoints.Enqueue(disabled);
-            }
-        });
     }
 
     /// <summary>
@@ -78,6 +71,12 @@ internal sealed class EndpointMapCollector
     public EndpointMap Build(string probedPath, CancellationToken cancellationToken)
     {
         var own = endpoints.ToList();
+        // Read here rather than in a syntax-tree action: nearly no tree has an #if DEBUG, and a callback per tree costs more.
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            own.AddRange(debugRegions.DisabledHealthMappings(tree, cancellationToken));
+        }
+
         var actions = controllerActions.ToList();
         var conventional = conventionalActions.ToList();
         var mappingSite = controllerMappings.Select(mapping => mapping.Location).Concat(conventionalRoutes.Select(route => route.Location)).FirstOrDefault();
@@ -86,15 +85,25 @@ internal sealed class EndpointMapCollector
             ApplicationParts.ReadControllers(compilation, controllers, mappingSite, actions, conventional, cancellationToken);
         }
 
-        foreach (var (origin, _) in controllerMappings)
+        foreach (var mapping in controllerMappings)
         {
             foreach (var action in actions)
             {
-                own.Add(new MappedEndpoint(action.Kind, origin, action.Template, action.Conventions, action.Location, null, action.Facts));
+                own.Add(new MappedEndpoint(action.Kind, mapping.Origin, action.Template, action.Conventions, action.Location, null, action.Facts));
             }
         }
 
-        var callers = calls.ToLookup(call => call.Key, call => call.Value);
+        var callers = new Dictionary<BuilderParameter, List<BuilderOrigin>>();
+        foreach (var call in calls)
+        {
+            if (!callers.TryGetValue(call.Parameter, out var passed))
+            {
+                callers.Add(call.Parameter, passed = new List<BuilderOrigin>());
+            }
+
+            passed.Add(call.Origin);
+        }
+
         var ownRegistered = Volatile.Read(ref healthChecksRegistered) != 0;
         var calledLibraries = libraryCalls.ToList();
         var readSources = false;
@@ -119,7 +128,7 @@ internal sealed class EndpointMapCollector
         return Map(Resolve(all, callers), registered, conventional);
     }
 
-    private static ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, ILookup<BuilderParameter, BuilderOrigin> callers)
+    private static ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, Dictionary<BuilderParameter, List<BuilderOrigin>> callers)
     {
         var resolved = ImmutableArray.CreateBuilder<ResolvedEndpoint>();
         foreach (var endpoint in mapped)
@@ -156,17 +165,20 @@ internal sealed class EndpointMapCollector
             return;
         }
 
-        var attributeRouted = new List<MappedEndpoint>();
-        var conventional = new List<ConventionalAction>();
-        controllers.ReadActions(type, null, attributeRouted, conventional);
-        foreach (var action in attributeRouted)
+        if (controllers.IsController(type))
         {
-            controllerActions.Enqueue(action);
-        }
+            var attributeRouted = new List<MappedEndpoint>();
+            var conventional = new List<ConventionalAction>();
+            controllers.ReadActions(type, null, attributeRouted, conventional);
+            foreach (var action in attributeRouted)
+            {
+                controllerActions.Enqueue(action);
+            }
 
-        foreach (var action in conventional)
-        {
-            conventionalActions.Enqueue(action);
+            foreach (var action in conventional)
+            {
+                conventionalActions.Enqueue(action);
+            }
         }
 
         // Endpoint frameworks (FastEndpoints, ...) are extended by the app's own classes.
@@ -233,7 +245,7 @@ internal sealed class EndpointMapCollector
                 break;
             case "MapControllers" when WellKnownTypes.Is(containing, types.ControllerEndpointRouteBuilderExtensions):
                 var (above, _) = conventions.Above(invocation);
-                controllerMappings.Enqueue((origins.Resolve(invocation.ThisArgument()).WithConventions(above), invocation.Syntax.GetLocation()));
+                controllerMappings.Enqueue(new ControllerMapping(origins.Resolve(invocation.ThisArgument()).WithConventions(above), invocation.Syntax.GetLocation()));
                 break;
             case "MapControllerRoute" when WellKnownTypes.Is(containing, types.ControllerEndpointRouteBuilderExtensions):
                 conventionalRoutes.Enqueue(new ConventionalRoute(invocation.Argument("pattern").ConstantString(), invocation.Syntax.GetLocation()));
@@ -302,9 +314,7 @@ internal sealed class EndpointMapCollector
         {
             if (argument.Parameter is { } parameter && roles.IsRouteBuilder(parameter.Type))
             {
-                calls.Enqueue(new KeyValuePair<BuilderParameter, BuilderOrigin>(
-                    new BuilderParameter(invocation.TargetMethod, parameter.Ordinal),
-                    origins.Resolve(argument.Value)));
+                calls.Enqueue(new PassedBuilder(new BuilderParameter(invocation.TargetMethod, parameter.Ordinal), origins.Resolve(argument.Value)));
             }
         }
     }
@@ -335,5 +345,33 @@ internal sealed class EndpointMapCollector
                 configureServicesSites.Enqueue(Location.Create(reference.SyntaxTree, reference.Span));
             }
         }
+    }
+
+    /// <summary>A MapControllers() call: the builder it was called on, and where.</summary>
+    private sealed class ControllerMapping
+    {
+        public ControllerMapping(BuilderOrigin origin, Location location)
+        {
+            Origin = origin;
+            Location = location;
+        }
+
+        public BuilderOrigin Origin { get; }
+
+        public Location Location { get; }
+    }
+
+    /// <summary>What a call of this compilation's method passes for one of its builder parameters.</summary>
+    private sealed class PassedBuilder
+    {
+        public PassedBuilder(BuilderParameter parameter, BuilderOrigin origin)
+        {
+            Parameter = parameter;
+            Origin = origin;
+        }
+
+        public BuilderParameter Parameter { get; }
+
+        public BuilderOrigin Origin { get; }
     }
 }

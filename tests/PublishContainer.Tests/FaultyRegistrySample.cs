@@ -19,6 +19,7 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
     private TestRegistry? baseRegistry;
     private FaultProxy? proxy;
     private FaultProxy? tlsProxy;
+    private FaultProxy? bearerProxy;
     private BaseImage? baseImage;
     private BaseImage? multiPlatformBase;
 
@@ -28,6 +29,12 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
 
     /// <summary>The same registry as an "insecure" one that speaks HTTPS (self-signed) on a non-loopback address.</summary>
     public FaultProxy TlsProxy => tlsProxy ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The anonymous registry behind token authentication (<see cref="BearerTokens"/>), as Docker Hub or GHCR serve it.</summary>
+    public FaultProxy BearerProxy => bearerProxy ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The anonymous registry <see cref="BearerProxy"/> forwards to (it also serves the base images).</summary>
+    public TestRegistry AnonymousRegistry => baseRegistry ?? throw new InvalidOperationException("not started");
 
     public ConsumerProject App => app ?? throw new InvalidOperationException("not started");
 
@@ -41,6 +48,8 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
         baseRegistry = await TestRegistry.StartAsync();
         baseImage = await BaseImages.PushAsync(baseRegistry, BaseImageKind.Chiseled);
         multiPlatformBase = await BaseImages.PushAsync(baseRegistry, BaseImageKind.MultiPlatform);
+        bearerProxy = await FaultProxy.StartAsync(baseRegistry);
+        bearerProxy.RequireBearerTokens();
     }
 
     /// <summary>Publish options for a fresh repository, so the SDK uploads every layer through the proxy.</summary>
@@ -69,13 +78,22 @@ public sealed class FaultyRegistrySample : IAsyncLifetime
         Environment = new Dictionary<string, string?> { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = TlsProxy.Address },
     };
 
+    /// <summary>Through <see cref="BearerProxy"/>: every request needs a token from its token endpoint.</summary>
+    public ContainerPublishOptions BearerOptions(string repository) => Options(repository) with
+    {
+        Registry = AnonymousRegistry,
+        Properties = new Dictionary<string, string> { ["ContainerRegistry"] = BearerProxy.Address },
+        // The SDK answers a Bearer challenge only with credentials (no anonymous token request); the token endpoint takes any.
+        Environment = new Dictionary<string, string?> { ["DOTNET_CONTAINER_REGISTRY_UNAME"] = "ci", ["DOTNET_CONTAINER_REGISTRY_PWORD"] = "token-service-accepts-any" },
+    };
+
     public Task<ContainerPublishResult> PublishAsync(ContainerPublishOptions options) =>
         ContainerPublisher.PublishAsync(App.ProjectFile, options);
 
     public async Task DisposeAsync()
     {
         app?.Dispose();
-        foreach (var started in new[] { proxy, tlsProxy })
+        foreach (var started in new[] { proxy, tlsProxy, bearerProxy })
         {
             if (started is not null)
             {

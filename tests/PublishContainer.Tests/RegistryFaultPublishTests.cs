@@ -21,6 +21,7 @@ public sealed class RegistryFaultPublishTests : IClassFixture<FaultyRegistrySamp
         this.output = output;
         sample.Proxy.Clear();
         sample.TlsProxy.Clear();
+        sample.BearerProxy.Clear();
     }
 
     private FaultProxy Proxy => sample.Proxy;
@@ -86,6 +87,26 @@ public sealed class RegistryFaultPublishTests : IClassFixture<FaultyRegistrySamp
         Assert.True(published.Succeeded, published.Build.Output);
         Assert.Equal(["401 (injected)", "201"], RequestsFor(repository).Where(r => r.FromContainerHealth && r.IsTagPut).Select(r => r.Outcome));
         Assert.True(Assert.Single(await EveryTagCompleteAsync(repository)).HasHealthcheck);
+    }
+
+    [Fact]
+    public async Task A_bearer_token_that_expires_while_ContainerHealth_moves_the_tag_is_fetched_again()
+    {
+        var repository = $"token-{Guid.NewGuid().ToString("N")[..6]}";
+        var proxy = sample.BearerProxy;
+        proxy.Add(new FaultRule(r => r.FromContainerHealth && r.IsTagPut, Fault.ExpireTokens));
+
+        var published = await sample.PublishAsync(sample.BearerOptions(repository));
+        output.WriteLine(published.Build.Output);
+
+        Assert.True(published.Succeeded, published.Build.Output);
+        var ours = proxy.Requests.Where(r => r.FromContainerHealth).ToList();
+        Assert.Equal(
+            ["PUT 401 (token expired)", "GET token", "PUT 201"],
+            ours.SkipWhile(r => !r.IsTagPut).Select(r => $"{r.Method} {r.Outcome}"));
+        var tags = await TagAudit.ReadAsync(sample.AnonymousRegistry, repository);
+        Assert.True(Assert.Single(tags).IsComplete, tags[0].ToString());
+        Assert.True(tags[0].HasHealthcheck);
     }
 
     [Fact]

@@ -161,6 +161,60 @@ public sealed class RegistryClientFaultTests(RegistryFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_bearer_token_that_expires_mid_upload_is_fetched_again_and_the_blob_arrives()
+    {
+        await using var proxy = await FaultProxy.StartAsync(Registry);
+        proxy.RequireBearerTokens();
+        proxy.Add(new FaultRule(r => r.Method == "PUT" && r.IsBlobUpload, Fault.ExpireTokens));
+        using var client = Client();
+        var image = Repository(proxy);
+
+        var (digest, result) = await client.UploadBlobAsync(image, Layer);
+
+        Assert.Equal(BlobUploadResult.Uploaded, result);
+        // One new token between the refused PUT and the one that went through.
+        Assert.Equal(
+            ["PUT 401 (token expired)", "GET token", "PUT 201"],
+            proxy.Requests.SkipWhile(r => r.Method != "PUT").Select(r => $"{r.Method} {r.Outcome}"));
+        Assert.True(await BlobExistsDirectlyAsync(image, digest));
+    }
+
+    [Fact]
+    public async Task A_bearer_token_that_expires_before_the_tag_is_fetched_again_and_the_tag_names_a_complete_image()
+    {
+        await using var proxy = await FaultProxy.StartAsync(Registry);
+        var tokens = proxy.RequireBearerTokens();
+        using var client = Client();
+        var image = Repository(proxy);
+        var manifest = await PushImageBlobsAsync(client, image);
+        var issuedForBlobs = tokens.Issued;
+        proxy.Add(new FaultRule(r => r.IsTagPut, Fault.ExpireTokens));
+
+        await client.PutManifestAsync(image, "1", ImageMediaTypes.OciManifest, manifest);
+
+        Assert.Equal(["401 (token expired)", "201"], proxy.Requests.Where(r => r.IsTagPut).Select(r => r.Outcome));
+        Assert.Equal(issuedForBlobs + 1, tokens.Issued);
+        Assert.True(Assert.Single(await TagAudit.ReadAsync(Registry, image.Repository)).IsComplete);
+    }
+
+    [Fact]
+    public async Task A_token_service_that_keeps_expiring_tokens_ends_in_one_unauthorized_error()
+    {
+        await using var proxy = await FaultProxy.StartAsync(Registry);
+        proxy.RequireBearerTokens();
+        proxy.Add(new FaultRule(r => r.IsTagPut, Fault.ExpireTokens, Times: null));
+        using var client = Client();
+        var image = Repository(proxy);
+        var manifest = await PushImageBlobsAsync(client, image);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => client.PutManifestAsync(image, "1", ImageMediaTypes.OciManifest, manifest));
+
+        Assert.Equal(RegistryFailure.Unauthorized, error.Failure);
+        Assert.Equal(2, proxy.Requests.Count(r => r.IsTagPut));
+        Assert.Empty(await TagAudit.ReadAsync(Registry, image.Repository));
+    }
+
+    [Fact]
     public async Task An_insecure_HTTPS_registry_stays_on_HTTPS_through_a_connection_reset()
     {
         await using var proxy = await FaultProxy.StartAsync(Registry, FaultProxy.NonLoopbackAddress(), tls: true);

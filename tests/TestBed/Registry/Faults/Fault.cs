@@ -15,6 +15,9 @@ public abstract record Fault
     /// <summary>401 with the registry's own Basic challenge, as when a token or credential expires mid-push.</summary>
     public static Fault Unauthorized { get; } = new StatusFault(401, null, """Basic realm="containerhealth-tests" """);
 
+    /// <summary>Every token <see cref="BearerTokens"/> handed out stops working, starting with this request.</summary>
+    public static Fault ExpireTokens { get; } = new ExpireTokensFault();
+
     /// <summary>The request is held unanswered (its body unread) until the client gives up or the proxy stops.</summary>
     public static Fault StallRequest { get; } = new StallFault(ResponseBytes: null);
 
@@ -27,3 +30,5 @@ public sealed record ResetFault(bool AfterForwarding) : Fault;
 public sealed record StatusFault(int Code, string? RetryAfter, string? Challenge = null) : Fault;
 
 public sealed record StallFault(int? ResponseBytes) : Fault;
+
+public sealed record ExpireTokensFault : Fault;

@@ -35,6 +35,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly TestRegistry registry;
     private TaskCompletionSource<ProxiedRequest> stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? app;
+    private BearerTokens? tokens;
 
     private FaultProxy(TestRegistry registry, string host, bool tls)
     {
@@ -88,6 +89,15 @@ public sealed class FaultProxy : IAsyncDisposable
                 .SelectMany(i => i.GetIPProperties().UnicastAddresses.Select(a => a.Address)))
             .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))?.ToString()
         ?? throw new InvalidOperationException("this machine has no non-loopback IPv4 address");
+
+    /// <summary>From now on every request needs a Bearer token from this proxy's own token endpoint.</summary>
+    public BearerTokens RequireBearerTokens()
+    {
+        lock (gate)
+        {
+            return tokens ??= new BearerTokens($"{(Tls ? "https" : "http")}://{Address}/token");
+        }
+    }
 
     public void Add(FaultRule rule)
     {
@@ -158,10 +168,22 @@ public sealed class FaultProxy : IAsyncDisposable
         var incoming = context.Request;
         var request = new ProxiedRequest(incoming.Method, incoming.Path + incoming.QueryString, incoming.Headers.UserAgent.ToString(), incoming.IsHttps);
         Fault? fault;
+        BearerTokens? bearer;
         lock (gate)
         {
             requests.Add(request);
             fault = rules.FirstOrDefault(r => r.Claims(request))?.Fault;
+            bearer = tokens;
+        }
+
+        if (fault is ExpireTokensFault)
+        {
+            bearer?.ExpireAll();
+        }
+
+        if (bearer is not null && await bearer.TryAnswerAsync(context, request))
+        {
+            return;
         }
 
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using ContainerHealth.Diagnostics;
 using ContainerHealth.TestBed;
 
 namespace ContainerHealth.Package.Tests;
@@ -29,6 +30,20 @@ public sealed class PackageLayoutTests
         Assert.Equal("ContainerHealth", metadata.Elements().Single(e => e.Name.LocalName == "id").Value);
         Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
         Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+
+    [Fact]
+    public async Task Packed_targets_link_their_warnings_to_the_rule_docs_the_tasks_link_to()
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        using var targetsStream = archive.GetEntry("build/ContainerHealth.targets")!.Open();
+        var targets = XDocument.Load(targetsStream);
+        var linkBase = targets.Descendants().Single(e => e.Name.LocalName == "_ContainerHealthHelpLinkBase").Value;
+
+        Assert.Equal(DiagnosticCodes.HelpLinkBase, linkBase);
+        var links = targets.Descendants().Select(e => (string?)e.Attribute("HelpLink")).OfType<string>().ToArray();
+        Assert.Equal(["$(_ContainerHealthHelpLinkBase)CH1012.md", "$(_ContainerHealthHelpLinkBase)CH1013.md"], links);
+        Assert.All(links, link => Assert.True(File.Exists(RepositoryLayout.Path("docs", "rules", link.Replace("$(_ContainerHealthHelpLinkBase)", ""))), link));
     }
 
     [Theory]

@@ -67,7 +67,7 @@ public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
     /// single port, every port they name counts, and https ones too (a check may target them). Null when none is set,
     /// unknown (empty) when they are variables.
     /// </summary>
-    private static AppPorts? FromEnvironment(IReadOnlyDictionary<string, string> environment, string where)
+    private static AppPorts? FromEnvironment(Dictionary<string, string> environment, string where)
     {
         foreach (var name in HealthCheckPort.UrlsVariables)
         {

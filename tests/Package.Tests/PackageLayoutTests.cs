@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
+using ContainerHealth.Diagnostics;
 using ContainerHealth.TestBed;
 
 namespace ContainerHealth.Package.Tests;
@@ -29,6 +31,67 @@ public sealed class PackageLayoutTests
         Assert.Equal("ContainerHealth", metadata.Elements().Single(e => e.Name.LocalName == "id").Value);
         Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
         Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+
+    [Fact]
+    public async Task Nuspec_matches_the_snapshot_and_names_the_repository_and_the_commit_it_was_built_from()
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        using var nuspecStream = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open();
+        var nuspec = XDocument.Load(nuspecStream);
+        var repository = nuspec.Descendants().Single(e => e.Name.LocalName == "repository");
+
+        var head = (await ProcessRunner.RunAsync("git", ["rev-parse", "HEAD"], RepositoryLayout.Path())).EnsureSuccess().StandardOutput.Trim();
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.Equal("https://github.com/containerhealth/containerhealth", (string?)repository.Attribute("url"));
+        Assert.Equal(head, (string?)repository.Attribute("commit"));
+
+        // The checkout's commit and branch differ from build to build, and NuGet derives licenseUrl from the license
+        // expression (its address stays out of the repository); everything else is pinned.
+        repository.SetAttributeValue("commit", "{commit}");
+        repository.SetAttributeValue("branch", null);
+        nuspec.Descendants().Single(e => e.Name.LocalName == "licenseUrl").Remove();
+        var actual = nuspec.ToString();
+        var expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "ContainerHealth.nuspec.snapshot"));
+        Assert.True(
+            expected.Trim() == actual.Trim(),
+            "The nuspec changed. If intended, update tests/Package.Tests/ContainerHealth.nuspec.snapshot to:\n" + actual);
+    }
+
+    [Fact]
+    public async Task Our_assemblies_embed_their_deterministic_pdb_so_Source_Link_travels_with_them()
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        var ours = archive.Entries.Where(e => e.Name.StartsWith("ContainerHealth.", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(4, ours.Length);
+
+        foreach (var entry in ours)
+        {
+            using var stream = new MemoryStream();
+            using (var dll = entry.Open())
+            {
+                await dll.CopyToAsync(stream);
+            }
+
+            stream.Position = 0;
+            using var pe = new PEReader(stream);
+            var debug = pe.ReadDebugDirectory().Select(d => d.Type).ToArray();
+            Assert.True(debug.Contains(DebugDirectoryEntryType.EmbeddedPortablePdb) && debug.Contains(DebugDirectoryEntryType.Reproducible), $"{entry.FullName}: {string.Join(", ", debug)}");
+        }
+    }
+
+    [Fact]
+    public async Task Packed_targets_link_their_warnings_to_the_rule_docs_the_tasks_link_to()
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        using var targetsStream = archive.GetEntry("build/ContainerHealth.targets")!.Open();
+        var targets = XDocument.Load(targetsStream);
+        var linkBase = targets.Descendants().Single(e => e.Name.LocalName == "_ContainerHealthHelpLinkBase").Value;
+
+        Assert.Equal(DiagnosticCodes.HelpLinkBase, linkBase);
+        var links = targets.Descendants().Select(e => (string?)e.Attribute("HelpLink")).OfType<string>().ToArray();
+        Assert.Equal(["$(_ContainerHealthHelpLinkBase)CH1012.md", "$(_ContainerHealthHelpLinkBase)CH1013.md"], links);
+        Assert.All(links, link => Assert.True(File.Exists(RepositoryLayout.Path("docs", "rules", link.Replace("$(_ContainerHealthHelpLinkBase)", ""))), link));
     }
 
     [Theory]

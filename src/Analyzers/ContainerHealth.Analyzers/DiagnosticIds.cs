@@ -12,7 +12,7 @@ public static class DiagnosticIds
     public const string GrpcHealthServiceNotMapped = "CH0007";
     public const string GrpcHealthChecksNotRegistered = "CH0008";
 
-    public const string HelpLinkBase = "https://github.com/containerhealth/containerhealth/blob/main/docs/rules/";
+    public const string HelpLinkBase = RuleDocs.Url;
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

@@ -42,14 +42,13 @@ public sealed class ApplyHealthCheckRecords : Task
         foreach (var container in GeneratedContainers)
         {
             var digest = container.GetMetadata("ManifestDigest");
-            var record = HealthCheckRecord.PathFor(RecordDirectory, digest);
-            if (!File.Exists(record))
+            var healthCheck = HealthCheckRecord.Read(RecordDirectory, digest);
+            if (healthCheck is null)
             {
                 final.TryAdd(digest, container);
                 continue;
             }
 
-            var healthCheck = File.ReadAllText(record).Trim();
             var image = HealthCheckImage.Create(container.GetMetadata("Configuration"), container.GetMetadata("Manifest"), ConfigHealthcheck.Parse(healthCheck));
             var item = new TaskItem(container.ItemSpec);
             container.CopyMetadataTo(item);

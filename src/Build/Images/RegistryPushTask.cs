@@ -13,9 +13,7 @@ namespace ContainerHealth.Build.Images;
 /// </summary>
 public abstract class RegistryPushTask : Task, ICancelableTask
 {
-    private readonly object gate = new();
-    private CancellationTokenSource? running;
-    private bool cancelled;
+    private readonly TaskCancellation cancellation = new();
 
     [Required]
     public string Registry { get; set; } = "";
@@ -26,29 +24,13 @@ public abstract class RegistryPushTask : Task, ICancelableTask
     [Required]
     public ITaskItem[] Tags { get; set; } = [];
 
-    public void Cancel()
-    {
-        lock (gate)
-        {
-            cancelled = true;
-            running?.Cancel();
-        }
-    }
+    public void Cancel() => cancellation.Cancel();
 
     /// <summary>Runs <paramref name="push"/> (repository, tags, writer, cancellation) and returns a summary for the log.</summary>
     protected bool Push(Func<ImageReference, string[], RegistryImageWriter, CancellationToken, Task<string>> push)
     {
         var destination = $"{Registry}/{Repository}";
-        using var cancellation = new CancellationTokenSource();
-        lock (gate)
-        {
-            running = cancellation;
-            if (cancelled)
-            {
-                cancellation.Cancel();
-            }
-        }
-
+        using var run = cancellation.Start();
         try
         {
             var done = System.Threading.Tasks.Task.Run(async () =>
@@ -57,12 +39,12 @@ public abstract class RegistryPushTask : Task, ICancelableTask
                 {
                     Log = message => Log.LogMessage(MessageImportance.Low, "ContainerHealth: {0}", message),
                 });
-                return await push(new ImageReference(Registry, Repository), Tags.Select(t => t.ItemSpec).ToArray(), new RegistryImageWriter(client), cancellation.Token);
+                return await push(new ImageReference(Registry, Repository), Tags.Select(t => t.ItemSpec).ToArray(), new RegistryImageWriter(client), run.Token);
             }).GetAwaiter().GetResult();
             Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK to {0}: {1}.", destination, done);
             return true;
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
         {
             Log.LogMessage(MessageImportance.High, "ContainerHealth: the HEALTHCHECK push to {0} was cancelled.", destination);
             return false;
@@ -72,13 +54,6 @@ public abstract class RegistryPushTask : Task, ICancelableTask
             var failure = e is OperationCanceledException ? new TimeoutException("the push timed out", e) : e;
             Log.Log(new Diagnostic(DiagnosticCodes.HealthCheckNotWritten, DiagnosticSeverity.Error, RegistryPushFailure.Describe(failure, Registry, Repository)));
             return false;
-        }
-        finally
-        {
-            lock (gate)
-            {
-                running = null;
-            }
         }
     }
 }

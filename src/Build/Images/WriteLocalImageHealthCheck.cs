@@ -17,6 +17,8 @@ namespace ContainerHealth.Build.Images;
 /// </summary>
 public sealed class WriteLocalImageHealthCheck : Task
 {
+    private static readonly string[] Engines = ["docker", "podman"];
+
     /// <summary>The SDK's LocalRegistry: Docker, Podman, or empty to use whichever engine answers (Docker first).</summary>
     public string LocalRegistry { get; set; } = "";
 
@@ -119,7 +121,7 @@ public sealed class WriteLocalImageHealthCheck : Task
     }
 
     private static string? DetectEngine() =>
-        new[] { "docker", "podman" }.FirstOrDefault(engine => Run(engine, ["version"], out _));
+        Engines.FirstOrDefault(engine => Run(engine, ["version"], out _));
 
     private static string? ImageId(string engine, string name) =>
         Run(engine, ["image", "inspect", "--format", "{{.Id}}", name], out _, out var id) ? id : null;

@@ -13,7 +13,7 @@ namespace ContainerHealth.Build.Inspection;
 /// </summary>
 public sealed class InspectBaseImage : Microsoft.Build.Utilities.Task, ICancelableTask
 {
-    private readonly CancellationTokenSource cancellation = new();
+    private readonly TaskCancellation cancellation = new();
 
     [Required]
     public string BaseRegistry { get; set; } = "";
@@ -68,10 +68,11 @@ public sealed class InspectBaseImage : Microsoft.Build.Utilities.Task, ICancelab
             Log = Trace,
         });
         var inspector = new BaseImageInspector(client, cache, Trace);
+        using var run = cancellation.Start();
         BaseImageInspection inspection;
         try
         {
-            inspection = System.Threading.Tasks.Task.Run(() => inspector.InspectAsync(image, RuntimeIdentifier, cancellation.Token)).GetAwaiter().GetResult();
+            inspection = System.Threading.Tasks.Task.Run(() => inspector.InspectAsync(image, RuntimeIdentifier, run.Token)).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {

@@ -11,7 +11,7 @@ namespace ContainerHealth.Cli.Linting;
 /// registry goes alone; a registry that did not answer it is not asked again (its other images are judged by name with
 /// CH1005), so an unreachable registry costs one round of timeouts, not one per image.
 /// </summary>
-public sealed class ImageFactsResolver(Platform? platform)
+public sealed class ImageFactsResolver(Platform? platform) : IDisposable
 {
     private const int Parallel = 4;
 
@@ -63,4 +63,6 @@ public sealed class ImageFactsResolver(Platform? platform)
             contact.TrySetResult();
         }
     }
+
+    public void Dispose() => slots.Dispose();
 }

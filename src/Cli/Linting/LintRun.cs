@@ -45,7 +45,8 @@ public sealed class LintRun(LintOptions options, Action<string> note)
             runnable.Add((container, imageName));
         }
 
-        var inspections = await new ImageFactsResolver(options.Platform).ResolveAsync(runnable.Select(r => r.Image), cancellationToken);
+        using var resolver = new ImageFactsResolver(options.Platform);
+        var inspections = await resolver.ResolveAsync(runnable.Select(r => r.Image), cancellationToken);
         foreach (var (container, imageName) in runnable)
         {
             var inspection = inspections[imageName];

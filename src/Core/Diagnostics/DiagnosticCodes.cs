@@ -3,7 +3,7 @@ namespace ContainerHealth.Diagnostics;
 /// <summary>The build-time CH1xxx codes, in one place; every code has docs/rules/&lt;code&gt;.md.</summary>
 public static class DiagnosticCodes
 {
-    public const string HelpLinkBase = "https://github.com/containerhealth/containerhealth/blob/main/docs/rules/";
+    public const string HelpLinkBase = RuleDocs.Url;
 
     /// <summary>The check needs a shell and the image has none.</summary>
     public const string ShellMissing = "CH1001";

@@ -71,10 +71,15 @@ public static class AppSettingsPort
     }
 
     /// <summary>The port of an <c>http://</c> URL as Kestrel takes it (<c>http://+:5000</c>, <c>http://*:80</c>, <c>http://[::]:5000</c>); null for https.</summary>
-    public static int? HttpPort(string url)
+    public static int? HttpPort(string url) => url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? UrlPort(url) : null;
+
+    /// <summary>The port of an http:// or https:// URL as Kestrel takes it, the scheme's default when it names none; null for other schemes.</summary>
+    public static int? UrlPort(string url)
     {
-        const string scheme = "http://";
-        if (!url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        var (scheme, defaultPort) = url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? ("http://", 80)
+            : url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? ("https://", 443)
+            : ("", 0);
+        if (defaultPort == 0)
         {
             return null;
         }
@@ -83,7 +88,7 @@ public static class AppSettingsPort
         var colon = authority.LastIndexOf(':');
         if (colon < 0 || authority.EndsWith(']'))
         {
-            return 80;
+            return defaultPort;
         }
 
         return HealthCheckPort.TryParse(authority[(colon + 1)..], out var port) ? port : null;

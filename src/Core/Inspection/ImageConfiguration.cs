@@ -77,7 +77,7 @@ public sealed record ImageConfiguration(
             ? value.GetString()
             : null;
 
-    private static IReadOnlyList<string>? Strings(JsonElement element, string name) =>
+    private static List<string>? Strings(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
             : null;

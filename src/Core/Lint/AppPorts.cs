@@ -20,7 +20,7 @@ public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
             return new([explicitPort], "as set explicitly");
         }
 
-        if (FromEnvironment(container.Environment.ToDictionary(), "in the file") is { } fromFile)
+        if (FromEnvironment(container.Environment, "in the file") is { } fromFile)
         {
             return fromFile;
         }
@@ -42,12 +42,7 @@ public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
 
         if (facts is not null)
         {
-            var environment = facts.Environment
-                .Select(e => e.Split('=', 2))
-                .Where(e => e.Length == 2)
-                .GroupBy(e => e[0], StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal);
-            if (FromEnvironment(environment, "in the image") is { } fromImage)
+            if (FromEnvironment(KestrelAddressVariable.Parse(facts.Environment), "in the image") is { } fromImage)
             {
                 return fromImage;
             }
@@ -63,40 +58,9 @@ public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
     }
 
     /// <summary>
-    /// The URL variables, then the HTTP_PORTS ones, in Kestrel's order (HealthCheckPort's lists); unlike the HEALTHCHECK's
-    /// single port, every port they name counts, and https ones too (a check may target them). Null when none is set,
-    /// unknown (empty) when they are variables.
+    /// The variable Kestrel takes its addresses from; unlike the HEALTHCHECK's single port, every port it names counts,
+    /// https ones too (a check may target them). Null when none is set, unknown (empty) when its ports are variables.
     /// </summary>
-    private static AppPorts? FromEnvironment(IReadOnlyDictionary<string, string> environment, string where)
-    {
-        foreach (var name in HealthCheckPort.UrlsVariables)
-        {
-            if (environment.TryGetValue(name, out var urls))
-            {
-                var ports = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(UrlPort).Where(p => p > 0).ToList();
-                return new(ports, $"{name}={urls} {where}");
-            }
-        }
-
-        foreach (var name in HealthCheckPort.HttpPortsVariables)
-        {
-            if (environment.TryGetValue(name, out var httpPorts))
-            {
-                var ports = httpPorts.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(p => HealthCheckPort.TryParse(p, out var port) ? port : 0).Where(p => p > 0).ToList();
-                return new(ports, $"{name}={httpPorts} {where}");
-            }
-        }
-
-        return null;
-    }
-
-    private static int UrlPort(string url)
-    {
-        var colon = url.LastIndexOf(':');
-        return colon > 0 && HealthCheckPort.TryParse(url[(colon + 1)..].TrimEnd('/'), out var port) ? port
-            : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && colon == 4 ? 80
-            : 0;
-    }
+    private static AppPorts? FromEnvironment(IReadOnlyDictionary<string, string> environment, string where) =>
+        KestrelAddressVariable.Find(environment) is { } variable ? new(variable.Ports, $"{variable.Name}={variable.Value} {where}") : null;
 }

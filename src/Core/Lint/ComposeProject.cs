@@ -11,6 +11,7 @@ namespace ContainerHealth.Lint;
 public sealed class ComposeProject
 {
     private static readonly string[] BaseNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+    private static readonly string[] OverrideExtensions = [".yaml", ".yml"];
     private static readonly HashSet<string> AddedTogether = ["ports", "expose", "volumes", "dns", "extra_hosts", "env_file"];
     private const int MaxExtendsDepth = 16;
 
@@ -42,7 +43,7 @@ public sealed class ComposeProject
 
         var directory = Path.GetDirectoryName(file) ?? ".";
         var stem = Path.GetFileNameWithoutExtension(name);
-        var overrides = new[] { ".yaml", ".yml" }.Select(e => Path.Combine(directory, stem + ".override" + e)).Where(File.Exists).Take(1);
+        var overrides = OverrideExtensions.Select(e => Path.Combine(directory, stem + ".override" + e)).Where(File.Exists).Take(1);
         return [file, .. overrides];
     }
 

@@ -12,7 +12,7 @@ internal static class JsonTemplate
     /// <summary>A template whose text is not JSON until rendered (<c>%{ if }</c>, a placeholder for a whole object): a note, not CH1008.</summary>
     public static DeploymentFileResult Unreadable(string file, int line, DeploymentFileResult parseError)
     {
-        var problem = parseError.Diagnostics.FirstOrDefault()?.Message.Split(". Fix the file")[0] ?? "it does not parse";
+        var problem = parseError.Diagnostics is [var first, ..] ? first.Message.Split(". Fix the file")[0] : "it does not parse";
         return DeploymentFileResult.Note($"{file}:{line}: a template that is JSON only once Terraform renders it ({problem}); lint the rendered JSON");
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ContainerHealth.HealthCheck;
 
@@ -12,14 +13,14 @@ public static class ComposeHealthCheckSnippet
     {
         var text = new StringBuilder()
             .AppendLine("services:")
-            .AppendLine($"  {ServiceKey(serviceName)}:")
+            .AppendLine(CultureInfo.InvariantCulture, $"  {ServiceKey(serviceName)}:")
             .AppendLine("    healthcheck:")
-            .AppendLine($"      test: {YamlScalar.FlowSequence(definition.Test)}")
-            .AppendLine($"      interval: {definition.Interval}")
-            .AppendLine($"      timeout: {definition.Timeout}")
-            .AppendLine($"      retries: {definition.Retries}")
-            .AppendLine($"      start_period: {definition.StartPeriod}")
-            .AppendLine($"      start_interval: {definition.StartInterval}")
+            .AppendLine(CultureInfo.InvariantCulture, $"      test: {YamlScalar.FlowSequence(definition.Test)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"      interval: {definition.Interval}")
+            .AppendLine(CultureInfo.InvariantCulture, $"      timeout: {definition.Timeout}")
+            .AppendLine(CultureInfo.InvariantCulture, $"      retries: {definition.Retries}")
+            .AppendLine(CultureInfo.InvariantCulture, $"      start_period: {definition.StartPeriod}")
+            .AppendLine(CultureInfo.InvariantCulture, $"      start_interval: {definition.StartInterval}")
             .ToString();
         return new SnippetResult(FileName, text, []);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ContainerHealth.HealthCheck;
 
@@ -32,15 +33,15 @@ public static class KubernetesProbesSnippet
 
     private static void AppendProbe(StringBuilder text, string probe, IReadOnlyList<string> action, long periodSeconds, DockerDuration timeout, long failureThreshold)
     {
-        text.AppendLine($"{probe}:");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{probe}:");
         foreach (var line in action)
         {
             text.AppendLine(line);
         }
 
-        text.AppendLine($"  periodSeconds: {periodSeconds}")
-            .AppendLine($"  timeoutSeconds: {WholeSeconds(timeout, 1)}")
-            .AppendLine($"  failureThreshold: {failureThreshold}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  periodSeconds: {periodSeconds}")
+            .AppendLine(CultureInfo.InvariantCulture, $"  timeoutSeconds: {WholeSeconds(timeout, 1)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"  failureThreshold: {failureThreshold}");
     }
 
     private static long WholeSeconds(DockerDuration duration, long minimum) =>

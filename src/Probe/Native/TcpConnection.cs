@@ -122,7 +122,8 @@ internal sealed unsafe class TcpConnection : IDisposable
     {
         if (fd >= 0)
         {
-            LibC.Close(fd);
+            // A failed close leaves nothing to do: the check's answer is already read, and the fd is released either way.
+            _ = LibC.Close(fd);
             fd = -1;
         }
     }

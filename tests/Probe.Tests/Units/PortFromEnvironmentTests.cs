@@ -1,4 +1,10 @@
+extern alias core;
+
+using KestrelAddressVariable = core::ContainerHealth.HealthCheck.KestrelAddressVariable;
+
 namespace ContainerHealth.Probe.Tests.Units;
+
+/// <summary>The probe reads the port at run time; the build and lint (Core's KestrelAddressVariable) must read it alike.</summary>
 
 public sealed class PortFromEnvironmentTests
 {
@@ -28,6 +34,10 @@ public sealed class PortFromEnvironmentTests
         Assert.True(PortFromEnvironment.TryResolve(name => environment.GetValueOrDefault(name), out var found, out var error), error);
         Assert.Equal(port, found.Port);
         Assert.Equal(source, found.Source);
+
+        var build = KestrelAddressVariable.Find(environment);
+        Assert.Equal(source, build?.Name ?? "default");
+        Assert.Equal(port, build?.FirstHttpPort ?? PortFromEnvironment.DefaultPort);
     }
 
     [Theory]
@@ -40,5 +50,9 @@ public sealed class PortFromEnvironmentTests
         Assert.False(PortFromEnvironment.TryResolve(name => name == variable ? value : null, out _, out var error));
         Assert.Contains($"{variable}='{value}'", error);
         Assert.Contains(reason, error);
+
+        var build = KestrelAddressVariable.Find(new Dictionary<string, string> { [variable] = value });
+        Assert.Equal(variable, build?.Name);
+        Assert.Null(build?.FirstHttpPort);
     }
 }

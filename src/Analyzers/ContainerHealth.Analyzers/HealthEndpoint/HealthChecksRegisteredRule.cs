@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ContainerHealth.Analyzers.Infrastructure;
@@ -29,7 +30,7 @@ internal static class HealthChecksRegisteredRule
         }
 
         var servicesSite = map.ServicesSite;
-        var additional = servicesSite is null ? new Location[0] : new[] { servicesSite };
+        var additional = servicesSite is null ? Array.Empty<Location>() : new[] { servicesSite };
         var reported = new HashSet<Location>();
         foreach (var endpoint in map.Endpoints)
         {

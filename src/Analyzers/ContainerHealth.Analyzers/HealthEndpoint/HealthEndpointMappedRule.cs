@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -71,7 +72,7 @@ internal static class HealthEndpointMappedRule
             .Add(SiteProperty, site.Kind.ToString());
         var additional = site.Kind == AppSiteKind.UseEndpoints && map.ConfigureServicesSites.Length > 0
             ? new[] { map.ConfigureServicesSites[0] }
-            : new Location[0];
+            : Array.Empty<Location>();
         context.ReportDiagnostic(Diagnostic.Create(NotMapped, site.Location, additional, properties, probed));
     }
 

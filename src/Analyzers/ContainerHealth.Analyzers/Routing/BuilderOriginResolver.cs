@@ -106,7 +106,7 @@ internal sealed class BuilderOriginResolver
     /// The builder a lambda is handed: app.Map("/prefix", branch => ...) runs the branch under the prefix (the
     /// request's PathBase); UseEndpoints(endpoints => ...) and the like hand the app's root.
     /// </summary>
-    private BuilderOrigin LambdaBranch(IMethodSymbol lambda)
+    private static BuilderOrigin LambdaBranch(IMethodSymbol lambda)
     {
         foreach (var reference in lambda.DeclaringSyntaxReferences)
         {

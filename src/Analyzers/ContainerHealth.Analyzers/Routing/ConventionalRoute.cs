@@ -34,8 +34,8 @@ internal sealed class ConventionalRoute
             return null;
         }
 
-        var segments = RoutePath.Normalize(Pattern) == "/" ? new string[0] : RoutePath.Normalize(Pattern).Substring(1).Split('/');
-        var request = RoutePath.Normalize(path) == "/" ? new string[0] : RoutePath.Normalize(path).Substring(1).Split('/');
+        var segments = RoutePath.Segments(Pattern);
+        var request = RoutePath.Segments(path);
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < segments.Length; i++)
         {

@@ -70,9 +70,9 @@ internal static class RoutePath
     private static bool IsOptional(string segment) =>
         segment.StartsWith("{", StringComparison.Ordinal) && (segment.EndsWith("?}", StringComparison.Ordinal) || segment.IndexOf('=') > 0);
 
-    private static string[] Segments(string template)
+    internal static string[] Segments(string template)
     {
         var normalized = Normalize(template);
-        return normalized == "/" ? new string[0] : normalized.Substring(1).Split('/');
+        return normalized == "/" ? Array.Empty<string>() : normalized.Substring(1).Split('/');
     }
 }

@@ -7,7 +7,7 @@ namespace ContainerHealth.Analyzers.Tests.Meta;
 
 public sealed class WellKnownTypesTests
 {
-    public static TheoryData<string> Names => new(WellKnownTypes.All);
+    public static TheoryData<string> Names => new(WellKnownTypes.All.Keys.Order());
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -16,6 +16,15 @@ public sealed class WellKnownTypesTests
         var compilation = AnalyzerRun.Compile("");
 
         Assert.NotNull(compilation.GetTypeByMetadataName(metadataName));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Is_defined_in_the_assembly_the_table_names(string metadataName)
+    {
+        var compilation = AnalyzerRun.Compile("");
+
+        Assert.Equal(WellKnownTypes.All[metadataName], compilation.GetTypeByMetadataName(metadataName)!.ContainingAssembly.Name);
     }
 
     [Fact]

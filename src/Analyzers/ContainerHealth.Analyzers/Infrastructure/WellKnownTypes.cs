@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -12,52 +13,61 @@ internal sealed class WellKnownTypes
         "Microsoft.AspNetCore.Builder.IApplicationBuilder",
         "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
 
-    public static readonly ImmutableArray<string> All = Required.AddRange(new[]
+    /// <summary>
+    /// Every type the rules use, with the reference assembly that defines it in ASP.NET Core: looked up there first (a
+    /// lookup in one assembly is ~30 times cheaper than in the whole compilation), elsewhere only when it is not there.
+    /// </summary>
+    public static readonly ImmutableDictionary<string, string> All = new Dictionary<string, string>
     {
-        "Microsoft.AspNetCore.Builder.WebApplication",
-        "Microsoft.AspNetCore.Builder.WebApplicationBuilder",
-        "Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions",
-        "Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions",
-        "Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions",
-        "Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions",
-        "Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions",
-        "Microsoft.AspNetCore.Builder.RouteShortCircuitEndpointConventionBuilderExtensions",
-        "Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions",
-        "Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions",
-        "Microsoft.AspNetCore.Builder.MapExtensions",
-        "Microsoft.AspNetCore.Builder.MapWhenExtensions",
-        "Microsoft.AspNetCore.Builder.RunExtensions",
-        "Microsoft.AspNetCore.Authorization.AuthorizationOptions",
-        "Microsoft.AspNetCore.Authorization.AuthorizationBuilder",
-        "Microsoft.AspNetCore.Authorization.IAuthorizeData",
-        "Microsoft.AspNetCore.Authorization.IAllowAnonymous",
-        "Microsoft.AspNetCore.Mvc.ControllerBase",
-        "Microsoft.AspNetCore.Mvc.ControllerAttribute",
-        "Microsoft.AspNetCore.Mvc.NonControllerAttribute",
-        "Microsoft.AspNetCore.Mvc.NonActionAttribute",
-        "Microsoft.AspNetCore.Mvc.ActionNameAttribute",
-        "Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider",
-        "Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute",
-        "Microsoft.AspNetCore.Mvc.HttpGetAttribute",
-        "Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute",
-        "Microsoft.AspNetCore.Routing.HostAttribute",
-        "Microsoft.AspNetCore.Http.HttpMethods",
-        "Microsoft.Extensions.Hosting.IHostBuilder",
-        "Microsoft.AspNetCore.Hosting.IWebHostBuilder",
-        "Microsoft.Extensions.DependencyInjection.IServiceCollection",
-        "Microsoft.Extensions.Hosting.IHostApplicationBuilder",
-        "Microsoft.AspNetCore.Builder.UseExtensions",
-        "Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter",
-        "Microsoft.AspNetCore.Authentication.AuthenticationBuilder",
-        "Microsoft.AspNetCore.Http.HttpRequest",
-        "Microsoft.AspNetCore.Http.PathString",
-    });
+        ["Microsoft.AspNetCore.Routing.IEndpointRouteBuilder"] = "Microsoft.AspNetCore.Routing",
+        ["Microsoft.AspNetCore.Builder.IApplicationBuilder"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"] = "Microsoft.AspNetCore.Routing",
+        ["Microsoft.AspNetCore.Builder.WebApplication"] = "Microsoft.AspNetCore",
+        ["Microsoft.AspNetCore.Builder.WebApplicationBuilder"] = "Microsoft.AspNetCore",
+        ["Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions"] = "Microsoft.AspNetCore.Diagnostics.HealthChecks",
+        ["Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions"] = "Microsoft.AspNetCore.Diagnostics.HealthChecks",
+        ["Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions"] = "Microsoft.Extensions.Diagnostics.HealthChecks",
+        ["Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions"] = "Microsoft.AspNetCore.Authorization.Policy",
+        ["Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions"] = "Microsoft.AspNetCore.Routing",
+        ["Microsoft.AspNetCore.Builder.RouteShortCircuitEndpointConventionBuilderExtensions"] = "Microsoft.AspNetCore.Routing",
+        ["Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions"] = "Microsoft.AspNetCore.Routing",
+        ["Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Builder.MapExtensions"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Builder.MapWhenExtensions"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Builder.RunExtensions"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Authorization.AuthorizationOptions"] = "Microsoft.AspNetCore.Authorization",
+        ["Microsoft.AspNetCore.Authorization.AuthorizationBuilder"] = "Microsoft.AspNetCore.Authorization",
+        ["Microsoft.AspNetCore.Authorization.IAuthorizeData"] = "Microsoft.AspNetCore.Metadata",
+        ["Microsoft.AspNetCore.Authorization.IAllowAnonymous"] = "Microsoft.AspNetCore.Metadata",
+        ["Microsoft.AspNetCore.Mvc.ControllerBase"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ControllerAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.NonControllerAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.NonActionAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ActionNameAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.HttpGetAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Routing.HostAttribute"] = "Microsoft.AspNetCore.Routing",
+        ["Microsoft.AspNetCore.Http.HttpMethods"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.Extensions.Hosting.IHostBuilder"] = "Microsoft.Extensions.Hosting.Abstractions",
+        ["Microsoft.AspNetCore.Hosting.IWebHostBuilder"] = "Microsoft.AspNetCore.Hosting.Abstractions",
+        ["Microsoft.Extensions.DependencyInjection.IServiceCollection"] = "Microsoft.Extensions.DependencyInjection.Abstractions",
+        ["Microsoft.Extensions.Hosting.IHostApplicationBuilder"] = "Microsoft.Extensions.Hosting.Abstractions",
+        ["Microsoft.AspNetCore.Builder.UseExtensions"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Authentication.AuthenticationBuilder"] = "Microsoft.AspNetCore.Authentication",
+        ["Microsoft.AspNetCore.Http.HttpRequest"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Http.PathString"] = "Microsoft.AspNetCore.Http.Abstractions",
+    }.ToImmutableDictionary();
 
     private readonly Compilation compilation;
+    private readonly Dictionary<string, IAssemblySymbol> assemblies;
 
-    private WellKnownTypes(Compilation compilation)
+    private WellKnownTypes(Compilation compilation, Dictionary<string, IAssemblySymbol> assemblies)
     {
         this.compilation = compilation;
+        this.assemblies = assemblies;
         EndpointRouteBuilder = Get("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder")!;
         ApplicationBuilder = Get("Microsoft.AspNetCore.Builder.IApplicationBuilder")!;
         EndpointRouteBuilderExtensions = Get("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions")!;
@@ -144,15 +154,24 @@ internal sealed class WellKnownTypes
     /// <summary>Null when the compilation is not an ASP.NET Core app.</summary>
     public static WellKnownTypes? TryCreate(Compilation compilation)
     {
+        var assemblies = new Dictionary<string, IAssemblySymbol>();
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !assemblies.ContainsKey(assembly.Name))
+            {
+                assemblies.Add(assembly.Name, assembly);
+            }
+        }
+
         foreach (var name in Required)
         {
-            if (Resolve(compilation, name) is null)
+            if (Resolve(compilation, assemblies, name) is null)
             {
                 return null;
             }
         }
 
-        return new WellKnownTypes(compilation);
+        return new WellKnownTypes(compilation, assemblies);
     }
 
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
@@ -189,7 +208,15 @@ internal sealed class WellKnownTypes
         return false;
     }
 
-    private INamedTypeSymbol? Get(string metadataName) => Resolve(compilation, metadataName);
+    private INamedTypeSymbol? Get(string metadataName) => Resolve(compilation, assemblies, metadataName);
+
+    private static INamedTypeSymbol? Resolve(Compilation compilation, Dictionary<string, IAssemblySymbol> assemblies, string metadataName) =>
+        All.TryGetValue(metadataName, out var home)
+            && assemblies.TryGetValue(home, out var assembly)
+            && FrameworkAssembly.Is(assembly)
+            && assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type
+                ? type
+                : Resolve(compilation, metadataName);
 
     /// <summary>
     /// As ASP.NET Core's own analyzers resolve: GetTypeByMetadataName returns null when two references define the

@@ -88,7 +88,7 @@ internal sealed class ControllerRouteReader
         }
 
         var byConvention = type.Name.EndsWith("Controller", StringComparison.Ordinal) || InheritsFrom(type, types.ControllerBase);
-        if (!byConvention && type.Locations.FirstOrDefault() is { IsInSource: true } && !DeclaresAttributes(type))
+        if (!byConvention && type.Locations.Length > 0 && type.Locations[0].IsInSource && !DeclaresAttributes(type))
         {
             return false;
         }
@@ -112,8 +112,18 @@ internal sealed class ControllerRouteReader
     }
 
     /// <summary>A syntax-only pre-filter: a POCO controller needs [Controller] written on it.</summary>
-    private static bool DeclaresAttributes(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax { AttributeLists.Count: > 0 });
+    private static bool DeclaresAttributes(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax { AttributeLists.Count: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Route attributes are inherited: the nearest class that declares any supplies them.</summary>
     private ImmutableArray<string?> ClassTemplates(INamedTypeSymbol type)

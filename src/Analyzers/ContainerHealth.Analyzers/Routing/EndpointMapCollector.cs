@@ -191,7 +191,8 @@ internal sealed class EndpointMapCollector
 
     private void RecordExtendedLibrary(INamedTypeSymbol? extended)
     {
-        if (extended?.ContainingAssembly is { } library
+        // object and the other special types are the runtime's: skip them before asking for an assembly.
+        if (extended is { SpecialType: SpecialType.None, ContainingAssembly: { } library }
             && !SymbolEqualityComparer.Default.Equals(library, compilation.Assembly)
             && !FrameworkAssembly.Is(library))
         {

@@ -13,6 +13,7 @@ for suite in "${suites[@]}"; do
     echo "no benchmark named '$suite' (expected $script)" >&2
     exit 1
   fi
-  echo "== $suite"
+  echo "== $suite (load average before: $(cut -d' ' -f1-3 /proc/loadavg); measure on a quiet machine, below 1)"
   "$script"
+  echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

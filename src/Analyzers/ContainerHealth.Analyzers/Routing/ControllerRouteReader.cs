@@ -75,7 +75,7 @@ internal sealed class ControllerRouteReader
         ?? (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - "Async".Length) : method.Name);
 
     /// <summary>MVC's rule (public, concrete, non-generic, top-level; "Controller" suffix, ControllerBase or [Controller]; no [NonController]), cheapest checks first: binding attributes is the expensive part.</summary>
-    public bool IsController(INamedTypeSymbol type)
+    private bool IsController(INamedTypeSymbol type)
     {
         if (type.TypeKind != TypeKind.Class
             || type.IsAbstract

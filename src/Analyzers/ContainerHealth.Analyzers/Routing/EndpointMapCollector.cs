@@ -32,10 +32,7 @@ internal sealed class EndpointMapCollector
     private readonly ConcurrentQueue<MappedEndpoint> endpoints = new();
     private readonly ConcurrentQueue<LibraryCall> libraryCalls = new();
     private readonly ReferencedSources sources;
-    private readonly ConcurrentDictionary<IAssemblySymbol, bool> extendedLibraries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentQueue<ControllerMapping> controllerMappings = new();
-    private readonly ConcurrentQueue<MappedEndpoint> controllerActions = new();
-    private readonly ConcurrentQueue<ConventionalAction> conventionalActions = new();
     private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
     private readonly ConcurrentQueue<PassedBuilder> calls = new();
     private readonly ConcurrentQueue<AppSite> sites = new();
@@ -61,7 +58,6 @@ internal sealed class EndpointMapCollector
     {
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
         authorization.Register(context);
-        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 
     /// <summary>
@@ -77,8 +73,9 @@ internal sealed class EndpointMapCollector
             own.AddRange(debugRegions.DisabledHealthMappings(tree, cancellationToken));
         }
 
-        var actions = controllerActions.ToList();
-        var conventional = conventionalActions.ToList();
+        // Controllers matter only where the app maps them: read at the end, not in a callback per type.
+        var actions = new List<MappedEndpoint>();
+        var conventional = new List<ConventionalAction>();
         var mappingSite = controllerMappings.Select(mapping => mapping.Location).Concat(conventionalRoutes.Select(route => route.Location)).FirstOrDefault();
         if (mappingSite is not null)
         {
@@ -116,12 +113,18 @@ internal sealed class EndpointMapCollector
 
         var all = own;
         var registered = ownRegistered;
+        HashSet<IAssemblySymbol>? extendedLibraries = null;
         foreach (var call in calledLibraries)
         {
             var effect = libraries.Effect(call, readSources);
             registered |= effect.RegistersHealthChecks;
+            if (effect.PendingMiddleware)
+            {
+                extendedLibraries ??= ExtendedLibraries(cancellationToken);
+            }
+
             all.AddRange(effect.PendingMiddleware
-                ? effect.Endpoints.Where(endpoint => endpoint.Facts.LibraryAssembly is { } library && extendedLibraries.ContainsKey(library))
+                ? effect.Endpoints.Where(endpoint => endpoint.Facts.LibraryAssembly is { } library && extendedLibraries!.Contains(library))
                 : effect.Endpoints);
         }
 
@@ -158,46 +161,25 @@ internal sealed class EndpointMapCollector
             authorization.AuthenticationHandlers,
             authorization.UseAuthorizationSites);
 
-    private void AnalyzeType(SymbolAnalysisContext context)
+    /// <summary>The libraries whose types the app's own classes extend: endpoint frameworks (FastEndpoints, ...).</summary>
+    private HashSet<IAssemblySymbol> ExtendedLibraries(CancellationToken cancellationToken)
     {
-        if (context.Symbol is not INamedTypeSymbol type)
+        var extended = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+        foreach (var type in ApplicationParts.TypesOf(compilation.Assembly, nested: true, cancellationToken))
         {
-            return;
-        }
-
-        if (controllers.IsController(type))
-        {
-            var attributeRouted = new List<MappedEndpoint>();
-            var conventional = new List<ConventionalAction>();
-            controllers.ReadActions(type, null, attributeRouted, conventional);
-            foreach (var action in attributeRouted)
+            foreach (var candidate in type.BaseType is { } baseType ? type.Interfaces.Add(baseType) : type.Interfaces)
             {
-                controllerActions.Enqueue(action);
-            }
-
-            foreach (var action in conventional)
-            {
-                conventionalActions.Enqueue(action);
+                // object and the other special types are the runtime's: skip them before asking for an assembly.
+                if (candidate is { SpecialType: SpecialType.None, ContainingAssembly: { } library }
+                    && !SymbolEqualityComparer.Default.Equals(library, compilation.Assembly)
+                    && !FrameworkAssembly.Is(library))
+                {
+                    extended.Add(library);
+                }
             }
         }
 
-        // Endpoint frameworks (FastEndpoints, ...) are extended by the app's own classes.
-        RecordExtendedLibrary(type.BaseType);
-        foreach (var extended in type.Interfaces)
-        {
-            RecordExtendedLibrary(extended);
-        }
-    }
-
-    private void RecordExtendedLibrary(INamedTypeSymbol? extended)
-    {
-        // object and the other special types are the runtime's: skip them before asking for an assembly.
-        if (extended is { SpecialType: SpecialType.None, ContainingAssembly: { } library }
-            && !SymbolEqualityComparer.Default.Equals(library, compilation.Assembly)
-            && !FrameworkAssembly.Is(library))
-        {
-            extendedLibraries.TryAdd(library, true);
-        }
+        return extended;
     }
 
     private void AnalyzeInvocation(OperationAnalysisContext context)

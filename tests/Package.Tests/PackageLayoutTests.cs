@@ -63,7 +63,7 @@ public sealed class PackageLayoutTests
     {
         using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
         var ours = archive.Entries.Where(e => e.Name.StartsWith("ContainerHealth.", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(4, ours.Length);
+        Assert.Equal(5, ours.Length);
 
         foreach (var entry in ours)
         {

@@ -9,6 +9,7 @@ namespace ContainerHealth.PublishContainer.Tests;
 /// Apps that listen where the environment does not say: the port from appsettings.json or from ContainerHealthCheckPort
 /// is pinned into the HEALTHCHECK, the engine finds the app healthy, and the build's lint agrees with its own check.
 /// </summary>
+[Trait("Tier", "Publish")]
 public sealed class AppPortTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>
 {
     [Fact]

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace ContainerHealth.PublishContainer.Tests;
 
 /// <summary>ContainerArchiveOutputPath: the archive the SDK wrote is rewritten in place, in both forms the SDK writes.</summary>
+[Trait("Tier", "Publish")]
 public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("ch-archives-").FullName;

@@ -10,6 +10,7 @@ namespace ContainerHealth.PublishContainer.Tests;
 /// A gRPC service (Kestrel Protocols=Http2, Grpc.AspNetCore.HealthChecks) published with ContainerHealth and no settings:
 /// the HEALTHCHECK runs the probe in grpc mode, and the real engine judges the app by its grpc.health.v1 answer.
 /// </summary>
+[Trait("Tier", "Publish")]
 public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelper output) : IClassFixture<GrpcPackagedSample>
 {
     [Fact]

@@ -7,6 +7,7 @@ using ContainerHealth.TestBed.Publishing;
 namespace ContainerHealth.PublishContainer.Tests;
 
 /// <summary>linux-x64 + linux-arm64 to a registry: one image per RID with its own probe, and an index over both.</summary>
+[Trait("Tier", "Publish")]
 public sealed class MultiRidRegistryTests(PackagedSample sample) : IClassFixture<PackagedSample>
 {
     [Fact]

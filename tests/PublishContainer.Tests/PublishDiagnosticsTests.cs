@@ -6,6 +6,7 @@ using ContainerHealth.TestBed.Publishing;
 namespace ContainerHealth.PublishContainer.Tests;
 
 /// <summary>What a user sees for a bad property, a musl RID and a file of their own named healthprobe.</summary>
+[Trait("Tier", "Publish")]
 public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixture<PackagedSample>, IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("ch-diagnostics-").FullName;

@@ -6,6 +6,7 @@ using ContainerHealth.Probe.Tests.Fixtures;
 namespace ContainerHealth.Probe.Tests.EndToEnd;
 
 /// <summary>The shipped linux-arm64 probe, run under qemu-aarch64-static, on the basic cases.</summary>
+[Trait("Tier", "Engine")]
 public sealed class Arm64ProbeTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
     [Fact]

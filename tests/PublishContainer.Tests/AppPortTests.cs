@@ -23,7 +23,7 @@ public sealed class AppPortTests(PackagedSample sample, ITestOutputHelper output
             Assert.Contains("ContainerHealth: the app listens on port 5000 (appsettings.json Kestrel:Endpoints:Http:Url)", published.Build.Output);
             await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
             Assert.Contains("http://localhost:5000/healthz", container.Config.Healthcheck!.Test);
-            var report = await container.WaitForHealthAsync();
+            var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
             output.WriteLine(report.ToString());
             Assert.Equal(HealthStatus.Healthy, report.Status);
@@ -47,7 +47,7 @@ public sealed class AppPortTests(PackagedSample sample, ITestOutputHelper output
             var published = await PublishAsync(new() { ["ContainerHealthCheckPort"] = "5001" });
 
             await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
-            var report = await container.WaitForHealthAsync();
+            var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
             output.WriteLine(report.ToString());
             Assert.Equal(HealthStatus.Healthy, report.Status);

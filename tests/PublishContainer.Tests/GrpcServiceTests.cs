@@ -30,7 +30,7 @@ public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelpe
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!, ExpectedHealthcheck.FastRun);
         Assert.Equal(["CMD", "/app/healthprobe", "--protocol", "grpc", "--timeout", "4s"], container.Config.Healthcheck!.Test);
         Assert.False(RootfsPath.Exists(container.Rootfs, "/bin/sh"));
-        var healthy = await container.WaitForHealthAsync();
+        var healthy = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         output.WriteLine(healthy.ToString());
         Assert.Equal(HealthStatus.Healthy, healthy.Status);

@@ -52,7 +52,7 @@ public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixtu
         {
             Entrypoint = ["dotnet", "/app/ConsumerApp.dll"],
         });
-        var report = await container.WaitForHealthAsync();
+        var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
         Assert.StartsWith("healthy: HTTP 200 from http://localhost:8080/healthz", report.LastProbe!.Output);

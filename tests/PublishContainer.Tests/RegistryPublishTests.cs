@@ -23,7 +23,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
         var probeMode = File.GetUnixFileMode(Path.Combine(sample.PublishDirectory("linux-x64"), "healthprobe"));
         Assert.True(probeMode.HasFlag(UnixFileMode.UserExecute), $"healthprobe in PublishDir is {probeMode}");
 
-        var report = await container.WaitForHealthAsync();
+        var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         output.WriteLine(report.ToString());
         Assert.Equal(HealthStatus.Healthy, report.Status);
@@ -39,7 +39,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         await using (var healthy = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!))
         {
-            var report = await healthy.WaitForHealthAsync();
+            var report = await healthy.WaitForHealthAsync(target: HealthStatus.Healthy);
             Assert.Equal(HealthStatus.Healthy, report.Status);
         }
 
@@ -112,7 +112,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
         Assert.Contains("in the local docker engine", published.Build.Output);
 
         await using var container = await ContainerRunner.RunImageAsync(published.ImageReference!);
-        var report = await container.WaitForHealthAsync();
+        var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         output.WriteLine(report.ToString());
         Assert.Equal(HealthStatus.Healthy, report.Status);
@@ -126,7 +126,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!,
             new ContainerRunOptions { Environment = ["ASPNETCORE_HTTP_PORTS=5005"] });
-        var report = await container.WaitForHealthAsync();
+        var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
         Assert.Contains("5005", report.LastProbe!.Output);
@@ -139,7 +139,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
         Assert.Equal("4242", container.Config.User);
-        var report = await container.WaitForHealthAsync();
+        var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
     }
@@ -154,7 +154,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
 
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
         Assert.Equal(["CMD", "/app/healthprobe", "--path", "/"], container.Config.Healthcheck!.Test);
-        var report = await container.WaitForHealthAsync();
+        var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
     }
@@ -185,7 +185,7 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
         }
 
         await using var container = await ContainerRunner.RunAsync(sample.Registry, $"{sample.Registry.Address}/{repository}:latest", ExpectedHealthcheck.FastRun);
-        Assert.Equal(HealthStatus.Healthy, (await container.WaitForHealthAsync()).Status);
+        Assert.Equal(HealthStatus.Healthy, (await container.WaitForHealthAsync(target: HealthStatus.Healthy)).Status);
     }
 
     private async Task<ContainerPublishResult> PublishAsync(BaseImageKind kind, Dictionary<string, string>? properties = null, params string[] expectedWarnings)

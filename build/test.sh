@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # THE test command: installs prerequisites, builds, runs every test project, prints "N passed, M failed" last.
-# build/test.sh --fast: the unit tier only (parsers, rules, planners, the analyzers in memory): no installs, no registry,
-# engine, servers or publishes; a minute or two, for the edit-test loop. CI runs the full command.
+# build/test.sh --fast: the unit tier only, every test class marked [Trait("Tier", "Unit")] in every test project (parsers,
+# rules, planners, the analyzers in memory): no installs, no registry, engine, servers, pack or publishes; a minute or two,
+# for the edit-test loop. Tiers are declared per class (tests/Shared/TestTier.cs), never guessed from names. CI runs the
+# full command, every tier.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,14 +22,6 @@ fail() {
   exit 1
 }
 
-# The fast tier: the test classes that need nothing but the compiler and the runtime.
-declare -A fast=(
-  [Core.Tests]="FullyQualifiedName!~EndToEnd&FullyQualifiedName!~FaultTests&FullyQualifiedName!~RegistryImageWriterTests&FullyQualifiedName!~BaseImageInspectorTests"
-  [Analyzers.Tests]="FullyQualifiedName!~GroundTruth&FullyQualifiedName!~PackageAnalyzerTests"
-  [Probe.Tests]="FullyQualifiedName~.Units."
-  [Lint.Tests]="FullyQualifiedName~."
-)
-
 if [ "${1:-}" = "--fast" ]; then
   dotnet build Tooling.sln -c Release -nologo -v:q >>"$log" 2>&1 || fail "dotnet build Tooling.sln"
 else
@@ -40,9 +34,7 @@ for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   filter=()
   if [ "${1:-}" = "--fast" ]; then
-    tier="${fast[$(basename "$(dirname "$project")")]:-}"
-    [ -n "$tier" ] || continue
-    filter=(--filter "$tier")
+    filter=(--filter "Tier=Unit")
   fi
   echo "== $name"
   dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" \

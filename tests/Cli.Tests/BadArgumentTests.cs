@@ -1,6 +1,7 @@
 namespace ContainerHealth.Cli.Tests;
 
 /// <summary>Wrong command lines: a clear message on stderr, exit code 2, never a stack trace.</summary>
+[Trait("Tier", "Engine")]
 public sealed class BadArgumentTests
 {
     [Theory]

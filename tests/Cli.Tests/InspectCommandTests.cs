@@ -7,6 +7,7 @@ using ContainerHealth.TestBed.Images;
 namespace ContainerHealth.Cli.Tests;
 
 /// <summary><c>container-health inspect</c> on test-bed images: in a registry, in an OCI layout, in image archives.</summary>
+[Trait("Tier", "Engine")]
 public sealed class InspectCommandTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace ContainerHealth.Cli.Tests;
 /// usual <c>CMD-SHELL curl</c> check for an image shaped like cgr.dev/chainguard/static: no shell (CH1001) and no curl
 /// (CH1002); with a shell but no curl, CH1002 alone. Read from the layers, these checks can never pass: errors, exit 1.
 /// </summary>
+[Trait("Tier", "Engine")]
 public sealed class LintCommandTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
     private const int CommandLine = 8;

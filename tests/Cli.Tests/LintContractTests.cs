@@ -10,6 +10,7 @@ namespace ContainerHealth.Cli.Tests;
 /// check can never pass, <c>--fail-on</c> to move the threshold, exit 2 with a plain message for a bad option, a
 /// location on every finding, one finding per line, and no hang or crash on hostile input.
 /// </summary>
+[Trait("Tier", "Engine")]
 public sealed class LintContractTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
     [Fact]

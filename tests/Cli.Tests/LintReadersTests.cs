@@ -4,6 +4,7 @@ using ContainerHealth.TestBed.Registry;
 namespace ContainerHealth.Cli.Tests;
 
 /// <summary>The installed tool reads the files teams keep their ECS definitions in, and compose projects as docker compose does.</summary>
+[Trait("Tier", "Engine")]
 public sealed class LintReadersTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
     [Fact]

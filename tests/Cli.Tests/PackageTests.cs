@@ -4,6 +4,7 @@ using ContainerHealth.TestBed;
 namespace ContainerHealth.Cli.Tests;
 
 /// <summary>The tool package: its own nupkg, a .NET tool whose command is container-health, installable and runnable.</summary>
+[Trait("Tier", "Engine")]
 public sealed class PackageTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 namespace ContainerHealth.Lint.Tests;
 
 /// <summary>Which program a check runs: mounted scripts are unknown, bash must exist, redirections and keywords are no programs.</summary>
+[Trait("Tier", "Unit")]
 public sealed class CheckProgramTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-programs-");

@@ -5,6 +5,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 namespace ContainerHealth.Lint.Tests;
 
 /// <summary>The containers of every AWS::ECS::TaskDefinition in a CloudFormation template, YAML with short-form tags or JSON.</summary>
+[Trait("Tier", "Unit")]
 public sealed class CloudFormationLintTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-cfn-");

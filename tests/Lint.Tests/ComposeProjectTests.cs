@@ -5,6 +5,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 namespace ContainerHealth.Lint.Tests;
 
 /// <summary>Compose as docker compose reads it: merge keys, extends, interpolation, overrides, recognition by content.</summary>
+[Trait("Tier", "Unit")]
 public sealed class ComposeProjectTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-compose-project-");

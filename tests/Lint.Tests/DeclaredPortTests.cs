@@ -5,6 +5,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 namespace ContainerHealth.Lint.Tests;
 
 /// <summary>CH1004 compares the probed port with the ports the file declares for the container; variables are unknown.</summary>
+[Trait("Tier", "Unit")]
 public sealed class DeclaredPortTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-ports-");

@@ -6,6 +6,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 namespace ContainerHealth.Lint.Tests;
 
 /// <summary>gRPC checks in deployment files: the port is compared with the app's (CH1004); there is no HTTP path to compare (no CH1009).</summary>
+[Trait("Tier", "Unit")]
 public sealed class GrpcCheckLintTests : IDisposable
 {
     private static readonly LintSettings GrpcProject = Settings with { Protocol = HealthCheckProtocol.Grpc };

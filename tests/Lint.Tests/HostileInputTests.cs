@@ -6,6 +6,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 namespace ContainerHealth.Lint.Tests;
 
 /// <summary>Inputs that once crashed, hung or exhausted the process: each is now one CH1008 saying why.</summary>
+[Trait("Tier", "Unit")]
 public sealed class HostileInputTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-hostile-");

@@ -4,6 +4,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 
 namespace ContainerHealth.Lint.Tests;
 
+[Trait("Tier", "Unit")]
 public sealed class KubernetesLintTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-k8s-");

@@ -5,6 +5,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 namespace ContainerHealth.Lint.Tests;
 
 /// <summary>Where Kubernetes keeps containers: List items, init containers (native sidecars), Job and CronJob templates; and Helm templates.</summary>
+[Trait("Tier", "Unit")]
 public sealed class KubernetesWorkloadTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-k8s-workloads-");

@@ -4,6 +4,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 
 namespace ContainerHealth.Lint.Tests;
 
+[Trait("Tier", "Unit")]
 public class ProjectHealthCheckRulesTests
 {
     [Fact]

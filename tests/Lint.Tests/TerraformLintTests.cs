@@ -5,6 +5,7 @@ using static ContainerHealth.Lint.Tests.LintFixture;
 namespace ContainerHealth.Lint.Tests;
 
 /// <summary>aws_ecs_task_definition container_definitions: jsonencode, heredoc JSON, file()/templatefile() and .json.tpl arrays.</summary>
+[Trait("Tier", "Unit")]
 public sealed class TerraformLintTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-tf-");

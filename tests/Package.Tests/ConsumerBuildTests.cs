@@ -2,6 +2,7 @@ using ContainerHealth.TestBed;
 
 namespace ContainerHealth.Package.Tests;
 
+[Trait("Tier", "Publish")]
 public sealed class ConsumerBuildTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using ContainerHealth.TestBed;
 
 namespace ContainerHealth.Package.Tests;
 
+[Trait("Tier", "Engine")]
 public sealed class PackageLayoutTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace ContainerHealth.PublishContainer.Tests;
 /// Apps that listen where the environment does not say: the port from appsettings.json or from ContainerHealthCheckPort
 /// is pinned into the HEALTHCHECK, the engine finds the app healthy, and the build's lint agrees with its own check.
 /// </summary>
+[Trait("Tier", "Publish")]
 public sealed class AppPortTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>
 {
     [Fact]
@@ -22,7 +23,7 @@ public sealed class AppPortTests(PackagedSample sample, ITestOutputHelper output
             Assert.Contains("ContainerHealth: the app listens on port 5000 (appsettings.json Kestrel:Endpoints:Http:Url)", published.Build.Output);
             await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
             Assert.Contains("http://localhost:5000/healthz", container.Config.Healthcheck!.Test);
-            var report = await container.WaitForHealthAsync();
+            var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
             output.WriteLine(report.ToString());
             Assert.Equal(HealthStatus.Healthy, report.Status);
@@ -46,7 +47,7 @@ public sealed class AppPortTests(PackagedSample sample, ITestOutputHelper output
             var published = await PublishAsync(new() { ["ContainerHealthCheckPort"] = "5001" });
 
             await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!);
-            var report = await container.WaitForHealthAsync();
+            var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
             output.WriteLine(report.ToString());
             Assert.Equal(HealthStatus.Healthy, report.Status);

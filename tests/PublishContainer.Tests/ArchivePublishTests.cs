@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace ContainerHealth.PublishContainer.Tests;
 
 /// <summary>ContainerArchiveOutputPath: the archive the SDK wrote is rewritten in place, in both forms the SDK writes.</summary>
+[Trait("Tier", "Publish")]
 public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("ch-archives-").FullName;
@@ -30,7 +31,7 @@ public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper
         // docker load for the docker-archive; Docker 20.10 cannot load an OCI archive, so skopeo hands that one to the engine.
         await using var container = await ContainerRunner.RunArchiveAsync(archive);
         Assert.Equal(ExpectedHealthcheck.FastProbeTest, container.Config.Healthcheck!.Test);
-        var report = await container.WaitForHealthAsync();
+        var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         output.WriteLine(report.ToString());
         Assert.Equal(HealthStatus.Healthy, report.Status);
@@ -54,7 +55,7 @@ public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper
 
         // The engine runs this machine's (amd64) image from the archive and finds it healthy; the arm64 probe, emulated, checks it from inside its network.
         await using var container = await ContainerRunner.RunArchiveAsync(archive, ExpectedHealthcheck.FastRun);
-        Assert.Equal(HealthStatus.Healthy, (await container.WaitForHealthAsync()).Status);
+        Assert.Equal(HealthStatus.Healthy, (await container.WaitForHealthAsync(target: HealthStatus.Healthy)).Status);
         var probe = await container.RunInNetworkAsync("env", "ASPNETCORE_HTTP_PORTS=8080", "qemu-aarch64-static", armProbe, "--path", "/healthz");
 
         Assert.True(probe.ExitCode == 0, probe.Output);

@@ -10,6 +10,7 @@ namespace ContainerHealth.PublishContainer.Tests;
 /// A gRPC service (Kestrel Protocols=Http2, Grpc.AspNetCore.HealthChecks) published with ContainerHealth and no settings:
 /// the HEALTHCHECK runs the probe in grpc mode, and the real engine judges the app by its grpc.health.v1 answer.
 /// </summary>
+[Trait("Tier", "Publish")]
 public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelper output) : IClassFixture<GrpcPackagedSample>
 {
     [Fact]
@@ -29,7 +30,7 @@ public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelpe
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!, ExpectedHealthcheck.FastRun);
         Assert.Equal(["CMD", "/app/healthprobe", "--protocol", "grpc", "--timeout", "4s"], container.Config.Healthcheck!.Test);
         Assert.False(RootfsPath.Exists(container.Rootfs, "/bin/sh"));
-        var healthy = await container.WaitForHealthAsync();
+        var healthy = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         output.WriteLine(healthy.ToString());
         Assert.Equal(HealthStatus.Healthy, healthy.Status);

@@ -7,6 +7,7 @@ using ContainerHealth.TestBed.Publishing;
 namespace ContainerHealth.PublishContainer.Tests;
 
 /// <summary>linux-x64 + linux-arm64 to a registry: one image per RID with its own probe, and an index over both.</summary>
+[Trait("Tier", "Publish")]
 public sealed class MultiRidRegistryTests(PackagedSample sample) : IClassFixture<PackagedSample>
 {
     [Fact]
@@ -38,7 +39,7 @@ public sealed class MultiRidRegistryTests(PackagedSample sample) : IClassFixture
 
         // The engine pulls the amd64 image from the index and finds it healthy; the arm64 probe under qemu checks it from inside its network.
         await using var container = await ContainerRunner.RunAsync(sample.Registry, published.ImageReference!, ExpectedHealthcheck.FastRun, platform: "linux/amd64");
-        Assert.Equal(HealthStatus.Healthy, (await container.WaitForHealthAsync()).Status);
+        Assert.Equal(HealthStatus.Healthy, (await container.WaitForHealthAsync(target: HealthStatus.Healthy)).Status);
         var probe = await container.RunInNetworkAsync("env", "ASPNETCORE_HTTP_PORTS=8080", "qemu-aarch64-static", armProbe, "--path", "/healthz");
         Assert.True(probe.ExitCode == 0, probe.Output);
         Assert.StartsWith("healthy: HTTP 200", probe.StandardOutput);

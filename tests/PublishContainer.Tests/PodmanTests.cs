@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace ContainerHealth.PublishContainer.Tests;
 
 /// <summary>Podman honours the HEALTHCHECK of a Docker-format image: the published archive loaded into Podman passes its check.</summary>
+[Trait("Tier", "Publish")]
 public sealed class PodmanTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("ch-podman-").FullName;

@@ -6,6 +6,7 @@ using ContainerHealth.TestBed.Publishing;
 namespace ContainerHealth.PublishContainer.Tests;
 
 /// <summary>What a user sees for a bad property, a musl RID and a file of their own named healthprobe.</summary>
+[Trait("Tier", "Publish")]
 public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixture<PackagedSample>, IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("ch-diagnostics-").FullName;
@@ -51,7 +52,7 @@ public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixtu
         {
             Entrypoint = ["dotnet", "/app/ConsumerApp.dll"],
         });
-        var report = await container.WaitForHealthAsync();
+        var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
 
         Assert.Equal(HealthStatus.Healthy, report.Status);
         Assert.StartsWith("healthy: HTTP 200 from http://localhost:8080/healthz", report.LastProbe!.Output);

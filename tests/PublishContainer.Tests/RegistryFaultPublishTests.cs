@@ -10,6 +10,7 @@ namespace ContainerHealth.PublishContainer.Tests;
 /// manifest with the HEALTHCHECK and moves the tag. For each fault the publish either succeeds after bounded retries or
 /// fails with one coded line, and every tag the registry has still names a complete image, the SDK's or ours.
 /// </summary>
+[Trait("Tier", "Publish")]
 public sealed class RegistryFaultPublishTests : IClassFixture<FaultyRegistrySample>, IDisposable
 {
     private readonly FaultyRegistrySample sample;

@@ -7,6 +7,7 @@ using ContainerHealth.TestBed.Publishing;
 namespace ContainerHealth.PublishContainer.Tests;
 
 /// <summary>ContainerHealthCheck=false: the image is the one the project gets without the package, timestamps aside.</summary>
+[Trait("Tier", "Publish")]
 public sealed class SwitchedOffTests(PackagedSample sample) : IClassFixture<PackagedSample>
 {
     [Fact]

@@ -5,6 +5,7 @@ using ContainerHealth.TestBed;
 namespace ContainerHealth.Analyzers.Tests.EndToEnd;
 
 /// <summary>The packed ContainerHealth in a fresh `dotnet new web` app: CH0001 in the build output, and the fix's output builds clean.</summary>
+[Trait("Tier", "Publish")]
 public sealed class PackageAnalyzerTests
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace ContainerHealth.Analyzers.Tests.GroundTruth;
 /// A rule is right when the running app agrees: for every case the analyzer (the packed one, in a real `dotnet build`)
 /// warns exactly when the container's probe would fail against the app started in Production.
 /// </summary>
+[Trait("Tier", "Publish")]
 public sealed class GroundTruthTests(GroundTruthRun run) : IClassFixture<GroundTruthRun>
 {
     public static TheoryData<string> Cases => new(GroundTruthCase.All.Select(@case => @case.Name));

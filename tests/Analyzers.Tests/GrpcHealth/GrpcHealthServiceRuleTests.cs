@@ -13,6 +13,7 @@ namespace ContainerHealth.Analyzers.Tests.GrpcHealth;
 /// CH0007/CH0008 against the real Grpc.AspNetCore packages. The running-app side (the probe gets UNIMPLEMENTED) is
 /// PublishContainer.Tests' GrpcServiceTests under the real engine.
 /// </summary>
+[Trait("Tier", "Unit")]
 public sealed class GrpcHealthServiceRuleTests
 {
     private const string Usings = """

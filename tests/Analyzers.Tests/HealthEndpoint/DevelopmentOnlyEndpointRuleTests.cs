@@ -8,6 +8,7 @@ using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
+[Trait("Tier", "Unit")]
 public sealed class DevelopmentOnlyEndpointRuleTests
 {
     private const string Usings = """

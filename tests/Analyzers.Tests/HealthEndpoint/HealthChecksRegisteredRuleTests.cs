@@ -4,6 +4,7 @@ using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
+[Trait("Tier", "Unit")]
 public sealed class HealthChecksRegisteredRuleTests
 {
     private const string Usings = """

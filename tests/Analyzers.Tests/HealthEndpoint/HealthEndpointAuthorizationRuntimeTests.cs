@@ -5,6 +5,7 @@ using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
 /// <summary>CH0004 as the runtime applies authorization: short-circuit endpoints, middleware order, MVC filters, sign-in redirects.</summary>
+[Trait("Tier", "Unit")]
 public sealed class HealthEndpointAuthorizationRuntimeTests
 {
     private const string Usings = """

@@ -3,6 +3,7 @@ using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifie
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
+[Trait("Tier", "Unit")]
 public sealed class HealthEndpointHostRuleTests
 {
     private static Task VerifyAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)

@@ -6,6 +6,7 @@ using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier
 
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
+[Trait("Tier", "Unit")]
 public sealed class HealthEndpointMappedRuleTests
 {
     private const string Usings = """

@@ -3,6 +3,7 @@ using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifie
 namespace ContainerHealth.Analyzers.Tests.HealthEndpoint;
 
 /// <summary>What answers the probed path as ASP.NET Core routes it: inline middleware, Map branches, conventional routes, ports.</summary>
+[Trait("Tier", "Unit")]
 public sealed class RoutingAsTheRuntimeTests
 {
     private const string Usings = """

@@ -3,6 +3,7 @@ using ContainerHealth.Analyzers.Tests.Verifiers;
 namespace ContainerHealth.Analyzers.Tests.Meta;
 
 /// <summary>The IDE runs the analyzers on every keystroke: half-typed code must never make them throw (AD0001).</summary>
+[Trait("Tier", "Unit")]
 public sealed class BrokenCodeTests
 {
     public static TheoryData<string> HalfTypedPrograms => new()

@@ -3,6 +3,7 @@ using ContainerHealth.TestBed;
 
 namespace ContainerHealth.Analyzers.Tests.Meta;
 
+[Trait("Tier", "Unit")]
 public sealed class DescriptorTests
 {
     public static TheoryData<string> Ids => new(AnalyzerRun.All.SelectMany(analyzer => analyzer.SupportedDiagnostics).Select(descriptor => descriptor.Id));

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace ContainerHealth.Analyzers.Tests.Meta;
 
+[Trait("Tier", "Unit")]
 public sealed class WellKnownTypesTests
 {
     public static TheoryData<string> Names => new(WellKnownTypes.All.Keys.Order());

@@ -11,6 +11,7 @@ namespace ContainerHealth.Build.Tests.Images;
 /// A multi-RID publish: each inner build records the HEALTHCHECK it wrote (RecordHealthCheck), the outer build maps the
 /// SDK's images to the final ones (ApplyHealthCheckRecords). Both tasks on real files in a temporary directory.
 /// </summary>
+[Trait("Tier", "Unit")]
 public sealed class HealthCheckRecordsTests : IDisposable
 {
     private const string HealthCheck = """{"Test":["CMD","/app/healthprobe","--path","/healthz"],"Interval":30000000000,"Timeout":5000000000,"StartInterval":5000000000,"Retries":3}""";

@@ -6,6 +6,7 @@ using Microsoft.Build.Utilities;
 namespace ContainerHealth.Build.Tests.Images;
 
 /// <summary>The push task against a real registry: whatever goes wrong ends as one CH1011 line, never an exception out of the task.</summary>
+[Trait("Tier", "Engine")]
 public sealed class PushHealthCheckImageTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
     private const string Config = """{"architecture":"amd64","os":"linux","config":{"Healthcheck":{"Test":["CMD","/app/healthprobe"]}},"rootfs":{"type":"layers","diff_ids":[]}}""";

@@ -6,6 +6,7 @@ using ContainerHealth.TestBed.Registry;
 
 namespace ContainerHealth.Build.Tests.Inspection;
 
+[Trait("Tier", "Engine")]
 public sealed class InspectBaseImageTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-inspect-task-");

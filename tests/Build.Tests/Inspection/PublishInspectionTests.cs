@@ -5,6 +5,7 @@ using ContainerHealth.TestBed.Registry;
 namespace ContainerHealth.Build.Tests.Inspection;
 
 /// <summary>The packed ContainerHealth in a fresh web app: `dotnet publish -t:PublishContainer` inspects the real base image.</summary>
+[Trait("Tier", "Publish")]
 public class PublishInspectionTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Build.Utilities;
 
 namespace ContainerHealth.Build.Tests.Lint;
 
+[Trait("Tier", "Unit")]
 public sealed class LintDeploymentFilesTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-task-");

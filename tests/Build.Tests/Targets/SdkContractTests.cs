@@ -10,6 +10,7 @@ namespace ContainerHealth.Build.Tests.Targets;
 /// on the installed SDK — a renamed target or property fails here, not silently in a user's image — and check that the
 /// package says CH1012 when its hooks do not run.
 /// </summary>
+[Trait("Tier", "Publish")]
 public sealed class SdkContractTests
 {
     private static readonly string[] HookedTargets = ["PublishContainer", "_PublishSingleContainer", "_PublishMultiArchContainers"];

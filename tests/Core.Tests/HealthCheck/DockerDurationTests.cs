@@ -2,6 +2,7 @@ using ContainerHealth.HealthCheck;
 
 namespace ContainerHealth.Core.Tests.HealthCheck;
 
+[Trait("Tier", "Unit")]
 public sealed class DockerDurationTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using ContainerHealth.HealthCheck;
 
 namespace ContainerHealth.Core.Tests.HealthCheck;
 
+[Trait("Tier", "Unit")]
 public sealed class HealthCheckPlannerTests
 {
     private static readonly ContainerFacts LinuxX64 = new()

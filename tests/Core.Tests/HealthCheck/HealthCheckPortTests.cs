@@ -6,6 +6,7 @@ namespace ContainerHealth.Core.Tests.HealthCheck;
 /// The one port derivation. Its order is Kestrel's (checked end to end under the real engine in PublishContainer.Tests):
 /// appsettings endpoints override the environment, URLS overrides HTTP_PORTS, ContainerPort is only metadata.
 /// </summary>
+[Trait("Tier", "Unit")]
 public sealed class HealthCheckPortTests : IDisposable
 {
     private readonly string project = Directory.CreateTempSubdirectory("ch-port-").FullName;

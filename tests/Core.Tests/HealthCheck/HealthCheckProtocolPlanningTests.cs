@@ -3,6 +3,7 @@ using ContainerHealth.HealthCheck;
 namespace ContainerHealth.Core.Tests.HealthCheck;
 
 /// <summary>The protocol decision as the planner makes it, and the HEALTHCHECK test that follows from it.</summary>
+[Trait("Tier", "Unit")]
 public sealed class HealthCheckProtocolPlanningTests
 {
     private static readonly ContainerFacts LinuxX64 = new()

@@ -4,6 +4,7 @@ using ContainerHealth.Snippets;
 
 namespace ContainerHealth.Core.Tests.HealthCheck;
 
+[Trait("Tier", "Unit")]
 public sealed class HealthCheckProtocolTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using ContainerHealth.HealthCheck;
 namespace ContainerHealth.Core.Tests.HealthCheck;
 
 /// <summary>The one reading of the variables Kestrel takes its addresses from, shared by the HEALTHCHECK's port and lint.</summary>
+[Trait("Tier", "Unit")]
 public sealed class KestrelAddressVariableTests
 {
     [Fact]

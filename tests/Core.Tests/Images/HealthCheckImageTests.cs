@@ -6,6 +6,7 @@ using ContainerHealth.Registry;
 
 namespace ContainerHealth.Core.Tests.Images;
 
+[Trait("Tier", "Unit")]
 public sealed class HealthCheckImageTests
 {
     public static readonly HealthCheckDefinition Probe = new(

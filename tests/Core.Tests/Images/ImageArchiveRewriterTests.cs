@@ -8,6 +8,7 @@ using ContainerHealth.Registry;
 namespace ContainerHealth.Core.Tests.Images;
 
 /// <summary>Archives in the shapes the SDK writes: an OCI layout (one image, or an index of two) and a docker-archive.</summary>
+[Trait("Tier", "Unit")]
 public sealed class ImageArchiveRewriterTests : IDisposable
 {
     private static readonly byte[] Layer = Encoding.UTF8.GetBytes(new string('l', 5000));

@@ -7,6 +7,7 @@ using ContainerHealth.TestBed.Registry;
 namespace ContainerHealth.Core.Tests.Images;
 
 /// <summary>The HEALTHCHECK push against a real docker-registry, starting from an image pushed the way the SDK pushes it.</summary>
+[Trait("Tier", "Engine")]
 public sealed class RegistryImageWriterTests
 {
     private static readonly RegistryClientOptions Anonymous = new() { Credentials = FixedCredentialSource.None };

@@ -8,7 +8,8 @@ using ContainerHealth.TestBed.Registry;
 namespace ContainerHealth.Core.Tests.Inspection;
 
 /// <summary>Inspection of every test-bed base image, pushed to a real registry, read back through the registry client.</summary>
-public sealed class BaseImageInspectorTests(FixtureRegistry fixture) : IClassFixture<FixtureRegistry>, IDisposable
+[Trait("Tier", "Engine")]
+public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>, IDisposable
 {
     private readonly DirectoryInfo cacheDirectory = Directory.CreateTempSubdirectory("ch-inspect-cache-");
     private readonly RegistryClient client = new(new RegistryClientOptions { Credentials = FixedCredentialSource.None });
@@ -81,7 +82,7 @@ public sealed class BaseImageInspectorTests(FixtureRegistry fixture) : IClassFix
     [Fact]
     public async Task A_multi_platform_index_is_read_for_the_runtime_identifiers_platform()
     {
-        var image = await fixture.PushAsync(BaseImageKind.MultiPlatform);
+        var image = await BaseImages.PushAsync(fixture.Registry, BaseImageKind.MultiPlatform);
         var inspector = Inspector();
 
         var x64 = await inspector.InspectAsync(ImageReference.Parse(image.Reference), "linux-x64");
@@ -239,7 +240,7 @@ public sealed class BaseImageInspectorTests(FixtureRegistry fixture) : IClassFix
 
     private async Task<ImageFacts> InspectAsync(BaseImageKind kind)
     {
-        var image = await fixture.PushAsync(kind);
+        var image = await BaseImages.PushAsync(fixture.Registry, kind);
         var inspection = await Inspector().InspectAsync(ImageReference.Parse(image.Reference), "linux-x64");
         Assert.Null(inspection.Warning);
         return inspection.Facts;

@@ -2,6 +2,7 @@ using ContainerHealth.Inspection;
 
 namespace ContainerHealth.Core.Tests.Inspection;
 
+[Trait("Tier", "Unit")]
 public class ImageFileSystemTests
 {
     private const int Executable = 0b111_101_101;

@@ -3,6 +3,7 @@ using ContainerHealth.Registry;
 
 namespace ContainerHealth.Core.Tests.Inspection;
 
+[Trait("Tier", "Unit")]
 public class KnownImageFamiliesTests
 {
     [Theory]

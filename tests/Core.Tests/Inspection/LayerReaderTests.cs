@@ -5,6 +5,7 @@ using ZstdSharp;
 
 namespace ContainerHealth.Core.Tests.Inspection;
 
+[Trait("Tier", "Unit")]
 public class LayerReaderTests
 {
     [Theory]

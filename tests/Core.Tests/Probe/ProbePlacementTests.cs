@@ -2,6 +2,7 @@ using ContainerHealth.Probe;
 
 namespace ContainerHealth.Core.Tests.Probe;
 
+[Trait("Tier", "Unit")]
 public sealed class ProbePlacementTests
 {
     private static readonly string[] Ours = ["sha256:ours"];

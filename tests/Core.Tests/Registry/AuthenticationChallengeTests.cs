@@ -2,6 +2,7 @@ using ContainerHealth.Registry.Authentication;
 
 namespace ContainerHealth.Core.Tests.Registry;
 
+[Trait("Tier", "Unit")]
 public class AuthenticationChallengeTests
 {
     [Fact]

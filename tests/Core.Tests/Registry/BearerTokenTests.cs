@@ -10,6 +10,7 @@ namespace ContainerHealth.Core.Tests.Registry;
 /// The bearer-token dance (challenge → token service → retry) in process: Debian's docker-registry needs a signed
 /// JWT issuer for token auth, so this side is exercised against a transport that answers like Docker Hub does.
 /// </summary>
+[Trait("Tier", "Unit")]
 public class BearerTokenTests
 {
     [Fact]

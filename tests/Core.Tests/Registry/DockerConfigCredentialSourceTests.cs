@@ -4,6 +4,7 @@ using ContainerHealth.Registry.Authentication;
 namespace ContainerHealth.Core.Tests.Registry;
 
 [Collection(ProcessEnvironmentCollection.Name)]
+[Trait("Tier", "Unit")]
 public sealed class DockerConfigCredentialSourceTests : IDisposable
 {
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-docker-config-");

@@ -2,6 +2,7 @@ using ContainerHealth.Registry;
 
 namespace ContainerHealth.Core.Tests.Registry;
 
+[Trait("Tier", "Unit")]
 public class ImageReferenceTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using ContainerHealth.Registry;
 
 namespace ContainerHealth.Core.Tests.Registry;
 
+[Trait("Tier", "Unit")]
 public class PlatformTests
 {
     [Theory]

@@ -8,6 +8,7 @@ using ContainerHealth.TestBed.Registry;
 namespace ContainerHealth.Core.Tests.Registry;
 
 /// <summary>The registry client against a real docker-registry: push, pull, mount, auth, failures.</summary>
+[Trait("Tier", "Engine")]
 public class RegistryClientEndToEndTests
 {
     private static readonly RegistryClientOptions Anonymous = new() { Credentials = FixedCredentialSource.None };

@@ -7,6 +7,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace ContainerHealth.Core.Tests.Snippets;
 
+[Trait("Tier", "Unit")]
 public sealed class SnippetTests
 {
     [Fact]

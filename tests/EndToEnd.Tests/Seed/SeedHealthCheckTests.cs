@@ -12,6 +12,7 @@ namespace ContainerHealth.EndToEnd.Tests.Seed;
 /// The problem this product exists for, without our package: the sample published with the real SDK onto each base
 /// image, run under the real Docker engine with the health check an ECS task definition would carry, judged by the engine.
 /// </summary>
+[Trait("Tier", "Publish")]
 public sealed class SeedHealthCheckTests(RegistryFixture fixture, ITestOutputHelper output) : IClassFixture<RegistryFixture>
 {
     private static readonly string[] EcsCurlCheck = ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"];

@@ -8,6 +8,7 @@ using ContainerHealth.TestBed.Images;
 namespace ContainerHealth.EndToEnd.Tests.TestBed;
 
 /// <summary>Each fixture base image, pushed to a real registry, pulled with skopeo and unpacked with umoci.</summary>
+[Trait("Tier", "Engine")]
 public sealed class BaseImageTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
     [Fact]

@@ -2,6 +2,7 @@ using ContainerHealth.TestBed.Publishing;
 
 namespace ContainerHealth.EndToEnd.Tests.TestBed;
 
+[Trait("Tier", "Unit")]
 public sealed class BuildDiagnosticTests
 {
     [Fact]

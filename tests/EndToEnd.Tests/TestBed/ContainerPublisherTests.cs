@@ -5,6 +5,7 @@ using ContainerHealth.TestBed.Publishing;
 
 namespace ContainerHealth.EndToEnd.Tests.TestBed;
 
+[Trait("Tier", "Publish")]
 public sealed class ContainerPublisherTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
     [Fact]

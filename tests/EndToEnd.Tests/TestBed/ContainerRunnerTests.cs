@@ -5,6 +5,7 @@ using ContainerHealth.TestBed.Registry;
 namespace ContainerHealth.EndToEnd.Tests.TestBed;
 
 /// <summary>The test bed's runner on the private Docker engine: what the end-to-end tests rely on.</summary>
+[Trait("Tier", "Engine")]
 public sealed class ContainerRunnerTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
     private static readonly ContainerRunOptions IdleBusybox = new() { Entrypoint = ["/bin/busybox", "sleep", "600"] };
@@ -48,8 +49,10 @@ public sealed class ContainerRunnerTests(RegistryFixture fixture) : IClassFixtur
 
         var report = await container.WaitForHealthAsync();
 
+        // Unhealthy once the streak reaches the retries; with a 100 ms interval the engine may run more probes before
+        // the status is read, so the streak is at least 2, never exactly 2.
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
-        Assert.Equal(2, report.FailingStreak);
+        Assert.True(report.FailingStreak >= 2, report.ToString());
         Assert.All(report.Probes, p => Assert.Equal((1, "failing\n"), (p.ExitCode, p.Output)));
     }
 

@@ -3,6 +3,7 @@ using ContainerHealth.TestBed.Leftovers;
 
 namespace ContainerHealth.EndToEnd.Tests.TestBed;
 
+[Trait("Tier", "Unit")]
 public sealed class LeftoverLedgerTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using ContainerHealth.TestBed.Registry;
 
 namespace ContainerHealth.EndToEnd.Tests.TestBed;
 
+[Trait("Tier", "Engine")]
 public sealed class TestRegistryTests
 {
     [Fact]

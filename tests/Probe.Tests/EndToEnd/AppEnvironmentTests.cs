@@ -8,6 +8,7 @@ namespace ContainerHealth.Probe.Tests.EndToEnd;
 /// DOTNET_&lt;name&gt; before the probe's baked settings and before managed code, so before the fix a 2 MB heap limit
 /// made the probe exit 255 with no line. With any of them set, the probe must answer exactly as without.
 /// </summary>
+[Trait("Tier", "Engine")]
 public sealed class AppEnvironmentTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
     public static TheoryData<string, string> AppSettings => new()

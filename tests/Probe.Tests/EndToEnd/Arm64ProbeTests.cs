@@ -6,6 +6,8 @@ using ContainerHealth.Probe.Tests.Fixtures;
 namespace ContainerHealth.Probe.Tests.EndToEnd;
 
 /// <summary>The shipped linux-arm64 probe, run under qemu-aarch64-static, on the basic cases.</summary>
+[Trait("Tier", "Engine")]
+[Collection(DeadlineCollection.Name)]
 public sealed class Arm64ProbeTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
     [Fact]
@@ -63,7 +65,8 @@ public sealed class Arm64ProbeTests(KestrelApp app) : IClassFixture<KestrelApp>
 
         var run = await ProbeRun.RunAsync("linux-arm64", [$"http://127.0.0.1:{server.Port}/healthz", "--timeout", "500ms"], null);
 
+        // The deadline's line either way: on a loaded machine qemu's start-up alone can use up the budget before the connect.
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Equal("unhealthy: no response within 500 ms", run.Line);
+        Assert.Matches("^unhealthy: (no response within|connect timed out after) 500 ms", run.Line);
     }
 }

@@ -3,6 +3,7 @@ using ContainerHealth.Probe.Tests.Fixtures;
 namespace ContainerHealth.Probe.Tests.EndToEnd;
 
 /// <summary>The shipped linux-x64 probe against busybox httpd, checked against curl on the same URLs.</summary>
+[Trait("Tier", "Engine")]
 public sealed class BusyboxHttpdProbeTests(BusyboxHttpd httpd) : IClassFixture<BusyboxHttpd>
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace ContainerHealth.Probe.Tests.EndToEnd;
 /// A real ASP.NET Core app and the probe get the same environment; the probe must find the port Kestrel chose, also
 /// when two settings disagree (the port that loses is left unbound, so following the wrong setting fails).
 /// </summary>
+[Trait("Tier", "Engine")]
 public sealed class KestrelPortAgreementTests
 {
     [Theory]

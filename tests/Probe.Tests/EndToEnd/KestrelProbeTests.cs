@@ -3,6 +3,7 @@ using ContainerHealth.Probe.Tests.Fixtures;
 namespace ContainerHealth.Probe.Tests.EndToEnd;
 
 /// <summary>The shipped linux-x64 probe against a real Kestrel app.</summary>
+[Trait("Tier", "Engine")]
 public sealed class KestrelProbeTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
     [Theory]

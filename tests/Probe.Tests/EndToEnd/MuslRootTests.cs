@@ -7,6 +7,7 @@ namespace ContainerHealth.Probe.Tests.EndToEnd;
 /// Debian's musl package), busybox as /bin/sh, /etc/hosts, and no glibc anywhere. It is what a linux-musl-x64 publish
 /// would get: the static probe needs no libc of the image's. bubblewrap builds the root; the network is the host's.
 /// </summary>
+[Trait("Tier", "Engine")]
 public sealed class MuslRootTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
     [Fact]

@@ -3,6 +3,7 @@ using ContainerHealth.Probe.Tests.Fixtures;
 namespace ContainerHealth.Probe.Tests.EndToEnd;
 
 /// <summary>The shipped linux-x64 probe against Debian's nginx, checked against curl and busybox wget on the same URLs.</summary>
+[Trait("Tier", "Engine")]
 public sealed class NginxProbeTests(NginxServer nginx) : IClassFixture<NginxServer>
 {
     private static readonly string EncodedCredentials = NginxServer.User + ":" + Uri.EscapeDataString(NginxServer.Password);

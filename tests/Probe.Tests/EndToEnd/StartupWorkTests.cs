@@ -8,6 +8,7 @@ namespace ContainerHealth.Probe.Tests.EndToEnd;
 /// in at build time take effect, the runtime's cgroup detection is skipped, no thread but the runtime's finalizer
 /// starts on the literal-address and localhost paths, and nothing reads /dev/urandom. (How fast it starts is the benchmark's job: build/bench/probe.sh.)
 /// </summary>
+[Trait("Tier", "Engine")]
 public sealed class StartupWorkTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
     [Theory]

@@ -11,6 +11,7 @@ namespace ContainerHealth.Probe.Tests.EndToEnd;
 /// The shipped probe as the HEALTHCHECK of an image built on the test bed's <c>static</c> base (no libc, no shell), run and
 /// judged by the real Docker engine, against a real Kestrel app in the container's network.
 /// </summary>
+[Trait("Tier", "Engine")]
 public sealed class StaticImageTests
 {
     private const int AppPort = 8080;

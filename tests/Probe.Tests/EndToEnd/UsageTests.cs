@@ -3,6 +3,7 @@ using ContainerHealth.Probe.Tests.Fixtures;
 namespace ContainerHealth.Probe.Tests.EndToEnd;
 
 /// <summary>Bad usage exits 1 (never 2, which Docker reserves) with one line that says what is wrong.</summary>
+[Trait("Tier", "Engine")]
 public sealed class UsageTests
 {
     [Theory]

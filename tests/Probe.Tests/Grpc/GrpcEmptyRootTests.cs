@@ -3,6 +3,7 @@ using ContainerHealth.Probe.Tests.EndToEnd;
 namespace ContainerHealth.Probe.Tests.Grpc;
 
 /// <summary>The grpc:// mode in a root holding nothing but the probe, as in a distroless static image.</summary>
+[Trait("Tier", "Engine")]
 public sealed class GrpcEmptyRootTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace ContainerHealth.Probe.Tests.Grpc;
 
 /// <summary>The shipped probe's grpc:// mode against Kestrel with Grpc.AspNetCore.HealthChecks, checked against grpc-js.</summary>
+[Trait("Tier", "Engine")]
 public sealed class KestrelGrpcTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace ContainerHealth.Probe.Tests.Grpc;
 
 /// <summary>The shipped probe against a second gRPC implementation, @grpc/grpc-js with grpc-health-check, checked against the grpc-js client.</summary>
+[Trait("Tier", "Engine")]
 public sealed class NodeGrpcTests
 {
     [Fact]

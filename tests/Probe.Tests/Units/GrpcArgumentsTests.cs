@@ -1,6 +1,7 @@
 namespace ContainerHealth.Probe.Tests.Units;
 
 /// <summary>How grpc:// URLs, --protocol and --service are read.</summary>
+[Trait("Tier", "Unit")]
 public sealed class GrpcArgumentsTests
 {
     private static readonly Func<string, string?> NoEnvironment = _ => null;

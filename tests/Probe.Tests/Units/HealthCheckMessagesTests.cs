@@ -2,6 +2,7 @@ using ContainerHealth.Probe.Grpc;
 
 namespace ContainerHealth.Probe.Tests.Units;
 
+[Trait("Tier", "Unit")]
 public sealed class HealthCheckMessagesTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using ContainerHealth.Probe.Grpc;
 namespace ContainerHealth.Probe.Tests.Units;
 
 /// <summary>The HPACK decoder against the examples of RFC 7541 Appendix C, each a sequence on one connection.</summary>
+[Trait("Tier", "Unit")]
 public sealed class HpackDecoderTests
 {
     private const string Date21 = "Mon, 21 Oct 2013 20:13:21 GMT";

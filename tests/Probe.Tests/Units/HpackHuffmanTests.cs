@@ -8,6 +8,7 @@ namespace ContainerHealth.Probe.Tests.Units;
 /// The probe's Huffman code against the one .NET's own HTTP/2 client ships (System.Net.Http's internal HPack.Huffman):
 /// every symbol's code and length, so no entry of Appendix B can be wrong unnoticed.
 /// </summary>
+[Trait("Tier", "Unit")]
 public sealed class HpackHuffmanTests
 {
     private delegate ReadOnlySpan<uint> CodesGetter();

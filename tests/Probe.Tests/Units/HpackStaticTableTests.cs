@@ -3,6 +3,7 @@ using ContainerHealth.Probe.Grpc;
 
 namespace ContainerHealth.Probe.Tests.Units;
 
+[Trait("Tier", "Unit")]
 public sealed class HpackStaticTableTests
 {
     [Fact]

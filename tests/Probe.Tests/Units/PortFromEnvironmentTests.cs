@@ -6,6 +6,7 @@ namespace ContainerHealth.Probe.Tests.Units;
 
 /// <summary>The probe reads the port at run time; the build and lint (Core's KestrelAddressVariable) must read it alike.</summary>
 
+[Trait("Tier", "Unit")]
 public sealed class PortFromEnvironmentTests
 {
     [Theory]

@@ -1,5 +1,6 @@
 namespace ContainerHealth.Probe.Tests.Units;
 
+[Trait("Tier", "Unit")]
 public sealed class ProbeArgumentsTests
 {
     private static readonly Func<string, string?> NoEnvironment = _ => null;

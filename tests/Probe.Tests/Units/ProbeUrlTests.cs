@@ -1,5 +1,6 @@
 namespace ContainerHealth.Probe.Tests.Units;
 
+[Trait("Tier", "Unit")]
 public sealed class ProbeUrlTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using ContainerHealth.Probe.Http;
 
 namespace ContainerHealth.Probe.Tests.Units;
 
+[Trait("Tier", "Unit")]
 public sealed class ResponseHeadParserTests
 {
     [Theory]

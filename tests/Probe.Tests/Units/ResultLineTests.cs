@@ -1,5 +1,6 @@
 namespace ContainerHealth.Probe.Tests.Units;
 
+[Trait("Tier", "Unit")]
 public sealed class ResultLineTests
 {
     private static ProbeUrl Url(string text) => ProbeUrl.TryParse(text, out var url, out _) ? url : throw new ArgumentException(text);

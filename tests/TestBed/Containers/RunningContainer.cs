@@ -117,6 +117,8 @@ public sealed class RunningContainer : IAsyncDisposable
     /// Waits for the engine's health verdict and returns State.Health: the first Healthy or Unhealthy (or
     /// <paramref name="target"/>) — judged by a check that started at or after <paramref name="since"/>, when given — None
     /// for a container without a check, or the state as it is when <paramref name="bound"/> passes first.
+    /// A test that expects Healthy passes <c>target: HealthStatus.Healthy</c>: on a loaded machine an app can outlast the
+    /// start period and read Unhealthy first, and the engine turns it Healthy at its next passing check.
     /// </summary>
     public Task<HealthCheckReport> WaitForHealthAsync(TimeSpan? bound = null, HealthStatus? target = null, DateTimeOffset? since = null) =>
         HealthWatcher.WaitAsync(engine, Name, target, since, bound ?? TimeSpan.FromMinutes(2));

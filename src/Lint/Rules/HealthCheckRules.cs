@@ -11,7 +11,7 @@ public static class HealthCheckRules
     {
         var where = $"The {check.Description} of container '{container.Name}'";
         var image = facts.Source == FactsSource.Name ? $"{facts.Image} (judged by name)" : facts.Image;
-        var probe = "[" + string.Join(", ", new[] { "CMD", settings.ProbePath }.Concat(HealthCheckProtocolChoice.ProbeArguments(settings.Protocol, settings.CheckPath)).Select(a => $"\"{a}\"")) + "]";
+        var probe = "[" + string.Join(", ", new[] { "CMD", settings.ProbePath }.Concat(HealthCheckCommand.ProbeLine(settings.Protocol, settings.CheckPath, pinnedPort: null).ToArguments()).Select(a => $"\"{a}\"")) + "]";
         var command = check.Command;
         if (command is not null && facts.Source != FactsSource.Unknown)
         {

@@ -35,6 +35,12 @@ public static class HealthCheckRules
             }
         }
 
+        if (command?.ProbeReading is { Problem: not null } refused)
+        {
+            yield return Warn(DiagnosticCodes.InvalidValue, check, container,
+                $"{where} runs the probe with '{Shorten(string.Join(' ', command.ProbeArguments!))}', which it refuses ('unhealthy: {refused.ProbeAnswer}'), so the check can never pass. Use {probe}, with --port N if the app listens elsewhere.");
+        }
+
         var port = check.HttpPort ?? command?.Port;
         var appPorts = AppPorts.For(container, settings, facts.Source == FactsSource.Unknown ? null : facts);
         if (port is { } checkedPort && !appPorts.Contains(checkedPort))

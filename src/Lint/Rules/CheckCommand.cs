@@ -138,7 +138,8 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
             return new CheckCommand(true, FirstProgram(script), text) { Interpreter = name is "sh" or "busybox" ? null : arguments[0] };
         }
 
-        return new CheckCommand(false, arguments[0], text) { ProbeArguments = IsProbe(arguments[0]) ? arguments.Skip(1).ToList() : null };
+        var program = arguments[0].Contains('$', StringComparison.Ordinal) ? null : arguments[0];
+        return new CheckCommand(false, program, text) { ProbeArguments = IsProbe(arguments[0]) ? arguments.Skip(1).ToList() : null };
     }
 
     private static bool IsProbe(string? program) =>
@@ -181,8 +182,9 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
                 continue;
             }
 
+            // A program named by a variable ("${VARIABLE}", "$CHECK") is known only when the shell runs.
             word = word.TrimEnd(';', ')', '}');
-            return ShellBuiltins.Contains(word) || word.Length == 0 ? null : word;
+            return ShellBuiltins.Contains(word) || word.Length == 0 || word.Contains('$', StringComparison.Ordinal) ? null : word;
         }
 
         return null;

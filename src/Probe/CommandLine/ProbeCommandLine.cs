@@ -1,4 +1,3 @@
-using System.Text;
 using ContainerHealth.Probe.Http;
 
 namespace ContainerHealth.Probe;
@@ -274,18 +273,6 @@ public sealed class ProbeCommandLine
             parsedHeaders = parsedHeaders,
         };
         return new ProbeCommandLineReading(commandLine, null, isUsage: false);
-    }
-
-    /// <summary>The line as a shell would show it, for messages: arguments with spaces are quoted.</summary>
-    public override string ToString()
-    {
-        var text = new StringBuilder();
-        foreach (var argument in ToArguments())
-        {
-            text.Append(text.Length == 0 ? "" : " ").Append(argument.Contains(' ') ? "\"" + argument + "\"" : argument);
-        }
-
-        return text.ToString();
     }
 
     private static bool IsKnown(string name) =>

@@ -20,8 +20,4 @@ internal sealed class ProbeOptions(
     public string? HostHeader => hostHeader;
 
     public StatusRanges Expect => expect;
-
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
-
-    public const string DefaultPath = "/healthz";
 }

@@ -6,7 +6,7 @@ var parsed = ProbeArguments.Parse(args, Environment.GetEnvironmentVariable);
 if (parsed.HelpRequested)
 {
     // Exit 1 even for --help: in a HEALTHCHECK, 0 would be read as "healthy".
-    StandardOutput.WriteLine(ProbeArguments.Usage);
+    StandardOutput.WriteLine(ProbeCommandLine.Usage);
     return 1;
 }
 

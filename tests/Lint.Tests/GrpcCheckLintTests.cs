@@ -58,7 +58,7 @@ public sealed class GrpcCheckLintTests : IDisposable
     }
 
     [Fact]
-    public void A_grpc_url_without_a_port_has_no_port_to_compare()
+    public void A_grpc_url_without_a_port_is_refused_by_the_probe_so_CH1006_and_no_port_to_compare()
     {
         var file = Write(directory, "compose.yaml", """
             services:
@@ -68,7 +68,9 @@ public sealed class GrpcCheckLintTests : IDisposable
                   test: ["CMD", "/app/healthprobe", "grpc://localhost/shop.Orders"]
             """);
 
-        Assert.Empty(DeploymentLint.Run([file], [Chiseled], GrpcProject).Diagnostics);
+        var diagnostic = Assert.Single(DeploymentLint.Run([file], [Chiseled], GrpcProject).Diagnostics);
+        Assert.Equal(DiagnosticCodes.InvalidValue, diagnostic.Code);
+        Assert.Contains("grpc://localhost/shop.Orders needs a port", diagnostic.Message);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class RegistryPushFailure
         var advice = e switch
         {
             RegistryException { Failure: RegistryFailure.Unauthorized } =>
-                "make sure the credentials the SDK pushed with (DOTNET_CONTAINER_REGISTRY_UNAME/PWORD or Docker's config.json) may push to this repository, then publish again",
+                "make sure the credentials the SDK pushed with (DOTNET_CONTAINER_PUSH_REGISTRY_UNAME/PWORD, DOTNET_CONTAINER_REGISTRY_UNAME/PWORD or Docker's config.json) may push to this repository, then publish again",
             RegistryException { Failure: RegistryFailure.Unreachable } or HttpRequestException or IOException or TimeoutException =>
                 $"make sure {registry} is reachable, then publish again",
             RegistryException { Failure: RegistryFailure.NotFound } =>

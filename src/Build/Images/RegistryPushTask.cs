@@ -37,6 +37,7 @@ public abstract class RegistryPushTask : Task, ICancelableTask
             {
                 using var client = new RegistryClient(new RegistryClientOptions
                 {
+                    Credentials = ContainerHealth.Registry.Authentication.ChainedCredentialSource.Default(ContainerHealth.Registry.Authentication.RegistryMode.Push),
                     Log = message => Log.LogMessage(MessageImportance.Low, "ContainerHealth: {0}", message),
                 });
                 return await push(new ImageReference(Registry, Repository), Tags.Select(t => t.ItemSpec).ToArray(), new RegistryImageWriter(client), run.Token);

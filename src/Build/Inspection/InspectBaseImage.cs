@@ -25,6 +25,9 @@ public sealed class InspectBaseImage : Microsoft.Build.Utilities.Task, ICancelab
 
     public string BaseImageDigest { get; set; } = "";
 
+    /// <summary>The registry the image is pushed to (<c>ContainerRegistry</c>): a base image there is read with the push's general credentials too, as the SDK does.</summary>
+    public string OutputRegistry { get; set; } = "";
+
     [Required]
     public string RuntimeIdentifier { get; set; } = "";
 
@@ -40,6 +43,12 @@ public sealed class InspectBaseImage : Microsoft.Build.Utilities.Task, ICancelab
 
     [Output]
     public ITaskItem? Facts { get; private set; }
+
+    /// <summary>The SDK's choice for the base image (CreateNewImage): the output registry's credentials apply only there.</summary>
+    internal ContainerHealth.Registry.Authentication.RegistryMode CredentialMode =>
+        BaseRegistry.Equals(OutputRegistry, StringComparison.OrdinalIgnoreCase)
+            ? ContainerHealth.Registry.Authentication.RegistryMode.PullFromOutput
+            : ContainerHealth.Registry.Authentication.RegistryMode.Pull;
 
     public void Cancel() => cancellation.Cancel();
 
@@ -64,7 +73,7 @@ public sealed class InspectBaseImage : Microsoft.Build.Utilities.Task, ICancelab
         void Trace(string message) => Log.LogMessage(MessageImportance.Low, "ContainerHealth: " + message);
         using var client = new RegistryClient(new RegistryClientOptions
         {
-            Credentials = ContainerHealth.Registry.Authentication.ChainedCredentialSource.Default(Trace),
+            Credentials = ContainerHealth.Registry.Authentication.ChainedCredentialSource.Default(CredentialMode, Trace),
             Log = Trace,
         });
         var inspector = new BaseImageInspector(client, cache, Trace);

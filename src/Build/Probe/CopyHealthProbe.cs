@@ -63,19 +63,18 @@ public sealed class CopyHealthProbe : Task
 
     private void Copy(string destination)
     {
-        Directory.CreateDirectory(PublishDirectory);
-        var temporary = destination + ".tmp";
-        File.Copy(SourceFile, temporary, overwrite: true);
-
-        // NuGet extracts package files without exec bits; the image needs the probe executable.
-        if (!OperatingSystem.IsWindows())
+        AtomicFile.Write(destination, temporary =>
         {
-            File.SetUnixFileMode(temporary,
-                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+            File.Copy(SourceFile, temporary, overwrite: true);
 
-        File.Move(temporary, destination, overwrite: true);
+            // NuGet extracts package files without exec bits; the image needs the probe executable.
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary,
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                    UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
+        });
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StateFile))!);
         File.WriteAllText(StateFile, ProbePlacement.DigestOf(destination));
         Log.LogMessage(MessageImportance.Normal, "ContainerHealth: copied {0} to {1}.", SourceFile, destination);

@@ -57,9 +57,7 @@ public sealed class WriteHealthCheckSnippets : Task
             }
 
             var path = Path.GetFullPath(Path.Combine(OutputDirectory, snippet.FileName));
-            var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-            File.WriteAllText(temporary, snippet.Text);
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.WriteAllText(path, snippet.Text);
             files.Add(new TaskItem(path));
         }
 

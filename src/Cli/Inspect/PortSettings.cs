@@ -1,10 +1,19 @@
+using ContainerHealth.HealthCheck;
+
 namespace ContainerHealth.Cli.Inspect;
 
-/// <summary>The environment variables that decide which port the app in the image listens on.</summary>
+/// <summary>
+/// The environment variables Kestrel takes the app's addresses from (<see cref="KestrelAddressVariable"/>): URLS, then
+/// HTTP_PORTS and HTTPS_PORTS, each unprefixed, DOTNET_ and ASPNETCORE_ — listed in that order, the one that wins first.
+/// </summary>
 public static class PortSettings
 {
-    private static readonly string[] Names = ["ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_URLS", "DOTNET_URLS", "PORT"];
+    public static readonly IReadOnlyList<string> Names =
+        [.. KestrelAddressVariable.UrlsVariables, .. KestrelAddressVariable.HttpPortsVariables, .. KestrelAddressVariable.HttpsPortsVariables];
 
-    public static IReadOnlyList<string> From(IReadOnlyList<string> environment) =>
-        environment.Where(e => Names.Contains(e.Split('=', 2)[0], StringComparer.Ordinal)).ToList();
+    public static IReadOnlyList<string> From(IReadOnlyList<string> environment)
+    {
+        var set = KestrelAddressVariable.Parse(environment);
+        return Names.Where(set.ContainsKey).Select(name => $"{name}={set[name]}").ToList();
+    }
 }

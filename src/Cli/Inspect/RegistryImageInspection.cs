@@ -6,7 +6,8 @@ namespace ContainerHealth.Cli.Inspect;
 
 /// <summary>
 /// Inspects an image in a registry with the library's <see cref="BaseImageInspector"/> (cache, SDK layer reuse, judgement
-/// by name when unreachable). Reads the manifest first to list the platforms, pick one, and size the download for progress.
+/// by name when unreachable). Reads the manifest once, here: to list the platforms, pick one, size the download for
+/// progress, and hand the chosen manifest to the inspector, which does not fetch it again.
 /// </summary>
 public static class RegistryImageInspection
 {
@@ -31,9 +32,10 @@ public static class RegistryImageInspection
 
         IReadOnlyList<string> platforms = [];
         var chosen = platform;
+        ResolvedManifest? resolved = null;
         try
         {
-            (platforms, chosen) = await ChoosePlatformAsync(registry, image, platform, progress, cancellationToken);
+            (platforms, chosen, resolved) = await ChoosePlatformAsync(registry, image, platform, progress, cancellationToken);
         }
         catch (RegistryException e) when (e.Failure == RegistryFailure.Unreachable && unreachable is not null)
         {
@@ -47,13 +49,13 @@ public static class RegistryImageInspection
         }
 
         var inspector = new BaseImageInspector(registry, useCache ? new InspectionCache(InspectionCache.DefaultDirectory()) : null);
-        var inspection = await inspector.InspectAsync(image, PlatformName.RuntimeIdentifier(chosen ?? PlatformName.Host()), cancellationToken);
+        var inspection = await inspector.InspectAsync(image, PlatformName.RuntimeIdentifier(chosen ?? PlatformName.Host()), resolved, cancellationToken);
         return new ImageInspectionResult(inspection.Facts, platforms, inspection.Warning);
     }
 
     private static ImageInspectionResult Judged(BaseImageInspection inspection) => new(inspection.Facts, [], inspection.Warning);
 
-    private static async Task<(IReadOnlyList<string> Platforms, Platform Chosen)> ChoosePlatformAsync(
+    private static async Task<(IReadOnlyList<string> Platforms, Platform Chosen, ResolvedManifest Manifest)> ChoosePlatformAsync(
         RegistryClient registry, ImageReference image, Platform? requested, DownloadProgress? progress, CancellationToken cancellationToken)
     {
         var document = await registry.GetManifestAsync(image, cancellationToken);
@@ -71,8 +73,9 @@ public static class RegistryImageInspection
             }
 
             document = await registry.GetManifestAsync(image.WithDigest(entry.Digest), cancellationToken);
-            progress?.Expect(document.ReadManifest().Layers);
-            return (names, entry.Platform!);
+            var chosen = document.ReadManifest();
+            progress?.Expect(chosen.Layers);
+            return (names, entry.Platform!, new ResolvedManifest(document.Digest, chosen));
         }
 
         var manifest = document.ReadManifest();
@@ -84,6 +87,6 @@ public static class RegistryImageInspection
         }
 
         progress?.Expect(manifest.Layers);
-        return ([own.ToString()], own);
+        return ([own.ToString()], own, new ResolvedManifest(document.Digest, manifest));
     }
 }

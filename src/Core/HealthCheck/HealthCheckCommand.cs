@@ -1,3 +1,5 @@
+using ContainerHealth.Probe;
+
 namespace ContainerHealth.HealthCheck;
 
 /// <summary>
@@ -47,15 +49,29 @@ public static class HealthCheckCommand
     /// port from the container's environment at run time (told only the path, or the protocol), unless the port is
     /// pinned: then the test names the URL. A grpc check asks about <paramref name="service"/> when one is given.
     /// </summary>
-    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout, string service = "")
+    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout, string service = "") =>
+        [ExecKeyword, probePath, .. ProbeLine(protocol, checkPath, port.Pinned ? port.Number : null, service, ProbeDeadline.For(timeout)).ToArguments()];
+
+    /// <summary>The probe's command line for a check (written with the probe's own printer, so the probe reads it back); no timeout: the probe's default.</summary>
+    public static ProbeCommandLine ProbeLine(HealthCheckProtocol protocol, string checkPath, int? pinnedPort, string service = "", TimeSpan? deadline = null)
     {
-        var deadline = ProbeDeadline.Format(ProbeDeadline.For(timeout));
-        IReadOnlyList<string> target = port.Pinned
-            ? [HealthCheckProtocolChoice.Url(protocol, port.Number, checkPath)]
-            : HealthCheckProtocolChoice.ProbeArguments(protocol, checkPath);
-        IReadOnlyList<string> serviceArguments = protocol == HealthCheckProtocol.Grpc && service.Length > 0 ? ["--service", service] : [];
-        return [ExecKeyword, probePath, .. target, .. serviceArguments, "--timeout", deadline];
+        var scheme = ToScheme(protocol);
+        return new ProbeCommandLine
+        {
+            Url = pinnedPort is { } port ? ProbeCommandLine.LocalUrl(scheme, port, checkPath) : null,
+            Protocol = pinnedPort is null && scheme != ProbeScheme.Http ? scheme : null,
+            Path = pinnedPort is null && scheme == ProbeScheme.Http ? checkPath : null,
+            Service = scheme == ProbeScheme.Grpc && service.Length > 0 ? service : null,
+            Timeout = deadline,
+        };
     }
+
+    public static ProbeScheme ToScheme(HealthCheckProtocol protocol) => protocol switch
+    {
+        HealthCheckProtocol.Grpc => ProbeScheme.Grpc,
+        HealthCheckProtocol.Tcp => ProbeScheme.Tcp,
+        _ => ProbeScheme.Http,
+    };
 
     /// <summary>Whether a check runs the program at <paramref name="probePath"/> (exec form, or named in the shell command).</summary>
     public static bool Runs(IReadOnlyList<string> test, string probePath) => test switch

@@ -1,4 +1,5 @@
 using ContainerHealth.Diagnostics;
+using ContainerHealth.Probe;
 
 namespace ContainerHealth.HealthCheck;
 
@@ -48,24 +49,8 @@ public static class HealthCheckProtocolChoice
         return servesGrpcHealth && !pathSetByProject ? HealthCheckProtocol.Grpc : HealthCheckProtocol.Http;
     }
 
-    /// <summary>
-    /// What the probe is told besides its deadline: the path for http; for grpc and tcp only the protocol, since the probe
-    /// reads the port from the container's environment at run time either way.
-    /// </summary>
-    public static IReadOnlyList<string> ProbeArguments(HealthCheckProtocol protocol, string path) => protocol switch
-    {
-        HealthCheckProtocol.Grpc => ["--protocol", "grpc"],
-        HealthCheckProtocol.Tcp => ["--protocol", "tcp"],
-        _ => ["--path", path],
-    };
-
     /// <summary>The URL the probe is given when the port is pinned: <c>http://localhost:PORT/path</c>, <c>grpc://localhost:PORT</c>, <c>tcp://localhost:PORT</c>.</summary>
-    public static string Url(HealthCheckProtocol protocol, int port, string path) => protocol switch
-    {
-        HealthCheckProtocol.Grpc => $"grpc://localhost:{port}",
-        HealthCheckProtocol.Tcp => $"tcp://localhost:{port}",
-        _ => $"http://localhost:{port}{path}",
-    };
+    public static string Url(HealthCheckProtocol protocol, int port, string path) => ProbeCommandLine.LocalUrl(HealthCheckCommand.ToScheme(protocol), port, path);
 
     /// <summary>
     /// ContainerHealthCheckService: a gRPC service name (the probe refuses control characters; spaces have no place in one

@@ -12,6 +12,9 @@ public sealed record KestrelAddressVariable(string Name, string Value, bool IsUr
 
     public static readonly IReadOnlyList<string> HttpPortsVariables = ["HTTP_PORTS", "DOTNET_HTTP_PORTS", "ASPNETCORE_HTTP_PORTS"];
 
+    /// <summary>Kestrel's TLS ports: never the probe's (it speaks no TLS), but part of where the app listens.</summary>
+    public static readonly IReadOnlyList<string> HttpsPortsVariables = ["HTTPS_PORTS", "DOTNET_HTTPS_PORTS", "ASPNETCORE_HTTPS_PORTS"];
+
     public static KestrelAddressVariable? Find(IReadOnlyDictionary<string, string> environment) =>
         First(environment, UrlsVariables, isUrls: true) ?? First(environment, HttpPortsVariables, isUrls: false);
 

@@ -1,3 +1,5 @@
+using ContainerHealth.Probe;
+
 namespace ContainerHealth.HealthCheck;
 
 /// <summary>
@@ -9,8 +11,7 @@ public static class ProbeDeadline
     private static readonly TimeSpan MinimumMargin = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaximumMargin = TimeSpan.FromSeconds(2);
 
-    // The probe's own limit on --timeout.
-    private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Longest = DurationParser.Longest;
 
     public static TimeSpan For(DockerDuration timeout)
     {
@@ -19,8 +20,4 @@ public static class ProbeDeadline
         var deadline = budget - margin < budget / 2 ? budget / 2 : budget - margin;
         return TimeSpan.FromMilliseconds(Math.Clamp(Math.Floor(deadline.TotalMilliseconds), 1, Longest.TotalMilliseconds));
     }
-
-    /// <summary>The probe's <c>--timeout</c> syntax: whole seconds as <c>4s</c>, otherwise milliseconds.</summary>
-    public static string Format(TimeSpan deadline) =>
-        deadline.Milliseconds == 0 ? $"{(long)deadline.TotalSeconds}s" : $"{(long)deadline.TotalMilliseconds}ms";
 }

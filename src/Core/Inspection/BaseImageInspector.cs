@@ -15,7 +15,14 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
 
     public int MaxParallelLayers { get; init; } = Math.Max(2, Environment.ProcessorCount);
 
-    public async Task<BaseImageInspection> InspectAsync(ImageReference image, string runtimeIdentifier, CancellationToken cancellationToken = default)
+    public Task<BaseImageInspection> InspectAsync(ImageReference image, string runtimeIdentifier, CancellationToken cancellationToken = default) =>
+        InspectAsync(image, runtimeIdentifier, resolved: null, cancellationToken);
+
+    /// <summary>
+    /// The same, for a platform manifest the caller has already fetched (the CLI reads the index once to list the
+    /// platforms and choose one): it is not asked for again.
+    /// </summary>
+    public async Task<BaseImageInspection> InspectAsync(ImageReference image, string runtimeIdentifier, ResolvedManifest? resolved, CancellationToken cancellationToken = default)
     {
         var platform = Platform.FromRuntimeIdentifier(runtimeIdentifier);
         if (platform is null)
@@ -27,7 +34,7 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
         var platformName = platform.ToString();
         try
         {
-            var (manifestDigest, manifest) = await ResolveAsync(image, platform, cancellationToken);
+            var (manifestDigest, manifest) = resolved ?? await ResolveAsync(image, platform, cancellationToken);
             cache?.RememberReference(image, platformName, manifestDigest);
             if (cache?.TryLoad(manifestDigest) is { } cached)
             {
@@ -60,7 +67,7 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
         return new BaseImageInspection(judged, Warn(image, platformName, reason, judged), false);
     }
 
-    private async Task<(string Digest, ImageManifest Manifest)> ResolveAsync(ImageReference image, Platform platform, CancellationToken cancellationToken)
+    private async Task<ResolvedManifest> ResolveAsync(ImageReference image, Platform platform, CancellationToken cancellationToken)
     {
         var document = await registry.GetManifestAsync(image, cancellationToken);
         if (document.IsIndex)
@@ -70,7 +77,7 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
             document = await registry.GetManifestAsync(image.WithDigest(entry.Digest), cancellationToken);
         }
 
-        return (document.Digest, document.ReadManifest());
+        return new ResolvedManifest(document.Digest, document.ReadManifest());
     }
 
     private async Task<ImageFacts> ReadLayersAsync(

@@ -9,10 +9,7 @@ public static class FactsFileWriter
 
     public static void Write(string path, ImageFacts facts)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(facts, Json));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(facts, Json));
     }
 
     /// <summary>Null when the file is missing or unreadable (the inspection did not run for that RID).</summary>

@@ -96,11 +96,5 @@ public sealed class InspectionCache(string directory)
         return Path.Combine(Directory, Format, "references", key);
     }
 
-    private static void WriteAtomically(string path, byte[] content)
-    {
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        File.WriteAllBytes(temporary, content);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, byte[] content) => AtomicFile.WriteAllBytes(path, content);
 }

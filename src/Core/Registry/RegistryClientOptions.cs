@@ -6,10 +6,12 @@ namespace ContainerHealth.Registry;
 public sealed class RegistryClientOptions
 {
     /// <summary>
-    /// Defaults to what the SDK uses: <c>DOTNET_CONTAINER_REGISTRY_UNAME/PWORD</c>, then Docker's config
-    /// (<c>$DOCKER_CONFIG/config.json</c>, <c>credHelpers</c>, <c>credsStore</c>, <c>auths</c>).
+    /// Defaults to what the SDK reads from a registry it also pushes to: <c>DOTNET_CONTAINER_PULL_REGISTRY_UNAME/PWORD</c>,
+    /// then <c>DOTNET_CONTAINER_REGISTRY_UNAME/PWORD</c>, then Docker's config (<c>$DOCKER_CONFIG/config.json</c>,
+    /// <c>credHelpers</c>, <c>credsStore</c>, <c>auths</c>). A push or a base-image read in a publish says its
+    /// <see cref="RegistryMode"/>, as the SDK does.
     /// </summary>
-    public IRegistryCredentialSource Credentials { get; init; } = ChainedCredentialSource.Default();
+    public IRegistryCredentialSource Credentials { get; init; } = ChainedCredentialSource.Default(RegistryMode.PullFromOutput);
 
     /// <summary>Registries (host[:port]) that may be reached over HTTP or with unverified TLS; loopback always may.</summary>
     public IReadOnlyCollection<string> InsecureRegistries { get; init; } = RegistryEndpoint.InsecureRegistriesFromEnvironment();

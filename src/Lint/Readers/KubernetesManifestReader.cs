@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint;
 /// Kubernetes manifests (multi-document, and <c>kind: List</c>): the containers and init containers (native sidecars
 /// have probes) of Pods, PodTemplates, workload templates (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job) and
 /// CronJobs, with their exec and httpGet liveness, readiness and startup probes, declared ports and volume mounts.
-/// Reports CH1006 for probe timings the API server would reject.
+/// Reports CH1006 for probe timings the API server would reject; a timing written as a variable (an envsubst template) is unknown.
 /// </summary>
 public static class KubernetesManifestReader
 {
@@ -137,7 +137,8 @@ public static class KubernetesManifestReader
     {
         foreach (var (field, minimum) in Timings)
         {
-            if (probe.Get(field) is YamlScalarNode value
+            // envsubst and friends fill "${LIVENESS_INITIAL_DELAY:-5}" in before kubectl sees the file: unknown, not malformed.
+            if (probe.Get(field) is YamlScalarNode value && !(value.Value ?? "").Contains('$', StringComparison.Ordinal)
                 && !(int.TryParse(value.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= minimum))
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error,

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContainerHealth.Probe;
 
 namespace ContainerHealth.Lint;
 
@@ -7,6 +8,7 @@ namespace ContainerHealth.Lint;
 /// shell program when it is not <c>sh</c> (<c>bash -c</c> needs bash, which busybox images lack), the program it starts,
 /// and the port and path it probes (from a URL, or the probe's <c>--port</c>/<c>--path</c>). A gRPC or
 /// TCP check (a <c>grpc://</c> or <c>tcp://</c> URL, the probe's <c>--protocol grpc|tcp</c>) has a port but no path.
+/// A check that runs the probe is read with the probe's own command line (<see cref="ProbeCommandLine"/>).
 /// </summary>
 public sealed partial record CheckCommand(bool NeedsShell, string? Program, string Text)
 {
@@ -19,6 +21,13 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
     /// <summary>The shell an exec command starts other than <c>sh</c> (e.g. <c>bash</c> of <c>bash -c "..."</c>), which must exist too.</summary>
     public string? Interpreter { get; init; }
 
+    /// <summary>The arguments a check that runs the probe gives it; null when it runs another program, or they cannot be known without running a shell.</summary>
+    public IReadOnlyList<string>? ProbeArguments { get; init; }
+
+    /// <summary>The probe's reading of <see cref="ProbeArguments"/>; null when a value is a variable (<c>$PORT</c>), known only at run time.</summary>
+    public ProbeCommandLineReading? ProbeReading =>
+        ProbeArguments is { } arguments && !arguments.Any(a => a.Contains('$', StringComparison.Ordinal)) ? ProbeCommandLine.Read(arguments) : null;
+
     /// <summary>
     /// The port the check calls on this container: a <c>--port</c> flag, or a URL to localhost (80/443 when it names none).
     /// Null when unknown: no URL, another host, or a port written as a variable (<c>localhost:${PORT}</c>).
@@ -27,21 +36,31 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
     {
         get
         {
+            if (ProbeArguments is not null)
+            {
+                return ProbeReading?.CommandLine is { } line ? line.Port ?? UrlPort() : null;
+            }
+
             if (Argument("--port") is { } flag)
             {
                 return int.TryParse(flag, out var probePort) ? probePort : null;
             }
 
-            var url = Url().Match(Text);
-            if (!url.Success || url.Groups["host"].Value is not ("localhost" or "127.0.0.1" or "0.0.0.0" or "[::1]"))
-            {
-                return null;
-            }
-
-            return !url.Groups["port"].Success ? url.Groups["scheme"].Value switch { "https" => 443, "http" => (int?)80, _ => null }
-                : int.TryParse(url.Groups["port"].Value, out var port) ? port
-                : null;
+            return UrlPort();
         }
+    }
+
+    private int? UrlPort()
+    {
+        var url = Url().Match(Text);
+        if (!url.Success || url.Groups["host"].Value is not ("localhost" or "127.0.0.1" or "0.0.0.0" or "[::1]"))
+        {
+            return null;
+        }
+
+        return !url.Groups["port"].Success ? url.Groups["scheme"].Value switch { "https" => 443, "http" => (int?)80, _ => null }
+            : int.TryParse(url.Groups["port"].Value, out var port) ? port
+            : null;
     }
 
     /// <summary>How the port is written in the command (<c>:8080</c> or the <c>--port</c> value), to point a finding at it.</summary>
@@ -54,6 +73,11 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
     {
         get
         {
+            if (ProbeArguments is not null)
+            {
+                return ProbeReading?.CommandLine is not { Scheme: ProbeScheme.Http } line ? null : line.Path ?? UrlPath() ?? ProbeCommandLine.DefaultPath;
+            }
+
             if (Argument("--path") is { } flag)
             {
                 return flag;
@@ -64,11 +88,16 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
                 return null;
             }
 
-            // A grpc:// URL's path names a gRPC service, not an HTTP path.
-            var url = Url().Match(Text);
-            return !url.Success || !url.Groups["scheme"].Value.StartsWith("http", StringComparison.Ordinal) ? null
-                : url.Groups["path"].Success ? url.Groups["path"].Value : "/";
+            return UrlPath();
         }
+    }
+
+    private string? UrlPath()
+    {
+        // A grpc:// URL's path names a gRPC service, not an HTTP path.
+        var url = Url().Match(Text);
+        return !url.Success || !url.Groups["scheme"].Value.StartsWith("http", StringComparison.Ordinal) ? null
+            : url.Groups["path"].Success ? url.Groups["path"].Value : "/";
     }
 
     /// <summary>Docker's test array: <c>["CMD-SHELL", line]</c>, <c>["CMD", program, args...]</c>; <c>["NONE"]</c> or empty is no check.</summary>
@@ -87,7 +116,11 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
         };
     }
 
-    public static CheckCommand FromShell(string commandLine) => new(true, FirstProgram(commandLine), commandLine);
+    public static CheckCommand FromShell(string commandLine)
+    {
+        var program = FirstProgram(commandLine);
+        return new(true, program, commandLine) { ProbeArguments = IsProbe(program) ? SimpleWordsAfter(program!, commandLine) : null };
+    }
 
     /// <summary>An exec command; <c>sh -c "..."</c> (and bash, ash, ...) needs a shell and runs the first word of its script.</summary>
     public static CheckCommand FromExec(IReadOnlyList<string> arguments)
@@ -105,7 +138,26 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
             return new CheckCommand(true, FirstProgram(script), text) { Interpreter = name is "sh" or "busybox" ? null : arguments[0] };
         }
 
-        return new CheckCommand(false, arguments[0], text);
+        var program = arguments[0].Contains('$', StringComparison.Ordinal) ? null : arguments[0];
+        return new CheckCommand(false, program, text) { ProbeArguments = IsProbe(arguments[0]) ? arguments.Skip(1).ToList() : null };
+    }
+
+    private static bool IsProbe(string? program) =>
+        program is not null && program[(program.LastIndexOf('/') + 1)..] == HealthCheckDefaults.ProbeFileName;
+
+    /// <summary>
+    /// The words after the probe in a shell line that is just the probe and plain words; anything a shell would expand or
+    /// interpret (quotes, variables, operators) leaves the arguments unknown.
+    /// </summary>
+    private static List<string>? SimpleWordsAfter(string program, string commandLine)
+    {
+        var trimmed = commandLine.Trim();
+        if (!trimmed.StartsWith(program, StringComparison.Ordinal) || trimmed.IndexOfAny(['\'', '"', '$', '`', '|', '&', ';', '<', '>', '(', ')', '\\', '*', '?', '\n']) >= 0)
+        {
+            return null;
+        }
+
+        return trimmed[program.Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
     }
 
     /// <summary>
@@ -130,8 +182,9 @@ public sealed partial record CheckCommand(bool NeedsShell, string? Program, stri
                 continue;
             }
 
+            // A program named by a variable ("${VARIABLE}", "$CHECK") is known only when the shell runs.
             word = word.TrimEnd(';', ')', '}');
-            return ShellBuiltins.Contains(word) || word.Length == 0 ? null : word;
+            return ShellBuiltins.Contains(word) || word.Length == 0 || word.Contains('$', StringComparison.Ordinal) ? null : word;
         }
 
         return null;

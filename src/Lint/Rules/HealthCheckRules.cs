@@ -11,7 +11,7 @@ public static class HealthCheckRules
     {
         var where = $"The {check.Description} of container '{container.Name}'";
         var image = facts.Source == FactsSource.Name ? $"{facts.Image} (judged by name)" : facts.Image;
-        var probe = "[" + string.Join(", ", new[] { "CMD", settings.ProbePath }.Concat(HealthCheckProtocolChoice.ProbeArguments(settings.Protocol, settings.CheckPath)).Select(a => $"\"{a}\"")) + "]";
+        var probe = "[" + string.Join(", ", new[] { "CMD", settings.ProbePath }.Concat(HealthCheckCommand.ProbeLine(settings.Protocol, settings.CheckPath, pinnedPort: null).ToArguments()).Select(a => $"\"{a}\"")) + "]";
         var command = check.Command;
         if (command is not null && facts.Source != FactsSource.Unknown)
         {
@@ -33,6 +33,12 @@ public static class HealthCheckRules
                 yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
                     $"{where} runs '{program}', which the base image {image} does not have, so the check can never pass. Use the probe instead: {probe}.");
             }
+        }
+
+        if (command?.ProbeReading is { Problem: not null } refused)
+        {
+            yield return Warn(DiagnosticCodes.InvalidValue, check, container,
+                $"{where} runs the probe with '{Shorten(string.Join(' ', command.ProbeArguments!))}', which it refuses ('unhealthy: {refused.ProbeAnswer}'), so the check can never pass. Use {probe}, with --port N if the app listens elsewhere.");
         }
 
         var port = check.HttpPort ?? command?.Port;

@@ -12,15 +12,22 @@ public static class ProjectHealthCheckRules
 {
     public static IEnumerable<Diagnostic> Check(ImageFacts facts, bool probeEnabled, string? healthCheckCommand, string projectFile, LintSettings settings)
     {
+        IReadOnlyList<string> test = [];
+        var hasCommand = !string.IsNullOrWhiteSpace(healthCheckCommand) && HealthCheckCommand.TryParse(healthCheckCommand, out test);
+        var command = hasCommand ? CheckCommand.FromDockerTest(test) : null;
+        if (command?.ProbeReading is { Problem: not null } refused)
+        {
+            yield return new Diagnostic(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning,
+                $"ContainerHealthCheckCommand runs the probe with arguments it refuses ('unhealthy: {refused.ProbeAnswer}'), so the check can never pass. Fix the arguments (healthprobe --help), or remove ContainerHealthCheckCommand to let the build write the probe's check.",
+                projectFile);
+        }
+
         if (facts.Source == FactsSource.Unknown)
         {
             yield break;
         }
 
         var image = facts.Source == FactsSource.Name ? $"{facts.Image} (judged by name)" : facts.Image;
-        IReadOnlyList<string> test = [];
-        var hasCommand = !string.IsNullOrWhiteSpace(healthCheckCommand) && HealthCheckCommand.TryParse(healthCheckCommand, out test);
-        var command = hasCommand ? CheckCommand.FromDockerTest(test) : null;
         if (command is { NeedsShell: true } && facts.HasShell == false)
         {
             yield return new Diagnostic(DiagnosticCodes.ShellMissing, DiagnosticSeverity.Warning,

@@ -42,9 +42,9 @@ public sealed class HealthCheckProtocolTests
     [Fact]
     public void Probe_is_told_the_path_for_http_and_only_the_protocol_otherwise()
     {
-        Assert.Equal(["--path", "/healthz"], HealthCheckProtocolChoice.ProbeArguments(HealthCheckProtocol.Http, "/healthz"));
-        Assert.Equal(["--protocol", "grpc"], HealthCheckProtocolChoice.ProbeArguments(HealthCheckProtocol.Grpc, "/healthz"));
-        Assert.Equal(["--protocol", "tcp"], HealthCheckProtocolChoice.ProbeArguments(HealthCheckProtocol.Tcp, "/healthz"));
+        Assert.Equal(["--path", "/healthz"], HealthCheckCommand.ProbeLine(HealthCheckProtocol.Http, "/healthz", pinnedPort: null).ToArguments());
+        Assert.Equal(["--protocol", "grpc"], HealthCheckCommand.ProbeLine(HealthCheckProtocol.Grpc, "/healthz", pinnedPort: null).ToArguments());
+        Assert.Equal(["--protocol", "tcp"], HealthCheckCommand.ProbeLine(HealthCheckProtocol.Tcp, "/healthz", pinnedPort: null).ToArguments());
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class DockerConfigCredentialSourceTests : IDisposable
     public void The_sdk_variables_come_before_docker_config()
     {
         var config = Write("""{ "auths": { "registry.example.com": { "username": "from-config", "password": "p" } } }""");
-        var source = new ChainedCredentialSource(new EnvironmentCredentialSource(), new DockerConfigCredentialSource(config));
+        var source = new ChainedCredentialSource(new EnvironmentCredentialSource(RegistryMode.Push), new DockerConfigCredentialSource(config));
 
         var fromConfig = source.Find("registry.example.com");
         using var user = ProcessEnvironmentCollection.Set("DOTNET_CONTAINER_REGISTRY_UNAME", "from-env");

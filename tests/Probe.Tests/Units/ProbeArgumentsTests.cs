@@ -56,6 +56,24 @@ public sealed class ProbeArgumentsTests
         Assert.Equal("http://localhost:5000/healthz", options.Url.ToString());
     }
 
+    [Fact]
+    public void Port_option_is_localhost_at_that_port_over_the_environment()
+    {
+        var http = ProbeArguments.Parse(["--port", "5000", "--path", "/ready"], name => name == "ASPNETCORE_HTTP_PORTS" ? "8080" : null).Options!;
+        var grpc = ProbeArguments.Parse(["--protocol", "grpc", "--port", "5001", "--service", "orders"], NoEnvironment).Options!;
+
+        Assert.Equal("http://localhost:5000/ready", http.Url.ToString());
+        Assert.Equal("grpc://localhost:5001/orders", grpc.Url.ToString());
+    }
+
+    [Fact]
+    public void Port_option_skips_a_broken_environment()
+    {
+        var options = ProbeArguments.Parse(["--port", "5000"], name => name == "ASPNETCORE_HTTP_PORTS" ? "http" : null).Options!;
+
+        Assert.Equal(5000, options.Url.Port);
+    }
+
     [Theory]
     [InlineData("-h")]
     [InlineData("--help")]
@@ -72,6 +90,8 @@ public sealed class ProbeArgumentsTests
     [InlineData("--header 'Connection' is set by the probe itself", "--header", "Connection: keep-alive")]
     [InlineData("control or non-ASCII", "--header", "X-A: caf\u00e9")]
     [InlineData("apply to http:// URLs", "tcp://db:1", "--expect", "200")]
+    [InlineData("--port 'x' is not a port", "--port", "x")]
+    [InlineData("both name the port", "http://app:80/", "--port", "5000")]
     public void Bad_usage_says_what_is_wrong(string reason, params string[] arguments)
     {
         var parsed = ProbeArguments.Parse(arguments, NoEnvironment);

@@ -146,56 +146,43 @@ public static class ImageArchiveRewriter
 
     private static string Normalize(string name) => name.StartsWith("./", StringComparison.Ordinal) ? name[2..] : name;
 
-    private static void WriteAtomically(string archivePath, RewritePlan plan)
+    private static void WriteAtomically(string archivePath, RewritePlan plan) => AtomicFile.Write(archivePath, temporary =>
     {
-        var temporary = archivePath + ".containerhealth-" + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        try
+        using var output = File.Create(temporary);
+        using var writer = new TarWriter(output, TarEntryFormat.Pax);
+        using var input = File.OpenRead(archivePath);
+        using var reader = new TarReader(input);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var modified = DateTimeOffset.UtcNow;
+        while (reader.GetNextEntry() is { } entry)
         {
-            using (var output = File.Create(temporary))
-            using (var writer = new TarWriter(output, TarEntryFormat.Pax))
-            using (var input = File.OpenRead(archivePath))
-            using (var reader = new TarReader(input))
+            var name = Normalize(entry.Name);
+            if (plan.Removed.Contains(name) || plan.Added.ContainsKey(name))
             {
-                var written = new HashSet<string>(StringComparer.Ordinal);
-                var modified = DateTimeOffset.UtcNow;
-                while (reader.GetNextEntry() is { } entry)
-                {
-                    var name = Normalize(entry.Name);
-                    if (plan.Removed.Contains(name) || plan.Added.ContainsKey(name))
-                    {
-                        modified = entry.ModificationTime;
-                        continue;
-                    }
-
-                    writer.WriteEntry(entry);
-                    written.Add(name);
-                }
-
-                foreach (var (name, bytes) in plan.Added)
-                {
-                    if (!written.Add(name))
-                    {
-                        continue;
-                    }
-
-                    var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-                    {
-                        DataStream = new MemoryStream(bytes),
-                        Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                        ModificationTime = modified,
-                    };
-                    writer.WriteEntry(entry);
-                }
+                modified = entry.ModificationTime;
+                continue;
             }
 
-            File.Move(temporary, archivePath, overwrite: true);
+            writer.WriteEntry(entry);
+            written.Add(name);
         }
-        catch
+
+        foreach (var (name, bytes) in plan.Added)
         {
-            File.Delete(temporary);
-            throw;
+            if (!written.Add(name))
+            {
+                continue;
+            }
+
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
+            {
+                DataStream = new MemoryStream(bytes),
+                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                ModificationTime = modified,
+            };
+            writer.WriteEntry(entry);
         }
-    }
+    });
 
     private sealed class RewritePlan(Dictionary<string, byte[]> original)
     {

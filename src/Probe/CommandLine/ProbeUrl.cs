@@ -1,6 +1,6 @@
 namespace ContainerHealth.Probe;
 
-internal enum ProbeScheme
+public enum ProbeScheme
 {
     Http,
     Tcp,

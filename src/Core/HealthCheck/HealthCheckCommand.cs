@@ -45,16 +45,18 @@ public static class HealthCheckCommand
     /// <summary>
     /// The probe's exec-form test for a protocol: the path, and a deadline under the check's timeout. The probe reads the
     /// port from the container's environment at run time (told only the path, or the protocol), unless the port is
-    /// pinned: then the test names the URL. A grpc check asks about <paramref name="service"/> when one is given.
+    /// pinned: then the test names the URL. A grpc check asks about <paramref name="service"/> when one is given; an http
+    /// check sends <paramref name="hostHeader"/> as its Host when the app's host filter needs one.
     /// </summary>
-    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout, string service = "")
+    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout, string service = "", string hostHeader = "")
     {
         var deadline = ProbeDeadline.Format(ProbeDeadline.For(timeout));
         IReadOnlyList<string> target = port.Pinned
             ? [HealthCheckProtocolChoice.Url(protocol, port.Number, checkPath)]
             : HealthCheckProtocolChoice.ProbeArguments(protocol, checkPath);
         IReadOnlyList<string> serviceArguments = protocol == HealthCheckProtocol.Grpc && service.Length > 0 ? ["--service", service] : [];
-        return [ExecKeyword, probePath, .. target, .. serviceArguments, "--timeout", deadline];
+        IReadOnlyList<string> hostArguments = protocol == HealthCheckProtocol.Http && hostHeader.Length > 0 ? ["--host-header", hostHeader] : [];
+        return [ExecKeyword, probePath, .. target, .. serviceArguments, .. hostArguments, "--timeout", deadline];
     }
 
     /// <summary>Whether a check runs the program at <paramref name="probePath"/> (exec form, or named in the shell command).</summary>

@@ -14,14 +14,16 @@ namespace ContainerHealth.HealthCheck;
 public static class HealthCheckPort
 {
     /// <param name="explicitPort">ContainerHealthCheckPort, already validated, or null.</param>
-    public static AppPort Resolve(int? explicitPort, ContainerFacts facts)
+    public static AppPort Resolve(int? explicitPort, ContainerFacts facts) => Resolve(explicitPort, facts, AppSettings.Read(facts.ProjectDirectory));
+
+    public static AppPort Resolve(int? explicitPort, ContainerFacts facts, AppSettings appSettings)
     {
         if (explicitPort is { } port)
         {
             return new AppPort(port, "ContainerHealthCheckPort", Pinned: true);
         }
 
-        if (facts.ProjectDirectory.Length > 0 && AppSettingsPort.Read(facts.ProjectDirectory) is { } configured)
+        if (AppSettingsPort.From(appSettings) is { } configured)
         {
             return configured;
         }

@@ -20,8 +20,9 @@ public static class HealthCheckProtocolChoice
     public const string Property = "ContainerHealthCheckProtocol";
     public const string ServiceProperty = "ContainerHealthCheckService";
 
-    /// <summary>The packages that serve grpc.health.v1.Health: Grpc.AspNetCore.HealthChecks (MapGrpcHealthChecksService) and Grpc.HealthCheck.</summary>
-    public static readonly IReadOnlyList<string> GrpcHealthPackages = ["Grpc.AspNetCore.HealthChecks", "Grpc.HealthCheck"];
+    /// <summary>The project's package references that serve grpc.health.v1.Health (<see cref="HealthCheckDefaults.GrpcHealthPackages"/>).</summary>
+    public static IReadOnlyList<string> GrpcHealthReferences(IEnumerable<string> packageReferences) =>
+        packageReferences.Select(r => r.Trim()).Where(r => HealthCheckDefaults.GrpcHealthPackages.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
 
     public static HealthCheckProtocol Decide(string property, bool pathSetByProject, IEnumerable<string> packageReferences, List<Diagnostic> diagnostics)
     {
@@ -44,8 +45,7 @@ public static class HealthCheckProtocolChoice
             }
         }
 
-        var servesGrpcHealth = packageReferences.Any(reference => GrpcHealthPackages.Contains(reference.Trim(), StringComparer.OrdinalIgnoreCase));
-        return servesGrpcHealth && !pathSetByProject ? HealthCheckProtocol.Grpc : HealthCheckProtocol.Http;
+        return GrpcHealthReferences(packageReferences).Count > 0 && !pathSetByProject ? HealthCheckProtocol.Grpc : HealthCheckProtocol.Http;
     }
 
     /// <summary>

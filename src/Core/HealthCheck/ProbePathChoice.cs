@@ -45,6 +45,16 @@ public static class ProbePathChoice
         return new ProbePathDecision(HealthCheckDefaults.Path, DefaultSource, seen, null, Unconfirmed(HealthCheckDefaults.Path, seen));
     }
 
+    /// <summary>
+    /// The path Kubernetes' readiness probe asks when it should differ from liveness: the HEALTHCHECK probes the app's
+    /// liveness endpoint and the app also maps another confirmed one (Aspire's <c>/health</c>), which reports the app's
+    /// dependencies: one that is down should take the pod out of the load balancer, not restart it. Else null.
+    /// </summary>
+    public static string? ReadinessPath(HealthCheckDecisionRecord record) =>
+        record.PathSource == AppSource && record.AppEndpoints is { } seen && AppHealthEndpoints.IsLiveness(record.Path)
+            ? seen.Confirmed.FirstOrDefault(p => !AppHealthEndpoints.IsLiveness(p))
+            : null;
+
     /// <summary>The CH1018 text when <paramref name="path"/> is not confirmed to answer in Production, else null.</summary>
     private static string? Unconfirmed(string path, AppEndpointsSeen? seen)
     {

@@ -79,6 +79,10 @@ public sealed class ComputeContainerHealthCheck : Task
     [Output]
     public string ProbePathInImage { get; set; } = "";
 
+    /// <summary>http, grpc, tcp or command, for the decision line in the build output.</summary>
+    [Output]
+    public string CheckProtocol { get; set; } = "";
+
     public override bool Execute()
     {
         if (File.Exists(DecisionFile))
@@ -129,6 +133,7 @@ public sealed class ComputeContainerHealthCheck : Task
         HealthCheck = record.HealthcheckJson();
         ProbeRuntimeIdentifier = record.ProbeRuntimeIdentifier;
         ProbePathInImage = record.ProbePathInImage;
+        CheckProtocol = record.Protocol;
         var probed = decision.Definition is not null && decision.ProbeRuntimeIdentifier is not null && Command.Length == 0;
         if (probed && decision.ProtocolFromPackages)
         {

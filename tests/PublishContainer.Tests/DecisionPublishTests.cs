@@ -133,7 +133,7 @@ public sealed class DecisionPublishTests(PackagedSample sample, ITestOutputHelpe
             var build = await sample.App.DotnetAsync("build", sample.App.ProjectFile, "-c", "Release", "-nologo", "-v:q");
             Assert.True(build.ExitCode == 0, build.Output);
 
-            var editorConfig = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(sample.App.Directory, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Single());
+            var editorConfig = await File.ReadAllTextAsync(Path.Combine(sample.App.Directory, "obj", "Release", "net10.0", sample.App.Name + ".GeneratedMSBuildEditorConfig.editorconfig"));
             Assert.Contains("build_property._ContainerHealthDecidedProtocol = http", editorConfig);
             Assert.Contains("build_property._ContainerHealthDecidedPath = \n", editorConfig.ReplaceLineEndings("\n"));
             Assert.Contains("build_property._ContainerHealthDecidedPort = 5000", editorConfig);

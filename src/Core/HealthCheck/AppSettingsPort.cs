@@ -6,8 +6,6 @@ namespace ContainerHealth.HealthCheck;
 /// </summary>
 public static class AppSettingsPort
 {
-    public static AppPort? Read(string projectDirectory) => From(AppSettings.Read(projectDirectory));
-
     public static AppPort? From(AppSettings settings)
     {
         foreach (var key in settings.Keys.Where(k => k.StartsWith("Kestrel:Endpoints:", StringComparison.OrdinalIgnoreCase) && k.EndsWith(":Url", StringComparison.OrdinalIgnoreCase)))

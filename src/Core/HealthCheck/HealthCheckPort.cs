@@ -14,8 +14,7 @@ namespace ContainerHealth.HealthCheck;
 public static class HealthCheckPort
 {
     /// <param name="explicitPort">ContainerHealthCheckPort, already validated, or null.</param>
-    public static AppPort Resolve(int? explicitPort, ContainerFacts facts) => Resolve(explicitPort, facts, AppSettings.Read(facts.ProjectDirectory));
-
+    /// <param name="appSettings">The app's appsettings files, read once per decision.</param>
     public static AppPort Resolve(int? explicitPort, ContainerFacts facts, AppSettings appSettings)
     {
         if (explicitPort is { } port)

@@ -130,19 +130,29 @@ public sealed class DecisionPublishTests(PackagedSample sample, ITestOutputHelpe
         sample.App.WriteFile("appsettings.json", """{ "Kestrel": { "Endpoints": { "Http": { "Url": "http://+:5000" } } }, "AllowedHosts": "*.example.com" }""");
         try
         {
-            var build = await sample.App.DotnetAsync("build", sample.App.ProjectFile, "-c", "Release", "-nologo", "-v:q");
-            Assert.True(build.ExitCode == 0, build.Output);
-
-            var editorConfig = await File.ReadAllTextAsync(Path.Combine(sample.App.Directory, "obj", "Release", "net10.0", sample.App.Name + ".GeneratedMSBuildEditorConfig.editorconfig"));
+            var editorConfig = await BuildAsync();
             Assert.Contains("build_property._ContainerHealthDecidedProtocol = http", editorConfig);
             Assert.Contains("build_property._ContainerHealthDecidedPath = \n", editorConfig.ReplaceLineEndings("\n"));
             Assert.Contains("build_property._ContainerHealthDecidedPort = 5000", editorConfig);
             Assert.Contains("build_property._ContainerHealthDecidedHostHeader = healthcheck.example.com", editorConfig);
+
+            // The next build reuses the answer while nothing changed, and recomputes it when appsettings.json changes.
+            sample.App.WriteFile("appsettings.json", """{ "urls": "http://+:6000" }""");
+            var changed = await BuildAsync();
+            Assert.Contains("build_property._ContainerHealthDecidedPort = 6000", changed);
+            Assert.Contains("build_property._ContainerHealthDecidedHostHeader = \n", changed.ReplaceLineEndings("\n"));
         }
         finally
         {
             File.Delete(Path.Combine(sample.App.Directory, "appsettings.json"));
         }
+    }
+
+    private async Task<string> BuildAsync()
+    {
+        var build = await sample.App.DotnetAsync("build", sample.App.ProjectFile, "-c", "Release", "-nologo", "-v:q");
+        Assert.True(build.ExitCode == 0, build.Output);
+        return await File.ReadAllTextAsync(Path.Combine(sample.App.Directory, "obj", "Release", "net10.0", sample.App.Name + ".GeneratedMSBuildEditorConfig.editorconfig"));
     }
 
     private string Snippet(string name) =>

@@ -1,6 +1,5 @@
 using ContainerHealth.Build.Logging;
 using ContainerHealth.HealthCheck;
-using ContainerHealth.Images;
 using ContainerHealth.Inspection;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
@@ -8,8 +7,9 @@ using Task = Microsoft.Build.Utilities.Task;
 namespace ContainerHealth.Build.HealthCheck;
 
 /// <summary>
-/// Compute step (no side effects): validates the ContainerHealth* properties against the SDK's container facts and
-/// decides which probe to copy and which HEALTHCHECK to write.
+/// The decide step: validates the ContainerHealth* properties against the SDK's container facts, decides which probe to
+/// copy and which HEALTHCHECK to write, and saves the whole decision as this RID's <see cref="HealthCheckDecisionRecord"/>
+/// (<see cref="DecisionFile"/>), which every later step reads. Its only side effect is that file.
 /// </summary>
 public sealed class ComputeContainerHealthCheck : Task
 {
@@ -17,10 +17,15 @@ public sealed class ComputeContainerHealthCheck : Task
 
     public string Probe { get; set; } = "";
 
+    /// <summary>ContainerHealthCheckPath as the project set it; empty: the app's mapped health endpoints decide.</summary>
     public string Path { get; set; } = "";
 
-    /// <summary>Whether the project set ContainerHealthCheckPath itself, before the targets filled in the default.</summary>
-    public bool PathSetByProject { get; set; }
+    /// <summary>The built app assembly (@(IntermediateAssembly)), where the analyzers record the health endpoints the app maps.</summary>
+    public string AppAssembly { get; set; } = "";
+
+    /// <summary>Where this RID's decision record goes (an earlier publish's is replaced, or deleted when no decision is made).</summary>
+    [Required]
+    public string DecisionFile { get; set; } = "";
 
     public string Protocol { get; set; } = "";
 
@@ -74,67 +79,66 @@ public sealed class ComputeContainerHealthCheck : Task
     [Output]
     public string ProbePathInImage { get; set; } = "";
 
-    [Output]
-    public string CheckPath { get; set; } = "";
-
-    [Output]
-    public int CheckPort { get; set; }
-
-    /// <summary>http, grpc or tcp.</summary>
+    /// <summary>http, grpc, tcp or command, for the decision line in the build output.</summary>
     [Output]
     public string CheckProtocol { get; set; } = "";
 
-    /// <summary>The gRPC service a grpc check asks about, or empty.</summary>
-    [Output]
-    public string CheckService { get; set; } = "";
-
     public override bool Execute()
     {
-        var decision = HealthCheckPlanner.Decide(
-            new HealthCheckSettings
-            {
-                Probe = Probe,
-                Path = Path,
-                PathSetByProject = PathSetByProject,
-                Protocol = Protocol,
-                Service = Service,
-                Port = Port,
-                Interval = Interval,
-                Timeout = Timeout,
-                StartPeriod = StartPeriod,
-                StartInterval = StartInterval,
-                Retries = Retries,
-                Command = Command,
-            },
-            new ContainerFacts
-            {
-                RuntimeIdentifier = ContainerRuntimeIdentifier,
-                WorkingDirectory = ContainerWorkingDirectory,
-                EnvironmentVariables = ContainerEnvironmentVariables.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Value"))).ToArray(),
-                Ports = ContainerPorts.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Type"))).ToArray(),
-                ProbeRuntimeIdentifiers = ProbeRuntimeIdentifiers.Select(i => i.ItemSpec).ToArray(),
-                ProjectDirectory = ProjectDirectory,
-                PackageReferences = PackageReferences.Select(i => i.ItemSpec).ToArray(),
-                BaseImageEnvironment = BaseImageFactsFile.Length > 0 && FactsFileWriter.Read(BaseImageFactsFile) is { } facts ? facts.Environment : [],
-            });
+        if (File.Exists(DecisionFile))
+        {
+            File.Delete(DecisionFile);
+        }
+
+        var settings = new HealthCheckSettings
+        {
+            Probe = Probe,
+            Path = Path,
+            Protocol = Protocol,
+            Service = Service,
+            Port = Port,
+            Interval = Interval,
+            Timeout = Timeout,
+            StartPeriod = StartPeriod,
+            StartInterval = StartInterval,
+            Retries = Retries,
+            Command = Command,
+        };
+        var facts = new ContainerFacts
+        {
+            RuntimeIdentifier = ContainerRuntimeIdentifier,
+            WorkingDirectory = ContainerWorkingDirectory,
+            EnvironmentVariables = ContainerEnvironmentVariables.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Value"))).ToArray(),
+            Ports = ContainerPorts.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Type"))).ToArray(),
+            ProbeRuntimeIdentifiers = ProbeRuntimeIdentifiers.Select(i => i.ItemSpec).ToArray(),
+            ProjectDirectory = ProjectDirectory,
+            PackageReferences = PackageReferences.Select(i => i.ItemSpec).ToArray(),
+            AppAssembly = AppAssembly,
+            BaseImageEnvironment = BaseImageFactsFile.Length > 0 && FactsFileWriter.Read(BaseImageFactsFile) is { } imageFacts ? imageFacts.Environment : [],
+        };
+        var decision = HealthCheckPlanner.Decide(settings, facts);
 
         foreach (var diagnostic in decision.Diagnostics)
         {
             Log.Log(diagnostic, ProjectFile);
         }
 
-        HealthCheck = decision.Definition is null ? "" : ConfigHealthcheck.ToJson(decision.Definition).ToJsonString();
-        ProbeRuntimeIdentifier = decision.ProbeRuntimeIdentifier ?? "";
-        ProbePathInImage = decision.ProbePathInImage;
-        CheckPath = decision.Path;
-        CheckPort = decision.Port.Number;
-        CheckProtocol = HealthCheckProtocolChoice.Name(decision.Protocol);
-        CheckService = decision.Service;
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        var record = HealthCheckDecisionRecord.From(decision, settings, facts, BaseImageFactsFile);
+        HealthCheckDecisionFile.Write(DecisionFile, record);
+        HealthCheck = record.HealthcheckJson();
+        ProbeRuntimeIdentifier = record.ProbeRuntimeIdentifier;
+        ProbePathInImage = record.ProbePathInImage;
+        CheckProtocol = record.Protocol;
         var probed = decision.Definition is not null && decision.ProbeRuntimeIdentifier is not null && Command.Length == 0;
         if (probed && decision.ProtocolFromPackages)
         {
             Log.LogMessage(MessageImportance.High, "ContainerHealth: the project references {0} and sets no ContainerHealthCheckPath, so the HEALTHCHECK calls grpc.health.v1.Health/Check (ContainerHealthCheckProtocol=grpc; set it to http to probe a path instead).",
-                string.Join(", ", PackageReferences.Select(i => i.ItemSpec).Where(p => HealthCheckProtocolChoice.GrpcHealthPackages.Contains(p, StringComparer.OrdinalIgnoreCase))));
+                string.Join(", ", HealthCheckProtocolChoice.GrpcHealthReferences(facts.PackageReferences)));
         }
 
         if (probed && decision.Port.Pinned && Port.Length == 0)
@@ -142,6 +146,6 @@ public sealed class ComputeContainerHealthCheck : Task
             Log.LogMessage(MessageImportance.High, "ContainerHealth: the app listens on port {0} ({1}), so the HEALTHCHECK probes {2}.", decision.Port.Number, decision.Port.Source, HealthCheckProtocolChoice.Url(decision.Protocol, decision.Port.Number, decision.Path));
         }
 
-        return !Log.HasLoggedErrors;
+        return true;
     }
 }

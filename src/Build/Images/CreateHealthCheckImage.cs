@@ -16,9 +16,9 @@ public sealed class CreateHealthCheckImage : Task
     [Required]
     public string Manifest { get; set; } = "";
 
-    /// <summary>Docker's Healthcheck object as JSON.</summary>
+    /// <summary>This RID's decision record, whose HEALTHCHECK goes into the image.</summary>
     [Required]
-    public string HealthCheck { get; set; } = "";
+    public string DecisionFile { get; set; } = "";
 
     [Output]
     public string NewConfiguration { get; set; } = "";
@@ -34,7 +34,7 @@ public sealed class CreateHealthCheckImage : Task
 
     public override bool Execute()
     {
-        var image = HealthCheckImage.Create(Configuration, Manifest, ConfigHealthcheck.Parse(HealthCheck));
+        var image = HealthCheckImage.Create(Configuration, Manifest, HealthCheckSelection.Decided(DecisionFile));
         NewConfiguration = image.Config;
         NewManifest = image.Manifest;
         NewManifestDigest = image.ManifestDigest;

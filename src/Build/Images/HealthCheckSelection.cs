@@ -6,16 +6,16 @@ using Microsoft.Build.Framework;
 namespace ContainerHealth.Build.Images;
 
 /// <summary>
-/// Which HEALTHCHECK goes into which image: one for all (a single-image build), or per image from the
+/// Which HEALTHCHECK goes into which image: one for all (a single-image build: its decision record), or per image from the
 /// <see cref="ApplyHealthCheckRecords"/> replacements (a multi-RID build, where RIDs may differ).
 /// </summary>
 public static class HealthCheckSelection
 {
-    public static HealthCheckSelector From(string healthCheck, IReadOnlyCollection<ITaskItem> images)
+    public static HealthCheckSelector From(string decisionFile, IReadOnlyCollection<ITaskItem> images)
     {
-        if (healthCheck.Length > 0)
+        if (decisionFile.Length > 0)
         {
-            var definition = ConfigHealthcheck.Parse(healthCheck);
+            var definition = Decided(decisionFile);
             return (_, _) => definition;
         }
 
@@ -33,4 +33,9 @@ public static class HealthCheckSelection
             : byConfig.TryGetValue(configDigest, out var byC) ? byC
             : null;
     }
+
+    /// <summary>The HEALTHCHECK of a single-image build's decision record.</summary>
+    public static HealthCheckDefinition Decided(string decisionFile) =>
+        HealthCheckDecisionFile.Read(decisionFile)?.Definition()
+        ?? throw new InvalidDataException($"the decision record {decisionFile} is missing or has no HEALTHCHECK");
 }

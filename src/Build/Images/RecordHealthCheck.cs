@@ -16,13 +16,13 @@ public sealed class RecordHealthCheck : Task
     [Required]
     public string SdkManifestDigest { get; set; } = "";
 
-    /// <summary>Docker's Healthcheck object as JSON.</summary>
+    /// <summary>This RID's decision record, whose HEALTHCHECK went into the image.</summary>
     [Required]
-    public string HealthCheck { get; set; } = "";
+    public string DecisionFile { get; set; } = "";
 
     public override bool Execute()
     {
-        HealthCheckRecord.Write(RecordDirectory, SdkManifestDigest, HealthCheck);
+        HealthCheckRecord.Write(RecordDirectory, SdkManifestDigest, ConfigHealthcheck.ToJson(HealthCheckSelection.Decided(DecisionFile)).ToJsonString());
         return true;
     }
 }

@@ -16,8 +16,8 @@ public sealed class RewriteImageArchive : Task
     [Required]
     public string ArchivePath { get; set; } = "";
 
-    /// <summary>Docker's Healthcheck object as JSON, for every image in the archive; or empty and <see cref="Images"/>.</summary>
-    public string HealthCheck { get; set; } = "";
+    /// <summary>The decision record whose HEALTHCHECK goes into every image in the archive; or empty and <see cref="Images"/>.</summary>
+    public string DecisionFile { get; set; } = "";
 
     /// <summary>Per-image HEALTHCHECKs (the replacements from ApplyHealthCheckRecords).</summary>
     public ITaskItem[] Images { get; set; } = [];
@@ -26,7 +26,7 @@ public sealed class RewriteImageArchive : Task
     {
         try
         {
-            var rewrite = ImageArchiveRewriter.Rewrite(ArchivePath, HealthCheckSelection.From(HealthCheck, Images));
+            var rewrite = ImageArchiveRewriter.Rewrite(ArchivePath, HealthCheckSelection.From(DecisionFile, Images));
             Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} ({1} image(s)).", ArchivePath, rewrite.RewrittenConfigs);
             return true;
         }

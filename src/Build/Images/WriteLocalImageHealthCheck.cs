@@ -26,8 +26,8 @@ public sealed class WriteLocalImageHealthCheck : Task
     [Required]
     public ITaskItem[] ImageNames { get; set; } = [];
 
-    /// <summary>Docker's Healthcheck object as JSON, for every image; or empty and <see cref="Images"/>.</summary>
-    public string HealthCheck { get; set; } = "";
+    /// <summary>The decision record whose HEALTHCHECK goes into every image; or empty and <see cref="Images"/>.</summary>
+    public string DecisionFile { get; set; } = "";
 
     /// <summary>Per-image HEALTHCHECKs (the replacements from ApplyHealthCheckRecords).</summary>
     public ITaskItem[] Images { get; set; } = [];
@@ -44,7 +44,7 @@ public sealed class WriteLocalImageHealthCheck : Task
         }
 
         Directory.CreateDirectory(WorkingDirectory);
-        if (engine == "docker" && HealthCheck.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), ConfigHealthcheck.Parse(HealthCheck)))
+        if (engine == "docker" && DecisionFile.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), HealthCheckSelection.Decided(DecisionFile)))
         {
             return true;
         }
@@ -68,7 +68,7 @@ public sealed class WriteLocalImageHealthCheck : Task
                 return Fail($"`{engine} save` failed: {saveError}");
             }
 
-            ImageArchiveRewriter.Rewrite(archive, HealthCheckSelection.From(HealthCheck, Images));
+            ImageArchiveRewriter.Rewrite(archive, HealthCheckSelection.From(DecisionFile, Images));
             var superseded = ImageId(engine, names[0]);
             if (!Run(engine, ["load", "-i", archive], out var loadError))
             {

@@ -8,8 +8,9 @@ namespace ContainerHealth.Build.Lint;
 
 /// <summary>
 /// Compute-only: lints the deployment files (explicit ContainerHealthCheckManifest items plus, unless turned off, those
-/// found from the project directory up to the repository root) against the base image facts of every RID, and the
-/// project's own health-check settings against the same facts. Reads files, writes nothing.
+/// found from the project directory up to the repository root) against each RID's saved decision — its HEALTHCHECK,
+/// port, path and protocol, and the base-image facts that decision read — and the project's own check against the same
+/// facts. Reads files, writes nothing.
 /// </summary>
 public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
 {
@@ -23,38 +24,13 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
     [Required]
     public string ProjectFile { get; set; } = "";
 
-    /// <summary>The facts JSON files the inspection wrote, one per RID; missing files are skipped.</summary>
-    public ITaskItem[] FactsFiles { get; set; } = [];
+    /// <summary>The decision records of this publish's runtime identifiers (<see cref="HealthCheckDecisionRecord"/>); missing files are skipped.</summary>
+    public ITaskItem[] DecisionFiles { get; set; } = [];
 
     public string CacheDirectory { get; set; } = "";
 
     [Required]
     public string ContainerRepository { get; set; } = "";
-
-    public string CheckPath { get; set; } = "";
-
-    /// <summary>ContainerHealthCheckProtocol, whether the project set ContainerHealthCheckPath, and its PackageReference
-    /// items: the protocol is decided from them as the HEALTHCHECK's is (a multi-RID publish lints in the outer build).</summary>
-    public string Protocol { get; set; } = "";
-
-    public bool PathSetByProject { get; set; }
-
-    public ITaskItem[] PackageReferences { get; set; } = [];
-
-    /// <summary>ContainerHealthCheckPort as the project set it (empty: derived the same way the HEALTHCHECK's port is).</summary>
-    public string Port { get; set; } = "";
-
-    public string Probe { get; set; } = "true";
-
-    public string ProbePath { get; set; } = "";
-
-    public string HealthCheckCommand { get; set; } = "";
-
-    public string WorkingDirectory { get; set; } = "";
-
-    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = [];
-
-    public ITaskItem[] ContainerPorts { get; set; } = [];
 
     /// <summary>ContainerHealthLintMaxFileSize: the largest deployment file read, in MiB (default 16).</summary>
     public string MaxFileSize { get; set; } = "";
@@ -65,23 +41,33 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var cache = new InspectionCache(CacheDirectory.Length == 0 ? InspectionCache.DefaultDirectory() : CacheDirectory);
-        var facts = FactsFiles
-            .Select(f => FactsFileWriter.Read(f.ItemSpec))
-            .OfType<ImageFacts>()
-            .Select(f => f.ManifestDigest is { } digest && cache.TryLoad(digest) is { } withFiles ? withFiles with { Image = f.Image } : f)
-            .ToList();
-        if (facts.Count == 0)
+        var decisions = DecisionFiles.Select(f => HealthCheckDecisionFile.Read(f.ItemSpec)).OfType<HealthCheckDecisionRecord>().ToList();
+        // Each RID is linted with its own decision and its own base image; the findings they share are said once.
+        var runs = decisions.Select(d => (Decision: (HealthCheckDecisionRecord?)d, Settings: Settings(d), Facts: Facts(d, cache))).ToList();
+        if (runs.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.Low, "ContainerHealth: no health-check decision was made in this publish; deployment files are checked for syntax, ranges, ports and paths only");
+            runs.Add((null, new LintSettings { ContainerRepository = ContainerRepository }, null));
+        }
+        else if (runs.All(r => r.Facts is null))
         {
             Log.LogMessage(MessageImportance.Low, "ContainerHealth: the base image was not inspected; deployment files are checked for syntax, ranges, ports and paths only");
         }
 
-        var settings = Settings(facts);
-        var probeEnabled = !string.Equals(Probe, "false", StringComparison.OrdinalIgnoreCase);
-        foreach (var imageFacts in facts)
+        var seen = new HashSet<ContainerHealth.Diagnostics.Diagnostic>();
+        foreach (var (decision, settings, imageFacts) in runs)
         {
-            foreach (var diagnostic in ProjectHealthCheckRules.Check(imageFacts, probeEnabled, HealthCheckCommand, ProjectFile, settings).DistinctBy(d => d.Code))
+            if (decision is null || imageFacts is null)
             {
-                Log.Log(diagnostic, ProjectFile);
+                continue;
+            }
+
+            foreach (var diagnostic in ProjectHealthCheckRules.Check(imageFacts, decision.ProbeEnabled, decision.Command, ProjectFile, settings).DistinctBy(d => d.Code))
+            {
+                if (seen.Add(diagnostic with { Message = diagnostic.Code }))
+                {
+                    Log.Log(diagnostic, ProjectFile);
+                }
             }
         }
 
@@ -105,15 +91,20 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        var result = DeploymentLint.Run(files, facts, settings, limits);
-        foreach (var diagnostic in result.Diagnostics)
+        var said = new HashSet<ContainerHealth.Diagnostics.Diagnostic>();
+        var saidMessages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, settings, imageFacts) in runs)
         {
-            Log.Log(diagnostic);
-        }
+            var result = DeploymentLint.Run(files, imageFacts is null ? [] : [imageFacts], settings, limits);
+            foreach (var diagnostic in result.Diagnostics.Where(said.Add))
+            {
+                Log.Log(diagnostic);
+            }
 
-        foreach (var message in result.Messages)
-        {
-            Log.LogMessage(MessageImportance.Low, "ContainerHealth: " + message);
+            foreach (var message in result.Messages.Where(saidMessages.Add))
+            {
+                Log.LogMessage(MessageImportance.Low, "ContainerHealth: " + message);
+            }
         }
 
         LintedFiles = files.Distinct().Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
@@ -139,27 +130,22 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
         return null;
     }
 
-    private LintSettings Settings(IReadOnlyList<ImageFacts> facts)
+    /// <summary>What lint compares deployment files with: the decision as the HEALTHCHECK has it, not the raw properties.</summary>
+    private LintSettings Settings(HealthCheckDecisionRecord decision) => new()
     {
-        var appPort = HealthCheckPort.Resolve(HealthCheckPort.TryParse(Port, out var port) ? port : null, new ContainerFacts
-        {
-            EnvironmentVariables = ContainerEnvironmentVariables.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Value"))).ToList(),
-            BaseImageEnvironment = facts.SelectMany(f => f.Environment).ToList(),
-            Ports = ContainerPorts.Select(i => new KeyValuePair<string, string>(i.ItemSpec, i.GetMetadata("Type"))).ToList(),
-            ProjectDirectory = ProjectDirectory,
-        });
-        var workingDirectory = WorkingDirectory.Length == 0 ? "/app/" : WorkingDirectory;
-        return new LintSettings
-        {
-            ContainerRepository = ContainerRepository,
-            CheckPath = CheckPath.Length == 0 ? HealthCheckDefaults.Path : CheckPath,
-            // An invalid protocol was reported by the decision step already.
-            Protocol = HealthCheckProtocolChoice.Decide(Protocol, PathSetByProject, PackageReferences.Select(i => i.ItemSpec), []),
-            AppPort = appPort.Number,
-            AppPortIsExplicit = appPort.OverridesEnvironment,
-            ProbeEnabled = !string.Equals(Probe, "false", StringComparison.OrdinalIgnoreCase),
-            ProbePath = ProbePath.Length == 0 ? workingDirectory.TrimEnd('/') + "/" + HealthCheckDefaults.ProbeFileName : ProbePath,
-            WorkingDirectory = workingDirectory,
-        };
-    }
+        ContainerRepository = ContainerRepository,
+        CheckPath = decision.Path,
+        Protocol = Enum.TryParse<HealthCheckProtocol>(decision.Protocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http,
+        AppPort = decision.Port,
+        AppPortIsExplicit = decision.PortOverridesEnvironment,
+        ProbeEnabled = decision.ProbeEnabled,
+        ProbePath = decision.ProbePathInImage,
+        WorkingDirectory = decision.WorkingDirectory,
+    };
+
+    /// <summary>The base-image facts this RID's decision read (written by this publish's inspection), with the cached file list when there is one.</summary>
+    private static ImageFacts? Facts(HealthCheckDecisionRecord decision, InspectionCache cache) =>
+        decision.FactsFile.Length == 0 || FactsFileWriter.Read(decision.FactsFile) is not { } facts ? null
+        : facts.ManifestDigest is { } digest && cache.TryLoad(digest) is { } withFiles ? withFiles with { Image = facts.Image }
+        : facts;
 }

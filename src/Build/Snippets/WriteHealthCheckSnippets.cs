@@ -1,6 +1,5 @@
 using ContainerHealth.Build.Logging;
 using ContainerHealth.HealthCheck;
-using ContainerHealth.Images;
 using ContainerHealth.Snippets;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -14,21 +13,13 @@ namespace ContainerHealth.Build.Snippets;
 /// </summary>
 public sealed class WriteHealthCheckSnippets : Task
 {
+    /// <summary>This RID's decision record: the HEALTHCHECK, and the protocol, path, port, service and Host header the
+    /// Kubernetes probes ask for.</summary>
     [Required]
-    public string HealthCheck { get; set; } = "";
+    public string DecisionFile { get; set; } = "";
 
     [Required]
     public string OutputDirectory { get; set; } = "";
-
-    public string CheckPath { get; set; } = HealthCheckDefaults.Path;
-
-    /// <summary>http, grpc or tcp: which native probe the Kubernetes snippet uses.</summary>
-    public string CheckProtocol { get; set; } = "http";
-
-    /// <summary>The gRPC service a grpc check asks about, or empty for the server as a whole.</summary>
-    public string CheckService { get; set; } = "";
-
-    public int CheckPort { get; set; } = HealthCheckDefaults.Port;
 
     public string ServiceName { get; set; } = "app";
 
@@ -39,12 +30,24 @@ public sealed class WriteHealthCheckSnippets : Task
 
     public override bool Execute()
     {
-        var definition = ConfigHealthcheck.Parse(HealthCheck);
+        if (HealthCheckDecisionFile.Read(DecisionFile) is not { } record || record.Definition() is not { } definition)
+        {
+            Log.LogMessage(MessageImportance.Low, "ContainerHealth: no HEALTHCHECK was decided in this publish ({0}); no snippets written.", DecisionFile);
+            return true;
+        }
+
         var snippets = new[]
         {
             EcsHealthCheckSnippet.Create(definition),
             ComposeHealthCheckSnippet.Create(definition, ServiceName),
-            KubernetesProbesSnippet.Create(definition, Enum.TryParse<HealthCheckProtocol>(CheckProtocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http, CheckPath, CheckPort, CheckService),
+            KubernetesProbesSnippet.Create(
+                definition,
+                Enum.TryParse<HealthCheckProtocol>(record.Protocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http,
+                record.Path,
+                record.Port,
+                record.Service,
+                record.HostHeader,
+                ProbePathChoice.ReadinessPath(record)),
         };
 
         Directory.CreateDirectory(OutputDirectory);

@@ -44,5 +44,8 @@ public static class DiagnosticCodes
     /// <summary>This MSBuild cannot run ContainerHealth's .NET tasks (.NET Framework MSBuild before 18): the package does nothing.</summary>
     public const string UnsupportedMSBuild = "CH1013";
 
+    /// <summary>The build cannot confirm that the path the HEALTHCHECK probes answers in Production (an informational message).</summary>
+    public const string ProbePathUnconfirmed = "CH1018";
+
     public static string HelpLink(string code) => HelpLinkBase + code + ".md";
 }

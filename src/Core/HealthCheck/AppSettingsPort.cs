@@ -1,62 +1,23 @@
-using System.Text.Json;
-
 namespace ContainerHealth.HealthCheck;
 
 /// <summary>
 /// The HTTP port an app's own configuration makes Kestrel listen on in Production: <c>Kestrel:Endpoints:*:Url</c>, else
-/// <c>urls</c>, from appsettings.json with appsettings.Production.json over it (keys case-insensitive, as .NET
-/// configuration reads them). Both override the ASPNETCORE_HTTP_PORTS the .NET images set.
+/// <c>urls</c>, from the app's <see cref="AppSettings"/>. Both override the ASPNETCORE_HTTP_PORTS the .NET images set.
 /// </summary>
 public static class AppSettingsPort
 {
-    private static readonly string[] Files = ["appsettings.json", "appsettings.Production.json"];
-
-    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
-    public static AppPort? Read(string projectDirectory)
+    public static AppPort? From(AppSettings settings)
     {
-        var settings = new List<(string Key, string Value, string File)>();
-        foreach (var name in Files)
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("Kestrel:Endpoints:", StringComparison.OrdinalIgnoreCase) && k.EndsWith(":Url", StringComparison.OrdinalIgnoreCase)))
         {
-            var path = Path.Combine(projectDirectory, name);
-            if (!File.Exists(path))
+            var (value, file) = settings.Get(key)!.Value;
+            if (HttpPort(value) is { } port)
             {
-                continue;
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(File.ReadAllText(path), Lenient);
-                Flatten(document.RootElement, "", name, settings);
-            }
-            catch (JsonException)
-            {
-                // The app cannot start with a malformed appsettings.json either; the port stays undecided here.
+                return new AppPort(port, $"{file} {key}", Pinned: true);
             }
         }
 
-        // Later files override earlier ones key by key, as configuration providers do.
-        var merged = new Dictionary<string, (string Value, string File)>(StringComparer.OrdinalIgnoreCase);
-        var order = new List<string>();
-        foreach (var (key, value, file) in settings)
-        {
-            if (!merged.ContainsKey(key))
-            {
-                order.Add(key);
-            }
-
-            merged[key] = (value, file);
-        }
-
-        foreach (var key in order.Where(k => k.StartsWith("Kestrel:Endpoints:", StringComparison.OrdinalIgnoreCase) && k.EndsWith(":Url", StringComparison.OrdinalIgnoreCase)))
-        {
-            if (HttpPort(merged[key].Value) is { } port)
-            {
-                return new AppPort(port, $"{merged[key].File} {key}", Pinned: true);
-            }
-        }
-
-        if (merged.TryGetValue("urls", out var urls))
+        if (settings.Get("urls") is { } urls)
         {
             foreach (var url in urls.Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -92,33 +53,5 @@ public static class AppSettingsPort
         }
 
         return HealthCheckPort.TryParse(authority[(colon + 1)..], out var port) ? port : null;
-    }
-
-    private static void Flatten(JsonElement element, string prefix, string file, List<(string, string, string)> settings)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    Flatten(property.Value, prefix.Length == 0 ? property.Name : prefix + ":" + property.Name, file, settings);
-                }
-
-                break;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    Flatten(item, prefix + ":" + index++, file, settings);
-                }
-
-                break;
-            case JsonValueKind.String:
-                settings.Add((prefix, element.GetString()!, file));
-                break;
-            default:
-                settings.Add((prefix, element.GetRawText(), file));
-                break;
-        }
     }
 }

@@ -47,13 +47,14 @@ public static class HealthCheckCommand
     /// <summary>
     /// The probe's exec-form test for a protocol: the path, and a deadline under the check's timeout. The probe reads the
     /// port from the container's environment at run time (told only the path, or the protocol), unless the port is
-    /// pinned: then the test names the URL. A grpc check asks about <paramref name="service"/> when one is given.
+    /// pinned: then the test names the URL. A grpc check asks about <paramref name="service"/> when one is given; an http
+    /// check sends <paramref name="hostHeader"/> as its Host when the app's host filter needs one.
     /// </summary>
-    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout, string service = "") =>
-        [ExecKeyword, probePath, .. ProbeLine(protocol, checkPath, port.Pinned ? port.Number : null, service, ProbeDeadline.For(timeout)).ToArguments()];
+    public static IReadOnlyList<string> ForProbe(string probePath, HealthCheckProtocol protocol, string checkPath, AppPort port, DockerDuration timeout, string service = "", string hostHeader = "") =>
+        [ExecKeyword, probePath, .. ProbeLine(protocol, checkPath, port.Pinned ? port.Number : null, service, ProbeDeadline.For(timeout), hostHeader).ToArguments()];
 
     /// <summary>The probe's command line for a check (written with the probe's own printer, so the probe reads it back); no timeout: the probe's default.</summary>
-    public static ProbeCommandLine ProbeLine(HealthCheckProtocol protocol, string checkPath, int? pinnedPort, string service = "", TimeSpan? deadline = null)
+    public static ProbeCommandLine ProbeLine(HealthCheckProtocol protocol, string checkPath, int? pinnedPort, string service = "", TimeSpan? deadline = null, string hostHeader = "")
     {
         var scheme = ToScheme(protocol);
         return new ProbeCommandLine
@@ -62,6 +63,7 @@ public static class HealthCheckCommand
             Protocol = pinnedPort is null && scheme != ProbeScheme.Http ? scheme : null,
             Path = pinnedPort is null && scheme == ProbeScheme.Http ? checkPath : null,
             Service = scheme == ProbeScheme.Grpc && service.Length > 0 ? service : null,
+            HostHeader = scheme == ProbeScheme.Http && hostHeader.Length > 0 ? hostHeader : null,
             Timeout = deadline,
         };
     }

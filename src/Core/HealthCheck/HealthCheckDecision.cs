@@ -16,17 +16,24 @@ public sealed record HealthCheckDecision
 
     public HealthCheckProtocol Protocol { get; init; } = HealthCheckProtocol.Http;
 
+    /// <summary>Whether the check is the project's own ContainerHealthCheckCommand (then protocol, path and port describe the app, not the check).</summary>
+    public bool CustomCommand { get; init; }
+
     /// <summary>Whether <see cref="Protocol"/> was chosen because the project references a gRPC health package (not set).</summary>
     public bool ProtocolFromPackages { get; init; }
 
-    public string Path { get; init; } = HealthCheckDefaults.Path;
+    /// <summary>The path an http check probes, where it came from, and what the app's assembly said about it.</summary>
+    public ProbePathDecision ProbePath { get; init; } = new(HealthCheckDefaults.Path, ProbePathChoice.DefaultSource, null, null, null);
+
+    public string Path => ProbePath.Path;
 
     /// <summary>The gRPC service a grpc check asks about; empty for the server as a whole (and for http and tcp).</summary>
     public string Service { get; init; } = "";
 
     public AppPort Port { get; init; } = AppPort.Default;
 
-    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+    /// <summary>The Host header an http check sends because the app's host filter rejects localhost, or null.</summary>
+    public HostHeader? HostHeader { get; init; }
 
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 }

@@ -6,14 +6,10 @@ namespace ContainerHealth.HealthCheck;
 /// <summary>Turns the ContainerHealth* properties and the SDK's container facts into a <see cref="HealthCheckDecision"/>.</summary>
 public static class HealthCheckPlanner
 {
-    public static readonly DockerDuration DefaultInterval = DockerDuration.FromSeconds(30);
-    public static readonly DockerDuration DefaultTimeout = DockerDuration.FromSeconds(5);
-    // With a start period, Docker 25+ checks every start interval until the first success: a healthy app is reported
-    // healthy within 2 s of listening (compose's depends_on: service_healthy), and an app that never starts is unhealthy
-    // after 30 s + retries × interval. Engines without start intervals (Docker before 25, Podman) wait one interval.
-    public static readonly DockerDuration DefaultStartPeriod = DockerDuration.FromSeconds(30);
-    public static readonly DockerDuration DefaultStartInterval = DockerDuration.FromSeconds(2);
-    public const int DefaultRetries = 3;
+    private static readonly DockerDuration DefaultInterval = DockerDuration.FromSeconds(HealthCheckDefaults.IntervalSeconds);
+    private static readonly DockerDuration DefaultTimeout = DockerDuration.FromSeconds(HealthCheckDefaults.TimeoutSeconds);
+    private static readonly DockerDuration DefaultStartPeriod = DockerDuration.FromSeconds(HealthCheckDefaults.StartPeriodSeconds);
+    private static readonly DockerDuration DefaultStartInterval = DockerDuration.FromSeconds(HealthCheckDefaults.StartIntervalSeconds);
 
     // Docker refuses non-zero durations below one millisecond.
     private static readonly DockerDuration Minimum = new(1_000_000);
@@ -23,16 +19,20 @@ public static class HealthCheckPlanner
         var diagnostics = new List<Diagnostic>();
 
         var probeEnabled = ParseBoolean(settings.Probe, "ContainerHealthProbe", true, diagnostics);
-        var path = ParsePath(settings.Path, diagnostics);
-        var protocol = HealthCheckProtocolChoice.Decide(settings.Protocol, settings.PathSetByProject, facts.PackageReferences, diagnostics);
+        var projectPath = ParsePath(settings.Path, diagnostics);
+        var protocol = HealthCheckProtocolChoice.Decide(settings.Protocol, pathSetByProject: !string.IsNullOrWhiteSpace(settings.Path), facts.PackageReferences, diagnostics);
         var service = HealthCheckProtocolChoice.Service(settings.Service, protocol, diagnostics);
-        var port = ParsePort(settings.Port, facts, diagnostics);
+        var appSettings = AppSettings.Read(facts.ProjectDirectory);
+        var port = ParsePort(settings.Port, facts, appSettings, diagnostics);
         var interval = ParseDuration(settings.Interval, "ContainerHealthCheckInterval", DefaultInterval, diagnostics);
         var timeout = ParseDuration(settings.Timeout, "ContainerHealthCheckTimeout", DefaultTimeout, diagnostics);
         var startPeriod = ParseDuration(settings.StartPeriod, "ContainerHealthCheckStartPeriod", DefaultStartPeriod, diagnostics);
         var startInterval = ParseDuration(settings.StartInterval, "ContainerHealthCheckStartInterval", DefaultStartInterval, diagnostics);
         var retries = ParseRetries(settings.Retries, diagnostics);
         var command = ParseCommand(settings.Command, diagnostics);
+        var probesHttp = command is null && protocol == HealthCheckProtocol.Http;
+        var path = ProbePathChoice.Decide(projectPath, probesHttp, facts.AppAssembly);
+        var hostHeader = probesHttp ? AllowedHostsHeader.Choose(appSettings, facts.EnvironmentVariables) : null;
 
         var probePathInImage = ProbePath(facts.WorkingDirectory);
         string? probeRid = null;
@@ -48,27 +48,26 @@ public static class HealthCheckPlanner
             }
         }
 
-        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, protocol, path, port, timeout, service) : null);
+        var test = command ?? (probeRid is not null ? HealthCheckCommand.ForProbe(probePathInImage, protocol, path.Path, port, timeout, service, hostHeader?.Host ?? "") : null);
         if (test is not null && !HealthCheckCommand.Runs(test, probePathInImage))
         {
             // The user's own check does not run the probe: nothing in the image would use it.
             probeRid = null;
         }
 
-        var definition = test is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
-            ? null
-            : new HealthCheckDefinition(test, interval, timeout, startPeriod, startInterval, retries);
-
+        var hasErrors = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         return new HealthCheckDecision
         {
-            Definition = definition,
-            ProbeRuntimeIdentifier = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : probeRid,
+            Definition = test is null || hasErrors ? null : new HealthCheckDefinition(test, interval, timeout, startPeriod, startInterval, retries),
+            ProbeRuntimeIdentifier = hasErrors ? null : probeRid,
             ProbePathInImage = probePathInImage,
             Protocol = protocol,
+            CustomCommand = command is not null,
             ProtocolFromPackages = string.IsNullOrWhiteSpace(settings.Protocol) && protocol == HealthCheckProtocol.Grpc,
-            Path = path,
+            ProbePath = path,
             Service = service,
             Port = port,
+            HostHeader = hostHeader,
             Diagnostics = diagnostics,
         };
     }
@@ -98,32 +97,33 @@ public static class HealthCheckPlanner
         return fallback;
     }
 
-    private static string ParsePath(string text, List<Diagnostic> diagnostics)
+    /// <summary>ContainerHealthCheckPath, or null when the project sets none (or an invalid one, reported).</summary>
+    private static string? ParsePath(string text, List<Diagnostic> diagnostics)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return HealthCheckDefaults.Path;
+            return null;
         }
 
         var path = text.Trim();
         if (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal) || path.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             diagnostics.Add(Invalid("ContainerHealthCheckPath", text, "an absolute URL path without spaces, e.g. /healthz"));
-            return HealthCheckDefaults.Path;
+            return null;
         }
 
         return path;
     }
 
-    private static AppPort ParsePort(string text, ContainerFacts facts, List<Diagnostic> diagnostics)
+    private static AppPort ParsePort(string text, ContainerFacts facts, AppSettings appSettings, List<Diagnostic> diagnostics)
     {
         if (string.IsNullOrWhiteSpace(text) || HealthCheckPort.TryParse(text, out _))
         {
-            return HealthCheckPort.Resolve(string.IsNullOrWhiteSpace(text) ? null : int.Parse(text.Trim(), CultureInfo.InvariantCulture), facts);
+            return HealthCheckPort.Resolve(string.IsNullOrWhiteSpace(text) ? null : int.Parse(text.Trim(), CultureInfo.InvariantCulture), facts, appSettings);
         }
 
         diagnostics.Add(Invalid("ContainerHealthCheckPort", text, "a TCP port number from 1 to 65535"));
-        return HealthCheckPort.Resolve(null, facts);
+        return HealthCheckPort.Resolve(null, facts, appSettings);
     }
 
     private static DockerDuration ParseDuration(string text, string property, DockerDuration fallback, List<Diagnostic> diagnostics)
@@ -152,7 +152,7 @@ public static class HealthCheckPlanner
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return DefaultRetries;
+            return HealthCheckDefaults.Retries;
         }
 
         if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var retries))
@@ -161,7 +161,7 @@ public static class HealthCheckPlanner
         }
 
         diagnostics.Add(Invalid("ContainerHealthCheckRetries", text, "a whole number of consecutive failures, 0 or more, e.g. 3"));
-        return DefaultRetries;
+        return HealthCheckDefaults.Retries;
     }
 
     private static IReadOnlyList<string>? ParseCommand(string text, List<Diagnostic> diagnostics)

@@ -14,14 +14,15 @@ namespace ContainerHealth.HealthCheck;
 public static class HealthCheckPort
 {
     /// <param name="explicitPort">ContainerHealthCheckPort, already validated, or null.</param>
-    public static AppPort Resolve(int? explicitPort, ContainerFacts facts)
+    /// <param name="appSettings">The app's appsettings files, read once per decision.</param>
+    public static AppPort Resolve(int? explicitPort, ContainerFacts facts, AppSettings appSettings)
     {
         if (explicitPort is { } port)
         {
             return new AppPort(port, "ContainerHealthCheckPort", Pinned: true);
         }
 
-        if (facts.ProjectDirectory.Length > 0 && AppSettingsPort.Read(facts.ProjectDirectory) is { } configured)
+        if (AppSettingsPort.From(appSettings) is { } configured)
         {
             return configured;
         }

@@ -21,8 +21,9 @@ public static class HealthCheckProtocolChoice
     public const string Property = "ContainerHealthCheckProtocol";
     public const string ServiceProperty = "ContainerHealthCheckService";
 
-    /// <summary>The packages that serve grpc.health.v1.Health: Grpc.AspNetCore.HealthChecks (MapGrpcHealthChecksService) and Grpc.HealthCheck.</summary>
-    public static readonly IReadOnlyList<string> GrpcHealthPackages = ["Grpc.AspNetCore.HealthChecks", "Grpc.HealthCheck"];
+    /// <summary>The project's package references that serve grpc.health.v1.Health (<see cref="HealthCheckDefaults.GrpcHealthPackages"/>).</summary>
+    public static IReadOnlyList<string> GrpcHealthReferences(IEnumerable<string> packageReferences) =>
+        packageReferences.Select(r => r.Trim()).Where(r => HealthCheckDefaults.GrpcHealthPackages.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
 
     public static HealthCheckProtocol Decide(string property, bool pathSetByProject, IEnumerable<string> packageReferences, List<Diagnostic> diagnostics)
     {
@@ -45,8 +46,7 @@ public static class HealthCheckProtocolChoice
             }
         }
 
-        var servesGrpcHealth = packageReferences.Any(reference => GrpcHealthPackages.Contains(reference.Trim(), StringComparer.OrdinalIgnoreCase));
-        return servesGrpcHealth && !pathSetByProject ? HealthCheckProtocol.Grpc : HealthCheckProtocol.Http;
+        return GrpcHealthReferences(packageReferences).Count > 0 && !pathSetByProject ? HealthCheckProtocol.Grpc : HealthCheckProtocol.Http;
     }
 
     /// <summary>The URL the probe is given when the port is pinned: <c>http://localhost:PORT/path</c>, <c>grpc://localhost:PORT</c>, <c>tcp://localhost:PORT</c>.</summary>

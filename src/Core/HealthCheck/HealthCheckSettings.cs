@@ -5,13 +5,8 @@ public sealed record HealthCheckSettings
 {
     public string Probe { get; init; } = "";
 
+    /// <summary>ContainerHealthCheckPath; empty means the app's mapped health endpoints decide (a path set says the app answers HTTP).</summary>
     public string Path { get; init; } = "";
-
-    /// <summary>
-    /// Whether the project itself set ContainerHealthCheckPath (the targets fill in the default before the decision, so
-    /// <see cref="Path"/> alone cannot tell): a path says the app answers HTTP.
-    /// </summary>
-    public bool PathSetByProject { get; init; }
 
     /// <summary>ContainerHealthCheckProtocol: http, grpc or tcp; empty means "decide from the package references".</summary>
     public string Protocol { get; init; } = "";

@@ -13,19 +13,21 @@ public static class KubernetesProbesSnippet
 {
     public const string FileName = "k8s-probes.yaml";
 
-    public static SnippetResult Create(HealthCheckDefinition definition, HealthCheckProtocol protocol, string path, int port, string service = "")
+    /// <param name="readinessPath">The path the readiness probe asks when it differs from the liveness one (Aspire's <c>/health</c>
+    /// next to <c>/alive</c>: a dependency that is down takes the pod out of the load balancer instead of restarting it), or null.</param>
+    public static SnippetResult Create(HealthCheckDefinition definition, HealthCheckProtocol protocol, string path, int port, string service = "", string hostHeader = "", string? readinessPath = null)
     {
         var text = new StringBuilder();
         text.AppendLine("# Container spec fragment: Kubernetes ignores the image HEALTHCHECK and probes the endpoint itself.");
         if (!definition.StartPeriod.IsZero)
         {
             var period = WholeSeconds(definition.StartInterval.IsZero ? definition.Interval : definition.StartInterval, 1);
-            AppendProbe(text, "startupProbe", KubernetesProbeAction.Lines(protocol, path, port, service), period, definition.Timeout, Math.Max(1, (long)Math.Ceiling(WholeSeconds(definition.StartPeriod, 1) / (double)period)));
+            AppendProbe(text, "startupProbe", KubernetesProbeAction.Lines(protocol, path, port, service, hostHeader), period, definition.Timeout, Math.Max(1, (long)Math.Ceiling(WholeSeconds(definition.StartPeriod, 1) / (double)period)));
         }
 
-        foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
+        foreach (var (probe, probePath) in new[] { ("livenessProbe", path), ("readinessProbe", readinessPath ?? path) })
         {
-            AppendProbe(text, probe, KubernetesProbeAction.Lines(protocol, path, port, service), WholeSeconds(definition.Interval, 1), definition.Timeout, Math.Max(1, definition.Retries));
+            AppendProbe(text, probe, KubernetesProbeAction.Lines(protocol, probePath, port, service, hostHeader), WholeSeconds(definition.Interval, 1), definition.Timeout, Math.Max(1, definition.Retries));
         }
 
         return new SnippetResult(FileName, text.ToString(), []);

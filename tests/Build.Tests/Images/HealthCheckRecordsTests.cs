@@ -1,5 +1,6 @@
 using System.Text;
 using ContainerHealth.Build.Images;
+using ContainerHealth.HealthCheck;
 using ContainerHealth.Images;
 using ContainerHealth.Registry;
 using Microsoft.Build.Framework;
@@ -24,7 +25,9 @@ public sealed class HealthCheckRecordsTests : IDisposable
     {
         var sdkImage = SdkImage();
         var sdkDigest = sdkImage.GetMetadata("ManifestDigest");
-        var record = new RecordHealthCheck { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory, SdkManifestDigest = sdkDigest, HealthCheck = HealthCheck };
+        var decisionFile = Path.Combine(directory, "decisions", "linux-arm64.json");
+        HealthCheckDecisionFile.Write(decisionFile, new HealthCheckDecisionRecord { Healthcheck = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(HealthCheck)! });
+        var record = new RecordHealthCheck { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory, SdkManifestDigest = sdkDigest, DecisionFile = decisionFile };
         Assert.True(record.Execute());
 
         var apply = new ApplyHealthCheckRecords { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory, GeneratedContainers = [sdkImage] };

@@ -1,5 +1,6 @@
 using ContainerHealth.Build.Lint;
 using ContainerHealth.Diagnostics;
+using ContainerHealth.HealthCheck;
 using ContainerHealth.Inspection;
 using Microsoft.Build.Utilities;
 
@@ -106,22 +107,49 @@ public sealed class LintDeploymentFilesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("", false, 0)]
-    [InlineData("", true, 1)]
-    [InlineData("http", false, 1)]
-    public void A_grpc_health_package_without_a_path_makes_the_project_grpc_so_no_path_is_compared(string protocol, bool pathSetByProject, int pathMismatches)
+    [InlineData("grpc", 0)]
+    [InlineData("http", 1)]
+    public void The_protocol_is_the_decision_records_so_a_grpc_check_has_no_path_to_compare(string protocol, int pathMismatches)
     {
         var compose = Path.Combine(directory.FullName, "compose.yaml");
         File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: [\"CMD\", \"/app/healthprobe\", \"--path\", \"/ready\"]\n");
         var engine = new RecordingBuildEngine();
-        var task = Task(engine, [new TaskItem(compose)], FactsFile(hasShell: false));
-        task.Protocol = protocol;
-        task.PathSetByProject = pathSetByProject;
-        task.PackageReferences = [new TaskItem("Grpc.AspNetCore.HealthChecks")];
+
+        Assert.True(Task(engine, [new TaskItem(compose)], FactsFile(hasShell: false), new HealthCheckDecisionRecord { Protocol = protocol }).Execute());
+
+        Assert.Equal(pathMismatches, engine.Warnings.Count(w => w.Code == DiagnosticCodes.PathMismatch));
+    }
+
+    [Fact]
+    public void The_port_compared_is_the_decision_records_for_each_RID_with_that_RIDs_base_image()
+    {
+        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: [\"CMD\", \"/app/healthprobe\", \"http://localhost:8080/healthz\"]\n");
+        var engine = new RecordingBuildEngine();
+        var decided = new HealthCheckDecisionRecord { Port = 5000, PortSource = "appsettings.json urls", PortPinned = true, PortOverridesEnvironment = true };
+        var task = Task(engine, [new TaskItem(compose)], FactsFile(hasShell: false), decided);
+        var arm = Decision(FactsFile(hasShell: true), decided with { RuntimeIdentifier = "linux-arm64" }, "linux-arm64");
+        task.DecisionFiles = [.. task.DecisionFiles, arm];
 
         Assert.True(task.Execute());
 
-        Assert.Equal(pathMismatches, engine.Warnings.Count(w => w.Code == DiagnosticCodes.PathMismatch));
+        var mismatch = Assert.Single(engine.Warnings, w => w.Code == DiagnosticCodes.PortMismatch);
+        Assert.Contains("5000", mismatch.Message);
+    }
+
+    [Fact]
+    public void Facts_the_decision_did_not_read_are_not_read()
+    {
+        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: curl -f http://localhost:8080/healthz\n");
+        var engine = new RecordingBuildEngine();
+        var task = Task(engine, [new TaskItem(compose)], FactsFile(hasShell: false));
+        // This publish did not inspect the base image: the record names no facts, and the file an earlier publish left is ignored.
+        task.DecisionFiles = [Decision(null, new HealthCheckDecisionRecord())];
+
+        Assert.True(task.Execute());
+
+        Assert.DoesNotContain(engine.Warnings, w => w.Code is DiagnosticCodes.ShellMissing or DiagnosticCodes.ProgramMissing);
     }
 
     public void Dispose() => directory.Delete(recursive: true);
@@ -137,16 +165,22 @@ public sealed class LintDeploymentFilesTests : IDisposable
         return new TaskItem(path);
     }
 
-    private LintDeploymentFiles Task(RecordingBuildEngine engine, TaskItem[] manifests, TaskItem facts) => new()
+    private TaskItem Decision(TaskItem? facts, HealthCheckDecisionRecord record, string rid = "linux-x64")
+    {
+        var path = HealthCheckDecisionFile.PathFor(Path.Combine(directory.FullName, "decisions"), rid);
+        HealthCheckDecisionFile.Write(path, record with { RuntimeIdentifier = rid, FactsFile = facts?.ItemSpec ?? "", ProbePathInImage = "/app/healthprobe" });
+        return new TaskItem(path);
+    }
+
+    private LintDeploymentFiles Task(RecordingBuildEngine engine, TaskItem[] manifests, TaskItem facts, HealthCheckDecisionRecord? decision = null) => new()
     {
         BuildEngine = engine,
         Manifests = manifests,
         Discover = false,
         ProjectDirectory = directory.FullName,
         ProjectFile = Path.Combine(directory.FullName, "App.csproj"),
-        FactsFiles = [facts],
+        DecisionFiles = [Decision(facts, decision ?? new HealthCheckDecisionRecord())],
         CacheDirectory = Path.Combine(directory.FullName, "cache"),
         ContainerRepository = "shop-api",
-        CheckPath = "/healthz",
     };
 }

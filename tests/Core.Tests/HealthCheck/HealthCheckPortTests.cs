@@ -16,7 +16,7 @@ public sealed class HealthCheckPortTests : IDisposable
     {
         WriteSettings("appsettings.json", """{ "Kestrel": { "Endpoints": { "Http": { "Url": "http://+:5000" } } } }""");
 
-        Assert.Equal(new AppPort(7000, "ContainerHealthCheckPort", true), HealthCheckPort.Resolve(7000, Facts()));
+        Assert.Equal(new AppPort(7000, "ContainerHealthCheckPort", true), Resolve(7000, Facts()));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class HealthCheckPortTests : IDisposable
             { "kestrel": { "endpoints": { "Https": { "Url": "https://+:5001" }, "Http": { "url": "http://+:5000" }, }, } }
             """);
 
-        var port = HealthCheckPort.Resolve(null, Facts(environment: [new("ASPNETCORE_HTTP_PORTS", "8080")]));
+        var port = Resolve(null, Facts(environment: [new("ASPNETCORE_HTTP_PORTS", "8080")]));
 
         Assert.Equal((5000, true), (port.Number, port.Pinned));
         Assert.Contains("appsettings.json", port.Source);
@@ -39,7 +39,7 @@ public sealed class HealthCheckPortTests : IDisposable
         WriteSettings("appsettings.json", """{ "Kestrel": { "Endpoints": { "Http": { "Url": "http://+:5000" } } } }""");
         WriteSettings("appsettings.Production.json", """{ "Kestrel": { "Endpoints": { "Http": { "Url": "http://*:6000" } } } }""");
 
-        Assert.Equal(6000, HealthCheckPort.Resolve(null, Facts()).Number);
+        Assert.Equal(6000, Resolve(null, Facts()).Number);
     }
 
     [Fact]
@@ -47,13 +47,13 @@ public sealed class HealthCheckPortTests : IDisposable
     {
         WriteSettings("appsettings.json", """{ "urls": "https://+:5001;http://[::]:5080" }""");
 
-        Assert.Equal(5080, HealthCheckPort.Resolve(null, Facts()).Number);
+        Assert.Equal(5080, Resolve(null, Facts()).Number);
     }
 
     [Fact]
     public void Urls_variable_overrides_http_ports_wherever_each_is_set_and_stays_unpinned()
     {
-        var port = HealthCheckPort.Resolve(null, Facts(
+        var port = Resolve(null, Facts(
             environment: [new("ASPNETCORE_URLS", "http://+:9000")],
             image: ["ASPNETCORE_HTTP_PORTS=8080"]));
 
@@ -63,7 +63,7 @@ public sealed class HealthCheckPortTests : IDisposable
     [Fact]
     public void Base_image_environment_decides_before_ContainerPort()
     {
-        var port = HealthCheckPort.Resolve(null, Facts(image: ["ASPNETCORE_HTTP_PORTS=8081"], ports: [new("5000", "tcp")]));
+        var port = Resolve(null, Facts(image: ["ASPNETCORE_HTTP_PORTS=8081"], ports: [new("5000", "tcp")]));
 
         Assert.Equal((8081, false), (port.Number, port.Pinned));
     }
@@ -71,8 +71,8 @@ public sealed class HealthCheckPortTests : IDisposable
     [Fact]
     public void ContainerPort_when_the_environment_is_silent_is_pinned_then_8080()
     {
-        Assert.Equal(new AppPort(5000, "ContainerPort", true), HealthCheckPort.Resolve(null, Facts(ports: [new("53", "udp"), new("5000", "")])));
-        Assert.Equal(AppPort.Default, HealthCheckPort.Resolve(null, Facts()));
+        Assert.Equal(new AppPort(5000, "ContainerPort", true), Resolve(null, Facts(ports: [new("53", "udp"), new("5000", "")])));
+        Assert.Equal(AppPort.Default, Resolve(null, Facts()));
     }
 
     [Fact]
@@ -98,6 +98,9 @@ public sealed class HealthCheckPortTests : IDisposable
     public void Dispose() => Directory.Delete(project, recursive: true);
 
     private void WriteSettings(string name, string json) => File.WriteAllText(Path.Combine(project, name), json);
+
+    private static AppPort Resolve(int? explicitPort, ContainerFacts facts) =>
+        HealthCheckPort.Resolve(explicitPort, facts, AppSettings.Read(facts.ProjectDirectory));
 
     private ContainerFacts Facts(
         KeyValuePair<string, string>[]? environment = null,

@@ -21,7 +21,7 @@ public sealed class HealthCheckProtocolPlanningTests
     [Fact]
     public void Grpc_health_package_and_no_path_give_a_grpc_check_with_the_port_from_the_environment()
     {
-        var decision = HealthCheckPlanner.Decide(new HealthCheckSettings { Path = "/healthz" }, GrpcService);
+        var decision = HealthCheckPlanner.Decide(new HealthCheckSettings(), GrpcService);
 
         Assert.Empty(decision.Diagnostics);
         Assert.Equal(HealthCheckProtocol.Grpc, decision.Protocol);
@@ -32,7 +32,7 @@ public sealed class HealthCheckProtocolPlanningTests
     [Fact]
     public void A_path_the_project_set_keeps_a_grpc_service_on_http()
     {
-        var decision = HealthCheckPlanner.Decide(new HealthCheckSettings { Path = "/healthz", PathSetByProject = true }, GrpcService);
+        var decision = HealthCheckPlanner.Decide(new HealthCheckSettings { Path = "/healthz" }, GrpcService);
 
         Assert.Equal(HealthCheckProtocol.Http, decision.Protocol);
         Assert.False(decision.ProtocolFromPackages);
@@ -43,7 +43,7 @@ public sealed class HealthCheckProtocolPlanningTests
     public void Property_overrides_the_packages_both_ways()
     {
         var http = HealthCheckPlanner.Decide(new HealthCheckSettings { Protocol = "http" }, GrpcService);
-        var grpc = HealthCheckPlanner.Decide(new HealthCheckSettings { Protocol = "grpc", PathSetByProject = true, Path = "/ready" }, LinuxX64);
+        var grpc = HealthCheckPlanner.Decide(new HealthCheckSettings { Protocol = "grpc", Path = "/ready" }, LinuxX64);
 
         Assert.Equal(["CMD", "/app/healthprobe", "--path", "/healthz", "--timeout", "4s"], http.Definition!.Test);
         Assert.Equal(["CMD", "/app/healthprobe", "--protocol", "grpc", "--timeout", "4s"], grpc.Definition!.Test);

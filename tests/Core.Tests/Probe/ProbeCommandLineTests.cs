@@ -94,4 +94,20 @@ public sealed class ProbeCommandLineTests
         Assert.Equal(expected, string.Join(' ', test.Skip(2)));
         Assert.Null(ProbeCommandLine.Read(test.Skip(2).ToList()).Problem);
     }
+
+    [Fact]
+    public void The_build_defaults_to_the_path_the_probe_defaults_to()
+    {
+        Assert.Equal(ProbeCommandLine.DefaultPath, HealthCheckDefaults.Path);
+    }
+
+    [Fact]
+    public void A_pinned_host_header_is_written_for_http_checks_only()
+    {
+        var http = HealthCheckCommand.ProbeLine(HealthCheckProtocol.Http, "/healthz", pinnedPort: null, hostHeader: "example.com").ToArguments();
+        var grpc = HealthCheckCommand.ProbeLine(HealthCheckProtocol.Grpc, "/healthz", pinnedPort: null, hostHeader: "example.com").ToArguments();
+
+        Assert.Equal(["--path", "/healthz", "--host-header", "example.com"], http);
+        Assert.DoesNotContain("--host-header", grpc);
+    }
 }

@@ -1,0 +1,78 @@
+using ContainerHealth.TestBed.Engine;
+using ContainerHealth.TestBed.Images;
+using ContainerHealth.TestBed.Publishing;
+using Xunit.Abstractions;
+
+namespace ContainerHealth.PublishContainer.Tests.Verify;
+
+/// <summary>
+/// ContainerHealthVerify=true on the healthy sample, for every destination the SDK writes to: the final image is run under
+/// the test's Docker engine with its own HEALTHCHECK, the build prints one "verified … healthy" line with the probe's own
+/// answer, and no container is left behind.
+/// </summary>
+[Trait("Tier", "Engine")]
+public sealed class VerifyAtPublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("ch-verify-").FullName;
+
+    [Fact]
+    public async Task Registry_image_is_verified_healthy()
+    {
+        var published = await PublishAsync(registry: true);
+
+        AssertVerifiedHealthy(published);
+        Assert.Empty(await VerifyContainers.ListAsync());
+    }
+
+    [Fact]
+    public async Task Archive_is_loaded_and_verified_healthy()
+    {
+        var published = await PublishAsync(archive: directory);
+
+        AssertVerifiedHealthy(published);
+        Assert.Empty(await VerifyContainers.ListAsync());
+    }
+
+    [Fact]
+    public async Task Local_engine_image_is_verified_healthy()
+    {
+        var published = await PublishAsync();
+
+        AssertVerifiedHealthy(published);
+        Assert.Empty(await VerifyContainers.ListAsync());
+    }
+
+    [Fact]
+    public async Task Verify_is_off_by_default()
+    {
+        var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.Chiseled);
+        var published = await sample.PublishAsync(new ContainerPublishOptions { BaseImage = baseImage.Reference, Registry = sample.Registry });
+
+        Assert.True(published.Succeeded, published.Build.Output);
+        Assert.DoesNotContain("ContainerHealth: verified", published.Build.Output);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private void AssertVerifiedHealthy(ContainerPublishResult published)
+    {
+        output.WriteLine(published.Build.Output);
+        Assert.True(published.Succeeded, published.Build.Output);
+        var line = published.Build.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("ContainerHealth: verified", StringComparison.Ordinal));
+        Assert.Matches(@"^ContainerHealth: verified healthy-sample:t\w+ healthy in \d+\.\d s \(healthy: HTTP 200 from http://localhost:8080/healthz in \d+ ms\)$", line);
+    }
+
+    private async Task<ContainerPublishResult> PublishAsync(bool registry = false, string? archive = null)
+    {
+        var engine = await DockerEngine.SharedAsync();
+        var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.Chiseled);
+        return await sample.PublishAsync(new ContainerPublishOptions
+        {
+            BaseImage = baseImage.Reference,
+            Registry = registry ? sample.Registry : null,
+            ArchiveDirectory = archive,
+            Properties = new Dictionary<string, string> { ["ContainerHealthVerify"] = "true" },
+            Environment = engine.ClientEnvironment,
+        });
+    }
+}

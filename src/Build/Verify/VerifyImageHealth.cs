@@ -128,8 +128,13 @@ public sealed class VerifyImageHealth : Task, ICancelableTask
             return true;
         }
 
-        var diagnostic = VerifyReport.NotHealthy(DisplayName, "HEALTHCHECK", outcome);
-        Log.Log(diagnostic with { Message = diagnostic.Message + Environment.NewLine + string.Join(Environment.NewLine, VerifyReport.Details(outcome)) }, ProjectFile);
+        // The evidence as messages: MSBuild would print every line of a multi-line error as an error of its own.
+        Log.Log(VerifyReport.NotHealthy(DisplayName, "HEALTHCHECK", outcome), ProjectFile);
+        foreach (var line in VerifyReport.Details(outcome))
+        {
+            Log.LogMessage(MessageImportance.High, line);
+        }
+
         return false;
     }
 

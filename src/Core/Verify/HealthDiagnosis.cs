@@ -30,7 +30,7 @@ public static partial class HealthDiagnosis
         if (outcome.Verdict == VerifyVerdict.Exited)
         {
             var code = outcome.ExitCode is { } exit ? $" with exit code {exit}" : "";
-            return $"the app exited{code} before the check passed; its last output is below — fix the start-up failure it shows (a setting the container lacks is often the cause: pass it with ContainerHealthVerifyEnvironmentVariable or --env)";
+            return $"the app exited{code}; its last output is below — fix the start-up failure it shows (a setting the container lacks is often the cause: pass it with ContainerHealthVerifyEnvironmentVariable or --env)";
         }
 
         var probed = ProbedPort(checkOutput) ?? VerifyCheck.Describe(outcome.Test)?.Port;

@@ -70,10 +70,10 @@ public static partial class HealthDiagnosis
         var missing = MissingFile().Match(output) is { Success: true } m ? m.Groups["file"].Value : null;
         if (missing is "/bin/sh" || output.Contains("\"/bin/sh\"", StringComparison.Ordinal))
         {
-            return $"the check cannot start: the engine said \"{output}\". A CMD-SHELL check runs /bin/sh, and the image has no shell; write the check in exec form ([\"CMD\", \"/app/healthprobe\", ...]) with a program the image has, e.g. ContainerHealth's probe";
+            return $"the engine said \"{output}\". A CMD-SHELL check runs /bin/sh, and the image has no shell; write the check in exec form ([\"CMD\", \"/app/healthprobe\", ...]) with a program the image has, e.g. ContainerHealth's probe";
         }
 
-        return $"the check cannot start: the engine said \"{output}\". Run a program the image has (e.g. ContainerHealth's probe, /app/healthprobe), in exec form";
+        return $"the engine said \"{output}\". Run a program the image has (e.g. ContainerHealth's probe, /app/healthprobe), in exec form";
     }
 
     private static string Ports(IReadOnlyList<int> ports) => string.Join(", ", ports);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ContainerHealth.TestBed;
-using ContainerHealth.TestBed.Engine;
+using ContainerHealth.TestBed.Containers;
 using Xunit.Abstractions;
 
 namespace ContainerHealth.Cli.Tests.Verify;
@@ -21,7 +21,7 @@ public sealed class VerifyCommandEngineTests(BusyboxWebImage image, ITestOutputH
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches($@"^ContainerHealth: verified {image.Tag} healthy in \d+\.\d s", result.StandardOutput);
-        Assert.Empty(await LeftContainersAsync());
+        Assert.Empty(await VerifyContainers.ListAsync());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class VerifyCommandEngineTests(BusyboxWebImage image, ITestOutputH
         Assert.Contains($"{file}:9:", result.StandardOutput);
         Assert.Matches(@"error CH1014: the ECS healthCheck of \S+ cannot start: the engine said "".*stat /bin/sh: no such file or directory", result.StandardOutput);
         Assert.Contains("the image has no shell", result.StandardOutput);
-        Assert.Empty(await LeftContainersAsync());
+        Assert.Empty(await VerifyContainers.ListAsync());
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class VerifyCommandEngineTests(BusyboxWebImage image, ITestOutputH
         Assert.Contains($"{file}:5:", result.StandardOutput);
         Assert.Contains("error CH1014:", result.StandardOutput);
         Assert.Contains("health check (exit 1): wget: can't connect to remote host (127.0.0.1): Connection refused", result.StandardOutput);
-        Assert.Empty(await LeftContainersAsync());
+        Assert.Empty(await VerifyContainers.ListAsync());
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class VerifyCommandEngineTests(BusyboxWebImage image, ITestOutputH
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"{file}:13:", result.StandardOutput);
         Assert.Contains("under the readinessProbe exec", result.StandardOutput);
-        Assert.Contains($"{file}:15:", result.StandardOutput);
+        Assert.Contains($"{file}:16:", result.StandardOutput);
         Assert.Contains("warning CH1015: The livenessProbe httpGet of container 'web' was not run", result.StandardOutput);
         Assert.DoesNotContain("verified", result.StandardOutput.Split('\n').Single(l => l.Contains("livenessProbe", StringComparison.Ordinal)));
         Assert.Equal(1, strict.ExitCode);
@@ -171,11 +171,5 @@ public sealed class VerifyCommandEngineTests(BusyboxWebImage image, ITestOutputH
         output.WriteLine(result.StandardOutput);
         output.WriteLine(result.StandardError);
         return result;
-    }
-
-    private static async Task<string> LeftContainersAsync()
-    {
-        var engine = await DockerEngine.SharedAsync();
-        return (await engine.DockerAsync("ps", "--all", "--filter", "label=io.containerhealth.verify", "--format", "{{.Names}}")).EnsureSuccess().StandardOutput.Trim();
     }
 }

@@ -1,3 +1,4 @@
+using ContainerHealth.TestBed.Containers;
 using ContainerHealth.TestBed.Engine;
 using ContainerHealth.TestBed.Images;
 using ContainerHealth.TestBed.Publishing;

@@ -1,9 +1,9 @@
 using ContainerHealth.TestBed.Engine;
 
-namespace ContainerHealth.PublishContainer.Tests.Verify;
+namespace ContainerHealth.TestBed.Containers;
 
-/// <summary>The verify's containers on the test engine, found by the label every verify container carries.</summary>
-internal static class VerifyContainers
+/// <summary>ContainerHealth verify's containers on the test engine, found by the label every one of them carries.</summary>
+public static class VerifyContainers
 {
     public const string Label = "io.containerhealth.verify";
 

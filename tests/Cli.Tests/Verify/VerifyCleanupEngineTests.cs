@@ -10,6 +10,7 @@ namespace ContainerHealth.Cli.Tests.Verify;
 /// past its timeout. The check never passes (nothing listens on the port it probes), so only the ending is tested.
 /// </summary>
 [Trait("Tier", "Engine")]
+[Collection(VerifyContainers.Collection)]
 public sealed class VerifyCleanupEngineTests(BusyboxWebImage image, ITestOutputHelper output) : IClassFixture<BusyboxWebImage>, IDisposable
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
@@ -45,6 +46,7 @@ public sealed class VerifyCleanupEngineTests(BusyboxWebImage image, ITestOutputH
     [Fact]
     public async Task Verify_ends_at_its_timeout_with_the_evidence()
     {
+        await InstalledCli.GetAsync();
         var clock = Stopwatch.StartNew();
         using var verify = await StartNeverHealthyAsync("3s");
         var result = await verify.WaitAsync();

@@ -10,6 +10,7 @@ namespace ContainerHealth.Cli.Tests.Verify;
 /// HEALTHCHECK, and the checks of ECS, compose and Kubernetes files, each run as that platform hands it to the engine.
 /// </summary>
 [Trait("Tier", "Engine")]
+[Collection(VerifyContainers.Collection)]
 public sealed class VerifyCommandEngineTests(BusyboxWebImage image, ITestOutputHelper output) : IClassFixture<BusyboxWebImage>, IDisposable
 {
     private readonly TemporaryDirectory directory = new();

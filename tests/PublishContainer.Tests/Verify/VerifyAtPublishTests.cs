@@ -12,6 +12,7 @@ namespace ContainerHealth.PublishContainer.Tests.Verify;
 /// answer, and no container is left behind.
 /// </summary>
 [Trait("Tier", "Engine")]
+[Collection(VerifyContainers.Collection)]
 public sealed class VerifyAtPublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("ch-verify-").FullName;
@@ -41,6 +42,34 @@ public sealed class VerifyAtPublishTests(PackagedSample sample, ITestOutputHelpe
 
         AssertVerifiedHealthy(published);
         Assert.Empty(await VerifyContainers.ListAsync());
+    }
+
+    [Fact]
+    public async Task Setting_the_app_needs_to_start_is_passed_only_to_the_verify_container()
+    {
+        var programFile = Path.Combine(sample.App.Directory, "Program.cs");
+        var program = await File.ReadAllTextAsync(programFile);
+        var project = await File.ReadAllTextAsync(sample.App.ProjectFile);
+        try
+        {
+            await File.WriteAllTextAsync(programFile, program.Replace(
+                "var app = builder.Build();", "_ = builder.Configuration[\"Shop:Key\"] ?? throw new InvalidOperationException(\"Shop:Key is not set\");\nvar app = builder.Build();", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(sample.App.ProjectFile, project.Replace(
+                "</Project>", "  <ItemGroup>\n    <ContainerHealthVerifyEnvironmentVariable Include=\"Shop__Key\" Value=\"verify-only\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
+
+            var published = await PublishAsync(registry: true);
+
+            AssertVerifiedHealthy(published);
+            var engine = await DockerEngine.SharedAsync();
+            (await engine.DockerAsync("pull", "--quiet", published.ImageReference!)).EnsureSuccess();
+            var env = (await engine.DockerAsync("image", "inspect", "--format", "{{json .Config.Env}}", published.ImageReference!)).EnsureSuccess();
+            Assert.DoesNotContain("Shop__Key", env.StandardOutput);
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(programFile, program);
+            await File.WriteAllTextAsync(sample.App.ProjectFile, project);
+        }
     }
 
     [Fact]

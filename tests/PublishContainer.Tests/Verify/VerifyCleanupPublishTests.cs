@@ -13,6 +13,7 @@ namespace ContainerHealth.PublishContainer.Tests.Verify;
 /// is left, and the timeout is kept.
 /// </summary>
 [Trait("Tier", "Engine")]
+[Collection(VerifyContainers.Collection)]
 public sealed class VerifyCleanupPublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IAsyncLifetime
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(90);

@@ -11,6 +11,7 @@ namespace ContainerHealth.PublishContainer.Tests.Verify;
 /// the real engine runs the image's check, the build fails with CH1014, and the message names the cause and the fix.
 /// </summary>
 [Trait("Tier", "Engine")]
+[Collection(VerifyContainers.Collection)]
 public sealed class VerifyDiagnosisPublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>
 {
     [Fact]

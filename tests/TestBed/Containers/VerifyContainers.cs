@@ -7,6 +7,12 @@ public static class VerifyContainers
 {
     public const string Label = "io.containerhealth.verify";
 
+    /// <summary>
+    /// The xUnit collection of the test classes that assert no verify container is left: they run one after another, so
+    /// one class's container under way is not taken for another's leftover.
+    /// </summary>
+    public const string Collection = "Verify containers";
+
     public static async Task<IReadOnlyList<string>> ListAsync()
     {
         var engine = await DockerEngine.SharedAsync();

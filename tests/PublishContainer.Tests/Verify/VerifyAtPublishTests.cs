@@ -73,6 +73,25 @@ public sealed class VerifyAtPublishTests(PackagedSample sample, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Multi_RID_publish_verifies_the_native_RID_and_names_the_others()
+    {
+        var engine = await DockerEngine.SharedAsync();
+        var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.MultiPlatform);
+        var published = await sample.PublishAsync(new ContainerPublishOptions
+        {
+            BaseImage = baseImage.Reference,
+            Registry = sample.Registry,
+            RuntimeIdentifier = null,
+            Properties = new Dictionary<string, string> { ["RuntimeIdentifiers"] = "linux-x64;linux-arm64", ["ContainerHealthVerify"] = "true" },
+            Environment = engine.ClientEnvironment,
+        });
+
+        AssertVerifiedHealthy(published);
+        Assert.Contains("for linux-x64 (linux/amd64); not run here: linux-arm64 (the engine does not run them natively)", published.Build.Output);
+        Assert.Empty(await VerifyContainers.ListAsync());
+    }
+
+    [Fact]
     public async Task Verify_is_off_by_default()
     {
         var baseImage = await BaseImages.PushAsync(sample.Registry, BaseImageKind.Chiseled);

@@ -25,6 +25,7 @@ declare -A fast=(
   [Core.Tests]="FullyQualifiedName!~EndToEnd&FullyQualifiedName!~FaultTests&FullyQualifiedName!~RegistryImageWriterTests&FullyQualifiedName!~BaseImageInspectorTests"
   [Analyzers.Tests]="FullyQualifiedName!~GroundTruth&FullyQualifiedName!~PackageAnalyzerTests"
   [Probe.Tests]="FullyQualifiedName~.Units."
+  [Lint.Tests]="FullyQualifiedName~."
 )
 
 if [ "${1:-}" = "--fast" ]; then

@@ -63,7 +63,7 @@ public sealed class PackageLayoutTests
     {
         using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
         var ours = archive.Entries.Where(e => e.Name.StartsWith("ContainerHealth.", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(4, ours.Length);
+        Assert.Equal(8, ours.Length);
 
         foreach (var entry in ours)
         {
@@ -77,6 +77,35 @@ public sealed class PackageLayoutTests
             using var pe = new PEReader(stream);
             var debug = pe.ReadDebugDirectory().Select(d => d.Type).ToArray();
             Assert.True(debug.Contains(DebugDirectoryEntryType.EmbeddedPortablePdb) && debug.Contains(DebugDirectoryEntryType.Reproducible), $"{entry.FullName}: {string.Join(", ", debug)}");
+        }
+    }
+
+    [Fact]
+    public async Task Tasks_for_SDK_10_are_compiled_ahead_of_time_for_linux_x64_and_the_older_ones_are_IL()
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        var tasks = archive.Entries.Where(e => e.FullName.StartsWith("tasks/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(
+            tasks.Where(e => e.FullName.StartsWith("tasks/net8.0/", StringComparison.Ordinal)).Select(e => e.Name).Order(),
+            tasks.Where(e => e.FullName.StartsWith("tasks/net10.0/", StringComparison.Ordinal)).Select(e => e.Name).Order());
+
+        foreach (var entry in tasks)
+        {
+            using var stream = new MemoryStream();
+            using (var dll = entry.Open())
+            {
+                await dll.CopyToAsync(stream);
+            }
+
+            stream.Position = 0;
+            using var pe = new PEReader(stream);
+            var readyToRun = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+            Assert.True(readyToRun == entry.FullName.StartsWith("tasks/net10.0/", StringComparison.Ordinal), $"{entry.FullName}: ReadyToRun {readyToRun}");
+            if (readyToRun)
+            {
+                // Crossgen marks an image for Linux by XOR-ing the machine with 0x7B79.
+                Assert.Equal((int)Machine.Amd64, (int)pe.PEHeaders.CoffHeader.Machine ^ 0x7B79);
+            }
         }
     }
 

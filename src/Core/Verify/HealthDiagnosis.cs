@@ -33,7 +33,9 @@ public static partial class HealthDiagnosis
             return $"the app exited{code}; its last output is below — fix the start-up failure it shows (a setting the container lacks is often the cause: pass it with ContainerHealthVerifyEnvironmentVariable or --env)";
         }
 
-        var probed = ProbedPort(checkOutput) ?? VerifyCheck.Describe(outcome.Test)?.Port;
+        // The check's own output names what it probed (the probe's line does); else a URL in its command line.
+        var testText = outcome.Test is null ? "" : string.Join(" ", outcome.Test);
+        var probed = ProbedPort(checkOutput) ?? ProbedPort(testText) ?? PortFlag(testText);
         var listening = AppStartup.ListeningPorts(outcome.ContainerOutput);
         if (probed is { } port && listening.Count > 0 && !listening.Contains(port))
         {
@@ -42,7 +44,7 @@ public static partial class HealthDiagnosis
         }
 
         var status = HttpStatus(checkOutput);
-        var path = ProbedPath(checkOutput) ?? VerifyCheck.Describe(outcome.Test)?.Path ?? "the checked path";
+        var path = ProbedPath(checkOutput) ?? ProbedPath(testText) ?? Flag(testText, "path") ?? "the checked path";
         switch (status)
         {
             case 400:
@@ -75,6 +77,13 @@ public static partial class HealthDiagnosis
 
         return $"the engine said \"{output}\". Run a program the image has (e.g. ContainerHealth's probe, /app/healthprobe), in exec form";
     }
+
+    /// <summary>The probe's <c>--port N</c> / <c>--path /p</c> in a check's command line.</summary>
+    private static string? Flag(string test, string name) =>
+        Regex.Match(test, @"--" + name + @"[ =](?<value>\S+)") is { Success: true } m ? m.Groups["value"].Value : null;
+
+    private static int? PortFlag(string test) =>
+        Flag(test, "port") is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
 
     private static string Ports(IReadOnlyList<int> ports) => string.Join(", ", ports);
 

@@ -1,5 +1,4 @@
 using ContainerHealth.HealthCheck;
-using ContainerHealth.Lint;
 
 namespace ContainerHealth.Verify;
 
@@ -13,7 +12,4 @@ public sealed record VerifyCheck(IReadOnlyList<string>? Test, DockerDuration Tim
     public static VerifyCheck ImageOwn { get; } = new((IReadOnlyList<string>?)null);
 
     public bool IsExecForm => Test is ["CMD", ..];
-
-    /// <summary>What the check probes (port, path), read from its command line where it says.</summary>
-    public static CheckCommand? Describe(IReadOnlyList<string>? test) => test is null ? null : CheckCommand.FromDockerTest(test);
 }

@@ -84,13 +84,13 @@ internal sealed class AppHealthEndpoints
         var unconfirmed = new List<UnconfirmedHealthEndpoint>();
         foreach (var entry in SplitList(parts[3]))
         {
-            var equals = entry.IndexOf('=');
-            if (equals < 0)
+            var pathAndReason = entry.Split(['='], 2);
+            if (pathAndReason.Length != 2)
             {
                 return false;
             }
 
-            unconfirmed.Add(new UnconfirmedHealthEndpoint(Uri.UnescapeDataString(entry.Substring(0, equals)), Uri.UnescapeDataString(entry.Substring(equals + 1))));
+            unconfirmed.Add(new UnconfirmedHealthEndpoint(Uri.UnescapeDataString(pathAndReason[0]), Uri.UnescapeDataString(pathAndReason[1])));
         }
 
         endpoints = new AppHealthEndpoints(confirmed, unconfirmed, parts[1] == "complete");

@@ -1,7 +1,7 @@
 using ContainerHealth.Inspection;
 using ContainerHealth.Lint;
 
-namespace ContainerHealth.Core.Tests.Lint;
+namespace ContainerHealth.Lint.Tests;
 
 /// <summary>Facts shaped like the test-bed images (the inspector's own tests prove these come out of real layers).</summary>
 internal static class LintFixture

@@ -1,8 +1,8 @@
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Lint;
-using static ContainerHealth.Core.Tests.Lint.LintFixture;
+using static ContainerHealth.Lint.Tests.LintFixture;
 
-namespace ContainerHealth.Core.Tests.Lint;
+namespace ContainerHealth.Lint.Tests;
 
 /// <summary>The containers of every AWS::ECS::TaskDefinition in a CloudFormation template, YAML with short-form tags or JSON.</summary>
 public sealed class CloudFormationLintTests : IDisposable

@@ -1,8 +1,8 @@
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Lint;
-using static ContainerHealth.Core.Tests.Lint.LintFixture;
+using static ContainerHealth.Lint.Tests.LintFixture;
 
-namespace ContainerHealth.Core.Tests.Lint;
+namespace ContainerHealth.Lint.Tests;
 
 /// <summary>CH1004 compares the probed port with the ports the file declares for the container; variables are unknown.</summary>
 public sealed class DeclaredPortTests : IDisposable

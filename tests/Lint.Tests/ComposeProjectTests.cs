@@ -1,8 +1,8 @@
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Lint;
-using static ContainerHealth.Core.Tests.Lint.LintFixture;
+using static ContainerHealth.Lint.Tests.LintFixture;
 
-namespace ContainerHealth.Core.Tests.Lint;
+namespace ContainerHealth.Lint.Tests;
 
 /// <summary>Compose as docker compose reads it: merge keys, extends, interpolation, overrides, recognition by content.</summary>
 public sealed class ComposeProjectTests : IDisposable

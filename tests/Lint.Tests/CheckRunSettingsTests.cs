@@ -1,8 +1,8 @@
 using ContainerHealth.HealthCheck;
 using ContainerHealth.Lint;
-using static ContainerHealth.Core.Tests.Lint.LintFixture;
+using static ContainerHealth.Lint.Tests.LintFixture;
 
-namespace ContainerHealth.Core.Tests.Verify;
+namespace ContainerHealth.Lint.Tests;
 
 /// <summary>What lint's readers hand verify: each check as its platform hands it to the engine, with its defaults.</summary>
 [Trait("Tier", "Unit")]

@@ -1,8 +1,8 @@
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Lint;
-using static ContainerHealth.Core.Tests.Lint.LintFixture;
+using static ContainerHealth.Lint.Tests.LintFixture;
 
-namespace ContainerHealth.Core.Tests.Lint;
+namespace ContainerHealth.Lint.Tests;
 
 /// <summary>Which program a check runs: mounted scripts are unknown, bash must exist, redirections and keywords are no programs.</summary>
 public sealed class CheckProgramTests : IDisposable

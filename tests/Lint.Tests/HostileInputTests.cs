@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Lint;
-using static ContainerHealth.Core.Tests.Lint.LintFixture;
+using static ContainerHealth.Lint.Tests.LintFixture;
 
-namespace ContainerHealth.Core.Tests.Lint;
+namespace ContainerHealth.Lint.Tests;
 
 /// <summary>Inputs that once crashed, hung or exhausted the process: each is now one CH1008 saying why.</summary>
 public sealed class HostileInputTests : IDisposable

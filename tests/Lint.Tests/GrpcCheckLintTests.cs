@@ -1,9 +1,9 @@
 using ContainerHealth.Diagnostics;
 using ContainerHealth.HealthCheck;
 using ContainerHealth.Lint;
-using static ContainerHealth.Core.Tests.Lint.LintFixture;
+using static ContainerHealth.Lint.Tests.LintFixture;
 
-namespace ContainerHealth.Core.Tests.Lint;
+namespace ContainerHealth.Lint.Tests;
 
 /// <summary>gRPC checks in deployment files: the port is compared with the app's (CH1004); there is no HTTP path to compare (no CH1009).</summary>
 public sealed class GrpcCheckLintTests : IDisposable

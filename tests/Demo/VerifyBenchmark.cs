@@ -63,7 +63,7 @@ public static partial class VerifyBenchmark
 
         var without = Median(times[false]);
         var with = Median(times[true]);
-        Console.WriteLine($"publish without verify {without:0.00}s, with verify {with:0.00}s: +{with - without:0.00}s (medians of {runs} warm runs)");
+        Console.WriteLine($"publish without verify {without:0.00}s, with verify {with:0.00}s: {with - without:+0.00;-0.00}s (medians of {runs} warm runs)");
         Console.WriteLine($"verify's own 'healthy in': {Median(healthyIn):0.00}s (container start to healthy, the app's start-up included)");
         Console.WriteLine($"load average: {loadBefore} before, {File.ReadAllText("/proc/loadavg").Split(' ')[0]} after, on {Environment.ProcessorCount} cores (target: +difference <= app start-up + 1.5 s)");
         return 0;

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): each prints ratios against anchors measured in the same run.
-#   build/bench.sh [probe|publish|inspect|analyzer|lint ...]   (no argument: all of them)
+#   build/bench.sh [probe|publish|inspect|analyzer|lint|verify ...]   (no argument: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build/install-prerequisites.sh
 
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(probe publish inspect analyzer lint)
+[ ${#suites[@]} -eq 0 ] && suites=(probe publish inspect analyzer lint verify)
 for suite in "${suites[@]}"; do
   script="build/bench/$suite.sh"
   if [ ! -x "$script" ]; then

@@ -43,6 +43,9 @@ public sealed record DeploymentCheck(
 
     /// <summary>The file the check is written in when not the container's (a compose override or an extended service's file).</summary>
     public string? File { get; init; }
+
+    /// <summary>The check as the platform hands it to the engine; null for kubelet-side probes.</summary>
+    public CheckRunSettings? Run { get; init; }
 }
 
 /// <summary>A 1-based line and column in a deployment file; 0 when the file as a whole is meant.</summary>

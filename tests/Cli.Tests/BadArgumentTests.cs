@@ -13,6 +13,11 @@ public sealed class BadArgumentTests
     [InlineData(new[] { "inspect", "alpine:3", "--platform", "plan9/amd64" }, "--platform plan9/amd64 is not a platform .NET runs on")]
     [InlineData(new[] { "inspect", "./no/such/layout" }, "./no/such/layout: no such file or directory")]
     [InlineData(new[] { "inspect", "Not An Image" }, "'Not An Image' is neither a file, a directory nor an image reference")]
+    [InlineData(new[] { "verify" }, "Required argument missing for command: 'verify'")]
+    [InlineData(new[] { "verify", "app:1", "--timeout", "soon" }, "--timeout 'soon' is not a duration")]
+    [InlineData(new[] { "verify", "app:1", "--env", "NO_VALUE" }, "--env 'NO_VALUE' is not NAME=VALUE")]
+    [InlineData(new[] { "verify", "app:1", "no-such-task-definition.json" }, "no-such-task-definition.json: no such file")]
+    [InlineData(new[] { "verify", "app:1", "--engine", "containerd" }, "Argument 'containerd' not recognized")]
     public async Task Bad_command_line_exits_2_with_a_message(string[] arguments, string message)
     {
         var run = await CliRun.RunAsync(arguments);

@@ -73,7 +73,7 @@ public sealed class LintRun(LintOptions options, Action<string> note)
     /// --image names the image the files run: containers naming its repository, or every container when none does
     /// (the files name the pushed image, e.g. an ECR URL, and --image the same image elsewhere).
     /// </summary>
-    private static IEnumerable<DeploymentContainer> Targets(List<DeploymentContainer> containers, string? image) =>
+    internal static IEnumerable<DeploymentContainer> Targets(List<DeploymentContainer> containers, string? image) =>
         image is null ? containers
         : ImageReference.TryParse(image, out var reference) && containers.Any(c => DeploymentLint.Runs(c.Image, reference.Repository))
             ? containers.Where(c => DeploymentLint.Runs(c.Image, reference.Repository))

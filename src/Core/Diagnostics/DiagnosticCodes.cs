@@ -44,6 +44,12 @@ public static class DiagnosticCodes
     /// <summary>This MSBuild cannot run ContainerHealth's .NET tasks (.NET Framework MSBuild before 18): the package does nothing.</summary>
     public const string UnsupportedMSBuild = "CH1013";
 
+    /// <summary>Verify: the image's health check, run under a real engine, did not pass.</summary>
+    public const string VerifyNotHealthy = "CH1014";
+
+    /// <summary>Verify could not run: no container engine answered, or the image could not be loaded or pulled into it.</summary>
+    public const string VerifyCouldNotRun = "CH1015";
+
     /// <summary>The build cannot confirm that the path the HEALTHCHECK probes answers in Production (an informational message).</summary>
     public const string ProbePathUnconfirmed = "CH1018";
 

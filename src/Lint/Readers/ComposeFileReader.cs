@@ -95,6 +95,7 @@ public static class ComposeFileReader
                 {
                     PortPosition = PortLocator.Find(command, [Element(line)]),
                     File = at,
+                    Run = RunSettings(healthcheck, ["CMD-SHELL", Value(line).Text]),
                 };
             }
             else if (test is YamlSequenceNode sequence && sequence.Children.Count > 0)
@@ -112,9 +113,16 @@ public static class ComposeFileReader
                 {
                     PortPosition = PortLocator.Find(command, sequence.Children.Select(Element)),
                     File = at,
+                    Run = RunSettings(healthcheck, words),
                 };
             }
         }
+
+        /// <summary>Compose hands the engine its test with timeout (default 30 s) and retries (default 3).</summary>
+        private CheckRunSettings RunSettings(YamlNode healthcheck, IReadOnlyList<string> test) => new(
+            test,
+            DockerDuration.TryParse(Value(healthcheck.Get("timeout")).Text, out var timeout) && !timeout.IsZero ? timeout : DockerDuration.FromSeconds(30),
+            int.TryParse(Value(healthcheck.Get("retries")).Text, out var retries) && retries > 0 ? retries : 3);
 
         private ComposeInterpolation.Result Value(YamlNode? node) => project.Interpolation.Apply(node.Text() ?? "");
 

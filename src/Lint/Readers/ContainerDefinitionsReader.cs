@@ -85,8 +85,13 @@ internal static class ContainerDefinitionsReader
         yield return new DeploymentCheck("ECS healthCheck", command.Line, command.Column, check)
         {
             PortPosition = PortLocator.Find(check, command.Items.Select(i => new PortLocator.Element(i.Text ?? "", new FilePosition(i.Line, i.Column), i.Kind == JsonTokenType.String, true))),
+            // The ECS agent passes healthCheck to Docker as it is; its defaults are a 5 s timeout and 3 retries.
+            Run = new CheckRunSettings(words, DockerDuration.FromSeconds(Number(healthCheck["timeout"]) ?? 5), Number(healthCheck["retries"]) ?? 3),
         };
     }
+
+    private static int? Number(PositionedJson? value) =>
+        value is { Kind: JsonTokenType.Number } && int.TryParse(value.Text, out var number) && number > 0 ? number : null;
 
     /// <summary>A number a template fills in: <c>"${interval}"</c> in a <c>.json.tpl</c>.</summary>
     private static bool IsTemplated(PositionedJson value) => value.Kind == JsonTokenType.String && value.Text is { } text && text.Contains("${", StringComparison.Ordinal);

@@ -102,6 +102,11 @@ public static class KubernetesManifestReader
                 yield return new DeploymentCheck(name + " exec", command.Line(), command.Column(), check)
                 {
                     PortPosition = PortLocator.Find(check, command.Children.Select(c => c.AsElement())),
+                    // The kubelet execs the command in the container, as Docker runs an exec-form check.
+                    Run = new CheckRunSettings(
+                        ["CMD", .. command.Children.Select(c => c.Text() ?? "")],
+                        DockerDuration.FromSeconds(int.TryParse(probe.Get("timeoutSeconds").Text(), out var timeout) && timeout > 0 ? timeout : 1),
+                        int.TryParse(probe.Get("failureThreshold").Text(), out var failures) && failures > 0 ? failures : 3),
                 };
             }
             else if (probe.Get("httpGet") is YamlMappingNode httpGet)

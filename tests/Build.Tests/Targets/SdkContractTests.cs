@@ -21,6 +21,7 @@ public sealed class SdkContractTests
         "GeneratedContainerConfiguration", "GeneratedContainerManifest", "GeneratedContainerDigest", "GeneratedContainerMediaType",
         "GeneratedArchiveOutputPath", "GeneratedImageIndex", "_SkipContainerPublishing", "ContainerBaseRegistry", "ContainerBaseName",
         "ContainerBaseTag", "ContainerBaseDigest", "ContainerRuntimeIdentifier", "ContainerWorkingDirectory", "LocalRegistry",
+        "ContainerRegistry", "ContainerRepository", "ContainerRuntimeIdentifiers",
     ];
 
     private static readonly string[] ReadItems = ["GeneratedContainer", "GeneratedContainerName", "ContainerEnvironmentVariables", "ContainerImageTags"];

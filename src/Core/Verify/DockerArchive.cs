@@ -1,0 +1,84 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text.Json;
+using ContainerHealth.Inspection.Sources;
+using ContainerHealth.Registry;
+
+namespace ContainerHealth.Verify;
+
+/// <summary>
+/// Docker before 25 loads only docker-archives (<c>docker save</c>'s manifest.json), while the SDK writes an OCI layout
+/// tarball for OCI base images. This rewrites one platform of an OCI archive as a docker-archive over the same config
+/// and layer blobs (docker load decompresses layers itself); the original archive is untouched.
+/// </summary>
+public static class DockerArchive
+{
+    public static bool IsOciArchive(string archive)
+    {
+        using var source = LocalImageSource.Open(archive) ?? throw new InvalidDataException($"{archive} does not exist");
+        return !TarHas(archive, "manifest.json");
+    }
+
+    public static void FromOciArchive(string archive, string destination, string repoTag, string? platform)
+    {
+        using var source = LocalImageSource.Open(archive) ?? throw new InvalidDataException($"{archive} does not exist");
+        var image = source.Images.Count == 1 ? source.Images[0] : source.Select(ParsePlatform(platform) ?? new Platform("linux", "amd64"));
+        using var output = File.Create(destination);
+        using var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: false);
+        var layers = new List<string>();
+        for (var i = 0; i < image.LayerFiles.Count; i++)
+        {
+            var name = $"layer{i}.tar";
+            layers.Add(name);
+            Copy(source, image.LayerFiles[i], name, tar);
+        }
+
+        Copy(source, image.ConfigFile, "config.json", tar);
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(new[] { new DockerManifestEntry("config.json", [repoTag], layers) });
+        var entry = new PaxTarEntry(TarEntryType.RegularFile, "manifest.json") { DataStream = new MemoryStream(manifest) };
+        tar.WriteEntry(entry);
+    }
+
+    private static void Copy(LocalImageSource source, string file, string name, TarWriter tar)
+    {
+        // TarWriter needs the length up front: stage the blob in a temporary file rather than in memory.
+        var staged = Path.GetTempFileName();
+        try
+        {
+            using (var blob = source.OpenFile(file))
+            using (var stage = File.Create(staged))
+            {
+                blob.CopyTo(stage);
+            }
+
+            tar.WriteEntry(staged, name);
+        }
+        finally
+        {
+            File.Delete(staged);
+        }
+    }
+
+    private static bool TarHas(string archive, string name)
+    {
+        using var file = File.OpenRead(archive);
+        Span<byte> magic = stackalloc byte[2];
+        var gzipped = file.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        file.Position = 0;
+        using var tar = new TarReader(gzipped ? new GZipStream(file, CompressionMode.Decompress) : file);
+        while (tar.GetNextEntry() is { } entry)
+        {
+            if (entry.Name.TrimStart('.', '/') == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Platform? ParsePlatform(string? platform) =>
+        platform?.Split('/') is [var os, var architecture, ..] parts ? new Platform(os, architecture, parts.Length > 2 ? parts[2] : null) : null;
+
+    private sealed record DockerManifestEntry(string Config, IReadOnlyList<string> RepoTags, IReadOnlyList<string> Layers);
+}

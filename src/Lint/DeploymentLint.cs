@@ -56,7 +56,7 @@ public static class DeploymentLint
     }
 
     /// <summary>Reads one file as what it is (by name, then by content); an unreadable or oversized file is CH1008.</summary>
-    public static DeploymentFileResult Read(string file, LintLimits limits)
+    public static DeploymentFileResult Read(string file, LintLimits limits, DockerfileBuildOptions? dockerfile = null)
     {
         var (text, error) = DeploymentFileText.Read(file, limits);
         if (text is null)
@@ -72,6 +72,7 @@ public static class DeploymentLint
             DeploymentKind.CloudFormation => CloudFormationTemplateReader.Read(file, text, limits),
             DeploymentKind.Terraform => TerraformReader.Read(file, text, limits),
             DeploymentKind.HelmTemplate => HelmTemplate.Note(file),
+            DeploymentKind.Dockerfile => DockerfileReader.Read(file, text, dockerfile ?? DockerfileBuildOptions.Default),
             // Named explicitly but recognised by nothing: read so that syntax errors surface; a well-formed file is a note.
             _ when TerraformReader.IsTerraformFile(file) => TerraformReader.Read(file, text, limits),
             _ => Unrecognised(file, text, limits),

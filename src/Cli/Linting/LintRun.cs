@@ -17,7 +17,7 @@ public sealed class LintRun(LintOptions options, Action<string> note)
 
     public async Task<IReadOnlyList<Diagnostic>> RunAsync(IReadOnlyList<string> files, string? image, CancellationToken cancellationToken)
     {
-        var read = DeploymentLint.Plan(files).Select(file => DeploymentLint.Read(file, options.Limits)).ToList();
+        var read = DeploymentLint.Plan(files).Select(file => DeploymentLint.Read(file, options.Limits, options.Dockerfile)).ToList();
         if (options.ComposeFiles.Count > 0)
         {
             read.Add(ComposeFileReader.Read(options.ComposeFiles, null, options.Limits));
@@ -28,11 +28,26 @@ public sealed class LintRun(LintOptions options, Action<string> note)
         notes.ForEach(note);
 
         var containers = read.SelectMany(r => r.Containers).ToList();
-        var targets = Targets(containers, image).Where(c => c.Checks.Count > 0).ToList();
+        // A Dockerfile without a HEALTHCHECK is still checked: its base image may need one (CH1016).
+        var targets = Targets(containers, image).Where(c => c.Checks.Count > 0 || c.Dockerfile is { HealthCheckNone: false }).ToList();
         var runnable = new List<(DeploymentContainer Container, string Image)>();
         foreach (var container in targets)
         {
             var imageName = image ?? container.Image;
+            if (image is null && container.Dockerfile is { } built && (built.Root.IsScratch || built.Root.UnsetVariables.Count > 0))
+            {
+                if (built.Root.IsScratch)
+                {
+                    Check(container, "scratch", DockerfileBaseFacts.Scratch);
+                }
+                else
+                {
+                    diagnostics.Add(UnresolvedBase(container, built.Root));
+                }
+
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(imageName) || imageName.Contains('$', StringComparison.Ordinal))
             {
                 // Nothing can be checked against an image nobody named: as for an unreadable one, CI must not pass silently.
@@ -79,6 +94,15 @@ public sealed class LintRun(LintOptions options, Action<string> note)
             ? containers.Where(c => DeploymentLint.Runs(c.Image, reference.Repository))
             : containers;
 
+    /// <summary>A FROM whose variables nothing set: say which --build-arg to pass (CH1005, as for any image lint cannot read).</summary>
+    private static Diagnostic UnresolvedBase(DeploymentContainer container, DockerfileStage root)
+    {
+        var arguments = string.Join(" ", root.UnsetVariables.Select(v => $"--build-arg {v}=..."));
+        return new Diagnostic(DiagnosticCodes.InspectionFailed, DiagnosticSeverity.Error,
+            $"The base image of the final stage ('FROM {root.From.Arguments}') uses {string.Join(", ", root.UnsetVariables)}, which no ARG default or --build-arg sets, so its health check was not checked against an image. Pass {arguments}, or --image REF.",
+            container.File, container.ImagePosition.Line, container.ImagePosition.Column);
+    }
+
     private void Check(DeploymentContainer container, string imageName, ImageFacts facts)
     {
         var settings = new LintSettings
@@ -101,5 +125,7 @@ public sealed class LintRun(LintOptions options, Action<string> note)
                 diagnostics.Add(certain ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
             }
         }
+
+        diagnostics.AddRange(DockerfileRules.Check(container, facts, settings));
     }
 }

@@ -44,5 +44,11 @@ public static class DiagnosticCodes
     /// <summary>This MSBuild cannot run ContainerHealth's .NET tasks (.NET Framework MSBuild before 18): the package does nothing.</summary>
     public const string UnsupportedMSBuild = "CH1013";
 
+    /// <summary>A Dockerfile's final stage has no HEALTHCHECK on a base image without a shell: the lines to add.</summary>
+    public const string DockerfileWithoutHealthCheck = "CH1016";
+
+    /// <summary>A publish for a Linux RID put the probe into the publish output: the HEALTHCHECK line a Dockerfile needs.</summary>
+    public const string PublishedProbeHealthCheck = "CH1017";
+
     public static string HelpLink(string code) => HelpLinkBase + code + ".md";
 }

@@ -29,12 +29,9 @@ public static class DeploymentLint
             foreach (var container in result.Containers.Where(c => Runs(c.Image, settings.ContainerRepository)))
             {
                 matched++;
-                foreach (var check in container.Checks)
+                foreach (var imageFacts in facts)
                 {
-                    foreach (var imageFacts in facts)
-                    {
-                        diagnostics.AddRange(HealthCheckRules.Check(container, check, imageFacts, settings));
-                    }
+                    diagnostics.AddRange(Check(container, imageFacts, settings));
                 }
             }
         }
@@ -47,6 +44,11 @@ public static class DeploymentLint
         var unique = diagnostics.DistinctBy(d => (d.Code, d.File, d.Line, d.Column)).ToList();
         return new LintResult(unique, messages, matched);
     }
+
+    /// <summary>Every rule for one container against one image's facts: each of its checks, and for a Dockerfile its final stage.</summary>
+    public static IEnumerable<Diagnostic> Check(DeploymentContainer container, ImageFacts facts, LintSettings settings) =>
+        container.Checks.SelectMany(check => HealthCheckRules.Check(container, check, facts, settings))
+            .Concat(DockerfileRules.Check(container, facts, settings));
 
     /// <summary>The files to read: each once, without the compose override files their base file brings in.</summary>
     public static IReadOnlyList<string> Plan(IEnumerable<string> files)
@@ -92,7 +94,7 @@ public static class DeploymentLint
         }
 
         return read is { Diagnostics.Count: > 0 } or { Containers.Count: > 0 } ? read
-            : DeploymentFileResult.Note($"{file}: not a deployment file lint reads (ECS task definition, CloudFormation, Terraform, compose, Kubernetes); nothing to lint");
+            : DeploymentFileResult.Note($"{file}: not a deployment file lint reads (ECS task definition, CloudFormation, Terraform, compose, Kubernetes, Dockerfile); nothing to lint");
     }
 
     /// <summary>Whether a container image (<c>registry/path/repo:tag</c>, maybe with ${VARS}) names the repository.</summary>

@@ -112,20 +112,15 @@ public sealed class LintRun(LintOptions options, Action<string> note)
             AppPort = options.Port,
             AppPortIsExplicit = options.Port is not null,
         };
-        foreach (var check in container.Checks)
+        foreach (var diagnostic in DeploymentLint.Check(container, facts, settings))
         {
-            foreach (var diagnostic in HealthCheckRules.Check(container, check, facts, settings))
+            if (options.Path is null && diagnostic.Code == DiagnosticCodes.PathMismatch)
             {
-                if (options.Path is null && diagnostic.Code == DiagnosticCodes.PathMismatch)
-                {
-                    continue;
-                }
-
-                var certain = facts.Source == FactsSource.Layers && diagnostic.Code is DiagnosticCodes.ShellMissing or DiagnosticCodes.ProgramMissing;
-                diagnostics.Add(certain ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
+                continue;
             }
-        }
 
-        diagnostics.AddRange(DockerfileRules.Check(container, facts, settings));
+            var certain = facts.Source == FactsSource.Layers && diagnostic.Code is DiagnosticCodes.ShellMissing or DiagnosticCodes.ProgramMissing;
+            diagnostics.Add(certain ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
+        }
     }
 }

@@ -18,7 +18,7 @@ public static class DockerfileRules
     public static IEnumerable<Diagnostic> Check(DeploymentContainer container, ImageFacts facts, LintSettings settings)
     {
         if (container.Dockerfile is not { } built || built.HealthCheck is not null || built.HealthCheckNone
-            || facts.Source == FactsSource.Unknown || facts.HasShell != false || built.Changes.ShellProven || facts.Healthcheck is not null)
+            || facts.Source == FactsSource.Unknown || facts.HasShell != false || built.Changes.AddsShell || facts.Healthcheck is not null)
         {
             yield break;
         }

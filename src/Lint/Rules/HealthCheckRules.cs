@@ -18,7 +18,16 @@ public static class HealthCheckRules
             // An exec-form bash -c needs bash, not /bin/sh: that is the CH1002 below.
             var built = container.Dockerfile;
             var nor = built is null ? "" : " and the Dockerfile does not add";
-            if (command.NeedsShell && command.Interpreter is null && facts.HasShell == false && built?.Changes.ShellProven != true)
+            if (built?.Shell is [var imageShell, ..] && command.NeedsShell && command.Interpreter is null)
+            {
+                // Docker runs a shell-form check with the image's SHELL, not /bin/sh.
+                if (Has(imageShell, facts, built) == false)
+                {
+                    yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
+                        $"{where} runs through the Dockerfile's SHELL '{imageShell}', which the base image {image} does not have{nor}, so the check can never pass. Use the exec form with the probe: {probe}.");
+                }
+            }
+            else if (command.NeedsShell && command.Interpreter is null && facts.HasShell == false && built?.Changes.AddsShell != true)
             {
                 yield return Warn(DiagnosticCodes.ShellMissing, check, container,
                     $"{where} runs through a shell ('{Shorten(command.Text)}'), but the base image {image} has no /bin/sh{(built is null ? "" : " and no RUN of the Dockerfile proves one")}, so the check can never pass. Use the exec form with the probe: {probe}.");

@@ -14,5 +14,8 @@ public sealed record DockerfileImage(DockerfileStage FinalStage, ImageChanges Ch
 
     public string WorkingDirectory { get; init; } = "/";
 
+    /// <summary>The SHELL a shell-form HEALTHCHECK runs with (Docker runs CMD-SHELL with the image's SHELL); null for /bin/sh -c.</summary>
+    public IReadOnlyList<string>? Shell { get; init; }
+
     public DockerfileStage Root => FinalStage.Root;
 }

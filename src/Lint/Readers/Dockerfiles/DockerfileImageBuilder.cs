@@ -84,6 +84,7 @@ internal sealed class DockerfileImageBuilder(char escape, DockerfileBuildOptions
         HealthCheck = healthCheck,
         HealthCheckNone = healthCheckNone,
         WorkingDirectory = workingDirectory,
+        Shell = shell[0] == "/bin/sh" ? null : shell,
     };
 
     private void Run(DockerfileInstruction run)

@@ -162,6 +162,7 @@ public sealed class DockerfileWords
                 throw new DockerfileSyntaxException(0, 0, $"nests variable substitutions deeper than {MaxNesting} levels");
             }
 
+            var unsetBefore = unset.ToList();
             var word = Word(keepBlanks: true, stopAt: '}', depth: depth + 1);
             if (position >= text.Length)
             {
@@ -171,6 +172,13 @@ public sealed class DockerfileWords
             position++;
             var value = lookup(name);
             var set = colon ? !string.IsNullOrEmpty(value) : value is not null;
+            if (set != (op == '+'))
+            {
+                // The word is not used, so nor are the variables in it.
+                unset.Clear();
+                unset.UnionWith(unsetBefore);
+            }
+
             return op switch
             {
                 '-' => set ? value! : word,

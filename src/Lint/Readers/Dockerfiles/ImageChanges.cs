@@ -40,6 +40,9 @@ public sealed class ImageChanges
 
     public bool ShellProven => ShellProvenAt is not null;
 
+    /// <summary>The image has /bin/sh because of the Dockerfile: a RUN ran with it, or a COPY put one there.</summary>
+    public bool AddsShell => ShellProven || files.Contains("/bin/sh") || files.Contains("/usr/bin/sh");
+
     /// <summary>Files the Dockerfile creates (absolute paths), for messages and tests.</summary>
     public IReadOnlyCollection<string> Files => files;
 

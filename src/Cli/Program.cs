@@ -2,11 +2,13 @@ using System.CommandLine;
 using ContainerHealth.Cli;
 using ContainerHealth.Cli.Inspect;
 using ContainerHealth.Cli.Linting;
+using ContainerHealth.Cli.Probe;
 
 var root = new RootCommand("Checks that container health checks can run in the image they target: inspect an image, lint deployment files.")
 {
     InspectCommand.Create(),
     LintCommand.Create(),
+    ProbeCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -8,7 +8,8 @@ namespace ContainerHealth.Build.Probe;
 /// <summary>
 /// Compute step for Dockerfile builds: says, once per publish, the HEALTHCHECK line the Dockerfile's final stage needs to
 /// run the probe the publish output now carries (CH1017, a message: nothing is wrong yet). The line is the decision
-/// PublishContainer would write, as a Dockerfile instruction.
+/// PublishContainer would write, as a Dockerfile instruction (without --start-interval, which builders before Docker 25
+/// refuse).
 /// </summary>
 public sealed class ReportDockerfileHealthCheck : Task
 {
@@ -30,7 +31,7 @@ public sealed class ReportDockerfileHealthCheck : Task
             return true;
         }
 
-        Instruction = HealthCheckInstruction.Create(ConfigHealthcheck.Parse(HealthCheck), withStartInterval: true);
+        Instruction = HealthCheckInstruction.Create(ConfigHealthcheck.Parse(HealthCheck), withStartInterval: false);
         Log.LogMessage(null, DiagnosticCodes.PublishedProbeHealthCheck, null, ProjectFile, 0, 0, 0, 0, MessageImportance.High,
             "ContainerHealth: {0} holds healthprobe for Dockerfile builds; the final stage that copies it needs: {1}",
             PublishDirectory, Instruction);

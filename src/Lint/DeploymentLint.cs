@@ -5,45 +5,15 @@ using ContainerHealth.Registry;
 namespace ContainerHealth.Lint;
 
 /// <summary>
-/// Lints deployment files against the base image: reads each file, picks the containers whose image names
-/// <see cref="LintSettings.ContainerRepository"/>, and checks their health checks (CH1001, CH1002, CH1004, CH1006,
-/// CH1008, CH1009). Facts of several RIDs are all checked; the same finding is reported once.
+/// Lint's parts every run shares: reading one file as what it is, the rules for one container, and whether an image
+/// names a repository. <see cref="LintRun"/> is the run itself; <see cref="Run"/> the build's.
 /// </summary>
 public static class DeploymentLint
 {
-    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings, LintLimits? limits = null)
-    {
-        var diagnostics = new List<Diagnostic>();
-        var messages = new List<string>();
-        var matched = 0;
-
-        // Without the base image's facts, ports, paths and values are still checked.
-        facts = facts.Count > 0 ? facts : [new ImageFacts { Image = settings.ContainerRepository, Platform = "", Source = FactsSource.Unknown }];
-        var fileCount = 0;
-        foreach (var file in Plan(files))
-        {
-            fileCount++;
-            var result = Read(file, limits ?? LintLimits.Default);
-            diagnostics.AddRange(result.Diagnostics);
-            messages.AddRange(result.Notes);
-            foreach (var container in result.Containers.Where(c => Runs(c.Image, settings.ContainerRepository)))
-            {
-                matched++;
-                foreach (var imageFacts in facts)
-                {
-                    diagnostics.AddRange(Check(container, imageFacts, settings));
-                }
-            }
-        }
-
-        if (fileCount > 0 && matched == 0)
-        {
-            messages.Add($"no container in the {fileCount} deployment file(s) runs an image named '{settings.ContainerRepository}'; nothing to lint");
-        }
-
-        var unique = diagnostics.DistinctBy(d => (d.Code, d.File, d.Line, d.Column)).ToList();
-        return new LintResult(unique, messages, matched);
-    }
+    /// <summary>The build's run (<see cref="ProjectLintTargets"/>): nothing in it waits, so it completes synchronously.</summary>
+    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings, LintLimits? limits = null) =>
+        LintRun.RunAsync(new LintInput { Files = files.ToList(), Limits = limits ?? LintLimits.Default }, new ProjectLintTargets(facts, settings), CancellationToken.None)
+            .GetAwaiter().GetResult();
 
     /// <summary>Every rule for one container against one image's facts: each of its checks, and for a Dockerfile its final stage.</summary>
     public static IEnumerable<Diagnostic> Check(DeploymentContainer container, ImageFacts facts, LintSettings settings) =>

@@ -70,8 +70,14 @@ public static class LintCommand
             throw new UsageException($"{file}: no such file");
         }
 
-        var run = new LintRun(options, message => Console.Error.WriteLine("container-health: " + message));
-        var diagnostics = await run.RunAsync(files, image, cancellationToken);
+        var input = new LintInput { Files = files, ComposeFiles = options.ComposeFiles, Limits = options.Limits, Dockerfile = options.Dockerfile };
+        var result = await LintRun.RunAsync(input, new CommandLineLintTargets(options, image), cancellationToken);
+        foreach (var message in result.Messages)
+        {
+            Console.Error.WriteLine("container-health: " + message);
+        }
+
+        var diagnostics = result.Diagnostics;
 
         if (sarif)
         {

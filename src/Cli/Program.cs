@@ -2,13 +2,15 @@ using System.CommandLine;
 using ContainerHealth.Cli;
 using ContainerHealth.Cli.Inspect;
 using ContainerHealth.Cli.Linting;
+using ContainerHealth.Cli.Probe;
 using ContainerHealth.Cli.Verifying;
 
-var root = new RootCommand("Checks that container health checks can run in the image they target: inspect an image, lint deployment files.")
+var root = new RootCommand("Checks that container health checks can run in the image they target: inspect an image, lint deployment files and Dockerfiles, verify the checks under a real engine, write the probe.")
 {
     InspectCommand.Create(),
     LintCommand.Create(),
     VerifyCommand.Create(),
+    ProbeCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -24,6 +24,9 @@ public sealed record DeploymentContainer(
 
     /// <summary>Paths inside the container that a volume, bind mount, ConfigMap or Secret provides: their files are unknown.</summary>
     public IReadOnlyList<string> MountPaths { get; init; } = [];
+
+    /// <summary>For a Dockerfile: its final stage, what it adds over <see cref="Image"/> (the base), and its HEALTHCHECK.</summary>
+    public DockerfileImage? Dockerfile { get; init; }
 }
 
 /// <summary>

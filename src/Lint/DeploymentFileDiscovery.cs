@@ -2,8 +2,8 @@ namespace ContainerHealth.Lint;
 
 /// <summary>
 /// Finds deployment files from the project directory up to the repository root (the directory with .git): in each
-/// directory on the way and in its deploy-ish subdirectories (deploy, k8s, ecs, ...). Compose files are recognised by
-/// name, the others by content (<see cref="Classify"/>).
+/// directory on the way and in its deploy-ish subdirectories (deploy, k8s, ecs, ...). Compose files and Dockerfiles
+/// (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile) are recognised by name, the others by content (<see cref="Classify"/>).
 /// </summary>
 public static class DeploymentFileDiscovery
 {
@@ -54,6 +54,11 @@ public static class DeploymentFileDiscovery
             return DeploymentKind.Compose;
         }
 
+        if (DockerfileReader.IsDockerfileName(name))
+        {
+            return DeploymentKind.Dockerfile;
+        }
+
         if (TerraformReader.LooksLikeTerraform(path, text))
         {
             return DeploymentKind.Terraform;
@@ -80,7 +85,9 @@ public static class DeploymentFileDiscovery
         IEnumerable<FileInfo> files;
         try
         {
-            files = directory.EnumerateFiles().Where(f => f.Extension.ToLowerInvariant() is ".json" or ".yml" or ".yaml" or ".tf" or ".tpl" && f.Length <= DiscoveryLimits.MaxFileBytes).ToList();
+            files = directory.EnumerateFiles()
+                .Where(f => (f.Extension.ToLowerInvariant() is ".json" or ".yml" or ".yaml" or ".tf" or ".tpl" || DockerfileReader.IsDockerfileName(f.Name)) && f.Length <= DiscoveryLimits.MaxFileBytes)
+                .ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -90,7 +97,7 @@ public static class DeploymentFileDiscovery
         foreach (var file in files)
         {
             // An unreadable file, a pipe or a device is not ours to complain about unless the user names it.
-            if (ComposeFileReader.IsComposeFileName(file.Name) ? DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is not null
+            if (ComposeFileReader.IsComposeFileName(file.Name) || DockerfileReader.IsDockerfileName(file.Name) ? DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is not null
                 : DeploymentFileText.Read(file.FullName, DiscoveryLimits).Text is { } text && Classify(file.FullName, text) is { } kind && kind != DeploymentKind.HelmTemplate)
             {
                 found.Add(file.FullName);

@@ -5,48 +5,20 @@ using ContainerHealth.Registry;
 namespace ContainerHealth.Lint;
 
 /// <summary>
-/// Lints deployment files against the base image: reads each file, picks the containers whose image names
-/// <see cref="LintSettings.ContainerRepository"/>, and checks their health checks (CH1001, CH1002, CH1004, CH1006,
-/// CH1008, CH1009). Facts of several RIDs are all checked; the same finding is reported once.
+/// Lint's parts every run shares: reading one file as what it is, the rules for one container, and whether an image
+/// names a repository. <see cref="LintRun"/> is the run itself; <see cref="Run"/> the build's.
 /// </summary>
 public static class DeploymentLint
 {
-    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings, LintLimits? limits = null)
-    {
-        var diagnostics = new List<Diagnostic>();
-        var messages = new List<string>();
-        var matched = 0;
+    /// <summary>The build's run (<see cref="ProjectLintTargets"/>): nothing in it waits, so it completes synchronously.</summary>
+    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings, LintLimits? limits = null) =>
+        LintRun.RunAsync(new LintInput { Files = files.ToList(), Limits = limits ?? LintLimits.Default }, new ProjectLintTargets(facts, settings), CancellationToken.None)
+            .GetAwaiter().GetResult();
 
-        // Without the base image's facts, ports, paths and values are still checked.
-        facts = facts.Count > 0 ? facts : [new ImageFacts { Image = settings.ContainerRepository, Platform = "", Source = FactsSource.Unknown }];
-        var fileCount = 0;
-        foreach (var file in Plan(files))
-        {
-            fileCount++;
-            var result = Read(file, limits ?? LintLimits.Default);
-            diagnostics.AddRange(result.Diagnostics);
-            messages.AddRange(result.Notes);
-            foreach (var container in result.Containers.Where(c => Runs(c.Image, settings.ContainerRepository)))
-            {
-                matched++;
-                foreach (var check in container.Checks)
-                {
-                    foreach (var imageFacts in facts)
-                    {
-                        diagnostics.AddRange(HealthCheckRules.Check(container, check, imageFacts, settings));
-                    }
-                }
-            }
-        }
-
-        if (fileCount > 0 && matched == 0)
-        {
-            messages.Add($"no container in the {fileCount} deployment file(s) runs an image named '{settings.ContainerRepository}'; nothing to lint");
-        }
-
-        var unique = diagnostics.DistinctBy(d => (d.Code, d.File, d.Line, d.Column)).ToList();
-        return new LintResult(unique, messages, matched);
-    }
+    /// <summary>Every rule for one container against one image's facts: each of its checks, and for a Dockerfile its final stage.</summary>
+    public static IEnumerable<Diagnostic> Check(DeploymentContainer container, ImageFacts facts, LintSettings settings) =>
+        container.Checks.SelectMany(check => HealthCheckRules.Check(container, check, facts, settings))
+            .Concat(DockerfileRules.Check(container, facts, settings));
 
     /// <summary>The files to read: each once, without the compose override files their base file brings in.</summary>
     public static IReadOnlyList<string> Plan(IEnumerable<string> files)
@@ -56,7 +28,7 @@ public static class DeploymentLint
     }
 
     /// <summary>Reads one file as what it is (by name, then by content); an unreadable or oversized file is CH1008.</summary>
-    public static DeploymentFileResult Read(string file, LintLimits limits)
+    public static DeploymentFileResult Read(string file, LintLimits limits, DockerfileBuildOptions? dockerfile = null)
     {
         var (text, error) = DeploymentFileText.Read(file, limits);
         if (text is null)
@@ -72,6 +44,7 @@ public static class DeploymentLint
             DeploymentKind.CloudFormation => CloudFormationTemplateReader.Read(file, text, limits),
             DeploymentKind.Terraform => TerraformReader.Read(file, text, limits),
             DeploymentKind.HelmTemplate => HelmTemplate.Note(file),
+            DeploymentKind.Dockerfile => DockerfileReader.Read(file, text, dockerfile ?? DockerfileBuildOptions.Default),
             // Named explicitly but recognised by nothing: read so that syntax errors surface; a well-formed file is a note.
             _ when TerraformReader.IsTerraformFile(file) => TerraformReader.Read(file, text, limits),
             _ => Unrecognised(file, text, limits),
@@ -91,7 +64,7 @@ public static class DeploymentLint
         }
 
         return read is { Diagnostics.Count: > 0 } or { Containers.Count: > 0 } ? read
-            : DeploymentFileResult.Note($"{file}: not a deployment file lint reads (ECS task definition, CloudFormation, Terraform, compose, Kubernetes); nothing to lint");
+            : DeploymentFileResult.Note($"{file}: not a deployment file lint reads (ECS task definition, CloudFormation, Terraform, compose, Kubernetes, Dockerfile); nothing to lint");
     }
 
     /// <summary>Whether a container image (<c>registry/path/repo:tag</c>, maybe with ${VARS}) names the repository.</summary>

@@ -19,6 +19,9 @@ public sealed class PackageTests
             Assert.Contains(names, n => n.StartsWith("tools/net8.0/any/container-health.dll", StringComparison.Ordinal));
             Assert.Contains("tools/net8.0/any/DotnetToolSettings.xml", names);
             Assert.Contains(names, n => n.EndsWith("ContainerHealth.Core.dll", StringComparison.Ordinal));
+            // probe write / probe image need both probes.
+            Assert.Contains("tools/net8.0/any/probe/linux-x64/healthprobe", names);
+            Assert.Contains("tools/net8.0/any/probe/linux-arm64/healthprobe", names);
         }
 
         var version = await ProcessRunner.RunAsync(tool, ["--version"]);

@@ -7,7 +7,7 @@ namespace ContainerHealth.Cli.Linting;
 
 /// <summary>
 /// <c>container-health lint FILE... [-f COMPOSE-FILE]... [--image REF] [--platform os/arch] [--port N] [--path /healthz] [--fail-on error|warning|never]
-/// [--warnings-as-errors] [--max-file-size MiB] [--format text|sarif]</c>.
+/// [--warnings-as-errors] [--max-file-size MiB] [--format text|sarif] [--build-arg NAME=VALUE]... [--target STAGE]</c>.
 /// </summary>
 public static class LintCommand
 {
@@ -15,7 +15,7 @@ public static class LintCommand
     {
         var files = new Argument<string[]>("files")
         {
-            Description = "ECS task definitions (JSON), CloudFormation templates, Terraform files, compose files and Kubernetes manifests.",
+            Description = "ECS task definitions (JSON), CloudFormation templates, Terraform files, compose files, Kubernetes manifests and Dockerfiles.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var composeFiles = new Option<string[]>("--compose-file", "-f") { Description = "A compose file of one project; several are merged in order, as docker compose -f a -f b does.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
@@ -29,15 +29,24 @@ public static class LintCommand
         var maxFileSize = new Option<string?>("--max-file-size") { Description = $"The largest deployment file read, in MiB (default {LintLimits.DefaultMaxFileBytes / (1024 * 1024)}); larger files are CH1008." };
         var format = new Option<string>("--format") { Description = "text: file:line:col: severity CODE: message; sarif: SARIF 2.1.0 for CI annotations.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "sarif");
-        var command = new Command("lint", "Check the health checks of ECS task definitions, CloudFormation and Terraform, compose files and Kubernetes manifests against the image they run.")
+        var buildArguments = new Option<string[]>("--build-arg") { Description = "NAME=VALUE for a Dockerfile's ARG, as docker build --build-arg (repeat it for several).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var target = new Option<string?>("--target") { Description = "The Dockerfile stage the image ends with, as docker build --target (default: the last)." };
+        var command = new Command("lint", "Check the health checks of ECS task definitions, CloudFormation and Terraform, compose files, Kubernetes manifests and Dockerfiles against the image they run.")
         {
-            files, composeFiles, image, platform, port, path, failOn, warningsAsErrors, maxFileSize, format,
+            files, composeFiles, image, platform, port, path, failOn, warningsAsErrors, maxFileSize, format, buildArguments, target,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
+            var chosenPlatform = parsed.GetValue(platform) is { } platformText ? PlatformName.Parse(platformText) : null;
             var options = new LintOptions
             {
-                Platform = parsed.GetValue(platform) is { } platformText ? PlatformName.Parse(platformText) : null,
+                Platform = chosenPlatform,
+                Dockerfile = new DockerfileBuildOptions
+                {
+                    BuildArguments = ParseBuildArguments(parsed.GetValue(buildArguments) ?? []),
+                    Target = parsed.GetValue(target),
+                    Platform = (chosenPlatform ?? PlatformName.Host()).ToString(),
+                },
                 Port = ParsePort(parsed.GetValue(port)),
                 Path = ParsePath(parsed.GetValue(path)),
                 Limits = LintLimits.Default with { MaxFileBytes = ParseMaxFileSize(parsed.GetValue(maxFileSize)) },
@@ -61,8 +70,14 @@ public static class LintCommand
             throw new UsageException($"{file}: no such file");
         }
 
-        var run = new LintRun(options, message => Console.Error.WriteLine("container-health: " + message));
-        var diagnostics = await run.RunAsync(files, image, cancellationToken);
+        var input = new LintInput { Files = files, ComposeFiles = options.ComposeFiles, Limits = options.Limits, Dockerfile = options.Dockerfile };
+        var result = await LintRun.RunAsync(input, new CommandLineLintTargets(options, image), cancellationToken);
+        foreach (var message in result.Messages)
+        {
+            Console.Error.WriteLine("container-health: " + message);
+        }
+
+        var diagnostics = result.Diagnostics;
 
         if (sarif)
         {
@@ -89,6 +104,27 @@ public static class LintCommand
     private static string? ParsePath(string? text) =>
         text is null || text.StartsWith('/') ? text
         : throw new UsageException($"--path '{text}' is not an absolute URL path; start it with /, e.g. --path /{text.TrimStart('.', '/')}");
+
+    private static Dictionary<string, string> ParseBuildArguments(string[] arguments)
+    {
+        var parsed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var argument in arguments)
+        {
+            var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                // docker build takes a bare NAME from the environment; so does lint.
+                parsed[argument.TrimEnd('=')] = equals == 0 || Environment.GetEnvironmentVariable(argument) is not { } value
+                    ? throw new UsageException($"--build-arg '{argument}' is not NAME=VALUE (and no environment variable {argument} is set); write e.g. --build-arg TAG=10.0")
+                    : value;
+                continue;
+            }
+
+            parsed[argument[..equals]] = argument[(equals + 1)..];
+        }
+
+        return parsed;
+    }
 
     private static long ParseMaxFileSize(string? text) =>
         text is null ? LintLimits.DefaultMaxFileBytes

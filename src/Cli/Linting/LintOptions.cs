@@ -18,4 +18,7 @@ public sealed record LintOptions
 
     /// <summary><c>-f a -f b</c>: compose files of one project, merged in order as <c>docker compose -f a -f b</c> does.</summary>
     public IReadOnlyList<string> ComposeFiles { get; init; } = [];
+
+    /// <summary><c>--build-arg NAME=VALUE</c>, <c>--target STAGE</c> and the platform, for Dockerfiles.</summary>
+    public DockerfileBuildOptions Dockerfile { get; init; } = DockerfileBuildOptions.Default;
 }

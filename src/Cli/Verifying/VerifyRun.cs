@@ -65,7 +65,7 @@ public sealed class VerifyRun(VerifyRequest request, bool sarif)
         }
 
         var containers = read.SelectMany(r => r.Containers).ToList();
-        return LintRun.Targets(containers, request.Image).SelectMany(c => c.Checks.Select(check => (c, check))).ToList();
+        return CommandLineLintTargets.Targets(containers, request.Image).SelectMany(c => c.Checks.Select(check => (c, check))).ToList();
     }
 
     private async Task VerifyAsync(List<(DeploymentContainer Container, DeploymentCheck Check)>? checks, CancellationToken cancellationToken)

@@ -52,6 +52,11 @@ public static class DiagnosticCodes
 
     /// <summary>The build cannot confirm that the path the HEALTHCHECK probes answers in Production (an informational message).</summary>
     public const string ProbePathUnconfirmed = "CH1018";
+    /// <summary>A Dockerfile's final stage has no HEALTHCHECK on a base image without a shell: the lines to add.</summary>
+    public const string DockerfileWithoutHealthCheck = "CH1016";
+
+    /// <summary>A publish for a Linux RID put the probe into the publish output: the HEALTHCHECK line a Dockerfile needs.</summary>
+    public const string PublishedProbeHealthCheck = "CH1017";
 
     public static string HelpLink(string code) => HelpLinkBase + code + ".md";
 }

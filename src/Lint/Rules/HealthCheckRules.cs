@@ -16,22 +16,33 @@ public static class HealthCheckRules
         if (command is not null && facts.Source != FactsSource.Unknown)
         {
             // An exec-form bash -c needs bash, not /bin/sh: that is the CH1002 below.
-            if (command.NeedsShell && command.Interpreter is null && facts.HasShell == false)
+            var built = container.Dockerfile;
+            var nor = built is null ? "" : " and the Dockerfile does not add";
+            if (built?.Shell is [var imageShell, ..] && command.NeedsShell && command.Interpreter is null)
+            {
+                // Docker runs a shell-form check with the image's SHELL, not /bin/sh.
+                if (Has(imageShell, facts, built) == false)
+                {
+                    yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
+                        $"{where} runs through the Dockerfile's SHELL '{imageShell}', which the base image {image} does not have{nor}, so the check can never pass. Use the exec form with the probe: {probe}.");
+                }
+            }
+            else if (command.NeedsShell && command.Interpreter is null && facts.HasShell == false && built?.Changes.AddsShell != true)
             {
                 yield return Warn(DiagnosticCodes.ShellMissing, check, container,
-                    $"{where} runs through a shell ('{Shorten(command.Text)}'), but the base image {image} has no /bin/sh, so the check can never pass. Use the exec form with the probe: {probe}.");
+                    $"{where} runs through a shell ('{Shorten(command.Text)}'), but the base image {image} has no /bin/sh{(built is null ? "" : " and no RUN of the Dockerfile proves one")}, so the check can never pass. Use the exec form with the probe: {probe}.");
             }
 
-            if (command.Interpreter is { } shell && facts.HasProgram(shell) == false)
+            if (command.Interpreter is { } shell && Has(shell, facts, built) == false)
             {
                 yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
-                    $"{where} runs its script with '{shell}', which the base image {image} does not have, so the check can never pass. Use the probe instead: {probe}.");
+                    $"{where} runs its script with '{shell}', which the base image {image} does not have{nor}, so the check can never pass. Use the probe instead: {probe}.");
             }
 
-            if (command.Program is { } program && !IsFromPublishOutput(program, settings) && !IsMounted(program, container) && facts.HasProgram(program) == false)
+            if (command.Program is { } program && !IsFromPublishOutput(program, settings) && !IsMounted(program, container) && Has(program, facts, built) == false)
             {
                 yield return Warn(DiagnosticCodes.ProgramMissing, check, container,
-                    $"{where} runs '{program}', which the base image {image} does not have, so the check can never pass. Use the probe instead: {probe}.");
+                    $"{where} runs '{program}', which the base image {image} does not have{nor}, so the check can never pass. Use the probe instead: {probe}.");
             }
         }
 
@@ -59,6 +70,15 @@ public static class HealthCheckRules
                 $"{where} probes {path}, but ContainerHealthCheckPath is {settings.CheckPath}. Probe {settings.CheckPath}, or set ContainerHealthCheckPath to {path}.");
         }
     }
+
+    /// <summary>What a Dockerfile adds decides first; what it leaves alone, the base image.</summary>
+    private static bool? Has(string program, ImageFacts facts, DockerfileImage? built) =>
+        built?.Changes.Of(program, built.WorkingDirectory) switch
+        {
+            ProgramChange.Added => true,
+            ProgramChange.Unknown => null,
+            _ => facts.HasProgram(program),
+        };
 
     private static bool IsFromPublishOutput(string program, LintSettings settings) =>
         (settings.ProbeEnabled && (program == settings.ProbePath || program == HealthCheckDefaults.ProbeFileName || program.EndsWith("/" + HealthCheckDefaults.ProbeFileName, StringComparison.Ordinal)))

@@ -47,7 +47,8 @@ public sealed class SdkContractTests
             .OfType<string>().Distinct().Order().ToArray();
 
         // GenerateMSBuildEditorConfigFileCore is Roslyn's: the analyzers' referenced sources are handed over before it.
-        Assert.Equal(["$(_ContainerHealthSdkMultiImageTarget)", "$(_ContainerHealthSdkSingleImageTarget)", "GenerateMSBuildEditorConfigFileCore", "PublishContainer"], hooks);
+        // Publish is the SDK's public target: a plain publish for Linux puts the probe in the output for Dockerfile builds.
+        Assert.Equal(["$(_ContainerHealthSdkMultiImageTarget)", "$(_ContainerHealthSdkSingleImageTarget)", "GenerateMSBuildEditorConfigFileCore", "Publish", "PublishContainer"], hooks);
         var defaults = ours.Descendants().Where(e => e.Name.LocalName.StartsWith("_ContainerHealthSdk", StringComparison.Ordinal)).Select(e => e.Value).ToArray();
         Assert.Equal(["_PublishSingleContainer", "_PublishMultiArchContainers"], defaults);
     }

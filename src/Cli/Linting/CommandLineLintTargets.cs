@@ -1,0 +1,107 @@
+using ContainerHealth.Diagnostics;
+using ContainerHealth.Inspection;
+using ContainerHealth.Lint;
+using ContainerHealth.Registry;
+
+namespace ContainerHealth.Cli.Linting;
+
+/// <summary>
+/// The CLI's side of the one lint run (<see cref="ContainerHealth.Lint.LintRun"/>): every container with a check (and
+/// every Dockerfile, whose base may need one), checked against the image it names or <c>--image</c>, all inspected at
+/// once. It states two findings more strongly than the build: a CH1001/CH1002 judged from the image's layers is an error
+/// (the check can never pass), and so is CH1005, placed at the image the file names (nothing was checked against it).
+/// </summary>
+public sealed class CommandLineLintTargets(LintOptions options, string? image) : ILintTargets
+{
+    public IReadOnlyList<DeploymentContainer> Choose(IReadOnlyList<DeploymentContainer> containers) =>
+        Targets(containers).Where(c => c.Checks.Count > 0 || c.Dockerfile is { HealthCheckNone: false }).ToList();
+
+    public async Task<IReadOnlyList<ContainerImageFacts>> FactsAsync(IReadOnlyList<DeploymentContainer> containers, CancellationToken cancellationToken)
+    {
+        var names = containers.Select(ImageName).ToList();
+        using var resolver = new ImageFactsResolver(options.Platform);
+        var inspections = await resolver.ResolveAsync(names.OfType<string>(), cancellationToken);
+        return containers.Select((container, i) => names[i] is { } name ? Facts(container, inspections[name]) : Unresolvable(container)).ToList();
+    }
+
+    public LintSettings SettingsFor(DeploymentContainer container, ImageFacts facts) => new()
+    {
+        ContainerRepository = facts.Image,
+        CheckPath = options.Path ?? HealthCheckDefaults.Path,
+        AppPort = options.Port,
+        AppPortIsExplicit = options.Port is not null,
+    };
+
+    public Diagnostic? Report(Diagnostic diagnostic, ImageFacts facts)
+    {
+        if (options.Path is null && diagnostic.Code == DiagnosticCodes.PathMismatch)
+        {
+            return null;
+        }
+
+        var certain = facts.Source == FactsSource.Layers && diagnostic.Code is DiagnosticCodes.ShellMissing or DiagnosticCodes.ProgramMissing;
+        return certain || diagnostic.Code == DiagnosticCodes.InspectionFailed ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic;
+    }
+
+    public string? NothingChecked(int files, int containers, bool reported) =>
+        containers == 0 && !reported ? "no container with a health check or probe was found in the files; nothing to lint" : null;
+
+    /// <summary>The image to inspect for a container; null when there is none to inspect (scratch, or a name lint cannot resolve).</summary>
+    private string? ImageName(DeploymentContainer container)
+    {
+        if (image is null && container.Dockerfile is { } built && (built.Root.IsScratch || built.Root.UnsetVariables.Count > 0))
+        {
+            return null;
+        }
+
+        var name = image ?? container.Image;
+        return string.IsNullOrWhiteSpace(name) || name.Contains('$', StringComparison.Ordinal) ? null : name;
+    }
+
+    private static ContainerImageFacts Facts(DeploymentContainer container, Inspect.ImageInspectionResult inspection)
+    {
+        var finding = inspection.Warning is { } warning
+            ? warning with { File = container.File, Line = container.ImagePosition.Line, Column = container.ImagePosition.Column }
+            : null;
+        return new ContainerImageFacts(inspection.Facts.Source == FactsSource.Unknown ? [] : [inspection.Facts], finding);
+    }
+
+    private ContainerImageFacts Unresolvable(DeploymentContainer container)
+    {
+        if (image is null && container.Dockerfile is { } built)
+        {
+            if (built.Root.IsScratch)
+            {
+                return new ContainerImageFacts([DockerfileBaseFacts.Scratch]);
+            }
+
+            var root = built.Root;
+            var arguments = string.Join(" ", root.UnsetVariables.Select(v => $"--build-arg {v}=..."));
+            return new ContainerImageFacts([], new Diagnostic(DiagnosticCodes.InspectionFailed, DiagnosticSeverity.Error,
+                $"The base image of the final stage ('FROM {root.From.Arguments}') uses {string.Join(", ", root.UnsetVariables)}, which no ARG default or --build-arg sets, so its health check was not checked against an image. Pass {arguments}, or --image REF.",
+                container.File, container.ImagePosition.Line, container.ImagePosition.Column));
+        }
+
+        // Nothing can be checked against an image nobody named: as for an unreadable one, CI must not pass silently.
+        var name = image ?? container.Image;
+        return new ContainerImageFacts([], new Diagnostic(DiagnosticCodes.InspectionFailed, DiagnosticSeverity.Error,
+            $"Container '{container.Name}' names {(string.IsNullOrWhiteSpace(name) ? "no image" : $"its image as '{name}', which lint cannot resolve")}, so its health check was not checked against an image. Pass --image REF (or give the variable a value in .env or a default).",
+            container.File, container.ImagePosition.Line, container.ImagePosition.Column));
+    }
+
+    /// <summary>
+    /// --image names the image the files run: containers naming its repository, or every container when none does
+    /// (the files name the pushed image, e.g. an ECR URL, and --image the same image elsewhere).
+    /// </summary>
+    private IEnumerable<DeploymentContainer> Targets(IReadOnlyList<DeploymentContainer> containers) => Targets(containers, image);
+
+    /// <summary>
+    /// --image names the image the files run: containers naming its repository, or every container when none does (the
+    /// files name the pushed image, e.g. an ECR URL, and --image the same image elsewhere). Verify chooses the same way.
+    /// </summary>
+    internal static IEnumerable<DeploymentContainer> Targets(IReadOnlyList<DeploymentContainer> containers, string? image) =>
+        image is null ? containers
+        : ImageReference.TryParse(image, out var reference) && containers.Any(c => DeploymentLint.Runs(c.Image, reference.Repository))
+            ? containers.Where(c => DeploymentLint.Runs(c.Image, reference.Repository))
+            : containers;
+}

@@ -29,14 +29,14 @@ internal static class DevelopmentOnlyEndpointRule
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointDevelopmentOnly),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath)
     {
         if (options.CustomCommand)
         {
             return;
         }
 
-        var probed = RoutePath.Normalize(options.ProbedPath);
+        var probed = RoutePath.Normalize(probedPath);
         var developmentOnly = ProbedPathAnswer.Find(map, probed).DevelopmentOnly;
 
         // Prefer the mappings of the probed path; name a health endpoint elsewhere only when none is.

@@ -22,7 +22,7 @@ internal static class HealthChecksRegisteredRule
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthChecksNotRegistered),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath)
     {
         if (map.HealthChecksRegistered)
         {

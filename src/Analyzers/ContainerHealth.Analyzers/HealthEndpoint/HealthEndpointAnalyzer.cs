@@ -24,13 +24,13 @@ public sealed class HealthEndpointAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        HealthRuleScope.Register(context, (end, map, options) =>
+        HealthRuleScope.Register(context, (end, map, options, probed) =>
         {
-            HealthEndpointMappedRule.Report(end, map, options);
-            HealthChecksRegisteredRule.Report(end, map, options);
-            HealthEndpointAuthorizationRule.Report(end, map, options);
-            HealthEndpointHostRule.Report(end, map, options);
-            DevelopmentOnlyEndpointRule.Report(end, map, options);
+            HealthEndpointMappedRule.Report(end, map, options, probed);
+            HealthChecksRegisteredRule.Report(end, map, options, probed);
+            HealthEndpointAuthorizationRule.Report(end, map, options, probed);
+            HealthEndpointHostRule.Report(end, map, options, probed);
+            DevelopmentOnlyEndpointRule.Report(end, map, options, probed);
         });
     }
 }

@@ -37,14 +37,14 @@ internal static class HealthEndpointMappedRule
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointMappedElsewhere),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath)
     {
         if (options.CustomCommand)
         {
             return;
         }
 
-        var probed = RoutePath.Normalize(options.ProbedPath);
+        var probed = RoutePath.Normalize(probedPath);
         var answer = ProbedPathAnswer.Find(map, probed);
         if (answer.Answered || answer.Unknown || answer.DevelopmentOnly.Count > 0)
         {

@@ -56,15 +56,33 @@ internal sealed class EndpointMapCollector
 
     public void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(operation => Record((IInvocationOperation)operation.Operation, operation.ContainingSymbol), OperationKind.Invocation);
         authorization.Register(context);
+    }
+
+    /// <summary>Outside an analyzer (the generator walks the bodies itself): one operation of a body, as the callbacks get it.</summary>
+    public void Record(IOperation operation, ISymbol containingSymbol)
+    {
+        switch (operation.Kind)
+        {
+            case OperationKind.Invocation:
+                Record((IInvocationOperation)operation, containingSymbol);
+                break;
+            case OperationKind.SimpleAssignment:
+                authorization.RecordAssignment(operation);
+                break;
+            case OperationKind.ObjectCreation:
+                authorization.RecordCreation(operation);
+                break;
+        }
     }
 
     /// <summary>
     /// The map at compilation end. Library calls are first judged by metadata; their referenced project's sources are
-    /// read only when the app's own code leaves the verdict on <paramref name="probedPath"/> open.
+    /// read only when the app's own code leaves the verdict on <paramref name="probedPath"/> open, and always when the
+    /// path is the app's to decide (null): then every health endpoint it maps counts.
     /// </summary>
-    public EndpointMap Build(string probedPath, CancellationToken cancellationToken)
+    public EndpointMap Build(string? probedPath, CancellationToken cancellationToken)
     {
         var own = endpoints.ToList();
         // Read here rather than in a syntax-tree action: nearly no tree has an #if DEBUG, and a callback per tree costs more.
@@ -107,7 +125,8 @@ internal sealed class EndpointMapCollector
         if (calledLibraries.Count > 0 && !sources.IsEmpty)
         {
             var ownMap = Map(Resolve(own, callers), ownRegistered, conventional);
-            readSources = !ProbedPathAnswer.Find(ownMap, RoutePath.Normalize(probedPath)).Answered
+            readSources = probedPath is null
+                || !ProbedPathAnswer.Find(ownMap, RoutePath.Normalize(probedPath)).Answered
                 || (!ownRegistered && ownMap.Endpoints.Any(endpoint => endpoint.Endpoint.IsHealthCheck));
         }
 
@@ -182,9 +201,8 @@ internal sealed class EndpointMapCollector
         return extended;
     }
 
-    private void AnalyzeInvocation(OperationAnalysisContext context)
+    private void Record(IInvocationOperation invocation, ISymbol containingSymbol)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
         {
@@ -203,11 +221,11 @@ internal sealed class EndpointMapCollector
         {
             case "MapHealthChecks" when WellKnownTypes.Is(containing, types.HealthCheckEndpointRouteBuilderExtensions):
                 AddEndpoint(EndpointKind.HealthChecks, invocation, "pattern");
-                RecordConfigureServices(context);
+                RecordConfigureServices(containingSymbol);
                 break;
             case "UseHealthChecks" when WellKnownTypes.Is(containing, types.HealthCheckApplicationBuilderExtensions):
                 AddEndpoint(EndpointKind.HealthChecksMiddleware, invocation, "path", invocation.Argument("port").ConstantInt());
-                RecordConfigureServices(context);
+                RecordConfigureServices(containingSymbol);
                 break;
             case "MapGet" when WellKnownTypes.Is(containing, types.EndpointRouteBuilderExtensions):
                 AddEndpoint(EndpointKind.Get, invocation, "pattern");
@@ -266,7 +284,7 @@ internal sealed class EndpointMapCollector
                 break;
             case "UseEndpoints" when WellKnownTypes.Is(containing, types.EndpointRoutingApplicationBuilderExtensions):
                 sites.Enqueue(new AppSite(AppSiteKind.UseEndpoints, invocation.Syntax.GetLocation()));
-                RecordConfigureServices(context);
+                RecordConfigureServices(containingSymbol);
                 break;
             default:
                 authorization.Record(invocation);
@@ -310,9 +328,9 @@ internal sealed class EndpointMapCollector
         }
     }
 
-    private void RecordConfigureServices(OperationAnalysisContext context)
+    private void RecordConfigureServices(ISymbol containingSymbol)
     {
-        var type = context.ContainingSymbol.ContainingType;
+        var type = containingSymbol.ContainingType;
         if (type is null || types.ServiceCollection is null)
         {
             return;

@@ -91,6 +91,47 @@ public sealed class HealthEndpointsGeneratorTests
     }
 
     [Fact]
+    public void ServiceDefaults_in_a_referenced_project_with_a_constant_group_and_const_paths()
+    {
+        var serviceDefaults = ReferencedProject.Compile("ServiceDefaults", """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            public static class Extensions
+            {
+                private const string HealthEndpointPath = "/health";
+
+                public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+                {
+                    builder.Services.AddHealthChecks();
+                    return builder;
+                }
+
+                public static WebApplication MapDefaultEndpoints(this WebApplication app)
+                {
+                    var healthChecks = app.MapGroup("");
+                    healthChecks.MapHealthChecks(HealthEndpointPath);
+                    healthChecks.MapHealthChecks("/alive");
+                    app.MapGroup("/internal").MapHealthChecks("/ready");
+                    return app;
+                }
+            }
+            """);
+        var endpoints = GeneratorRun.Endpoints(ZeroConfig, serviceDefaults, Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddServiceDefaults();
+            var app = builder.Build();
+            app.MapDefaultEndpoints();
+            app.Run();
+            """);
+
+        Assert.Equal(["/health", "/alive", "/internal/ready"], endpoints.Confirmed);
+        Assert.True(endpoints.Complete);
+        Assert.Equal("/alive", endpoints.ChooseProbePath());
+    }
+
+    [Fact]
     public void Nothing_mapped_is_said_too_so_the_build_keeps_healthz()
     {
         var endpoints = GeneratorRun.Endpoints(ZeroConfig, Usings + """

@@ -35,6 +35,7 @@ internal sealed class EndpointMapCollector
     private readonly ConcurrentQueue<ControllerMapping> controllerMappings = new();
     private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
     private readonly ConcurrentQueue<PassedBuilder> calls = new();
+    private readonly ConcurrentQueue<WrapperCall> wrapperCalls = new();
     private readonly ConcurrentQueue<AppSite> sites = new();
     private readonly ConcurrentQueue<Location> configureServicesSites = new();
     private readonly DebugOnlyRegions debugRegions = new();
@@ -150,10 +151,10 @@ internal sealed class EndpointMapCollector
         return Map(Resolve(all, callers), registered, conventional);
     }
 
-    private static ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, Dictionary<BuilderParameter, List<BuilderOrigin>> callers)
+    private ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, Dictionary<BuilderParameter, List<BuilderOrigin>> callers)
     {
         var resolved = ImmutableArray.CreateBuilder<ResolvedEndpoint>();
-        foreach (var endpoint in mapped)
+        foreach (var endpoint in AtWrapperCalls(mapped))
         {
             foreach (var origin in BuilderOriginResolver.ThroughCallers(endpoint.Origin, callers))
             {
@@ -165,6 +166,41 @@ internal sealed class EndpointMapCollector
         }
 
         return resolved.ToImmutable();
+    }
+
+    /// <summary>Each route wrapper's mapping once per call of the wrapper, with that call's pattern; none when nobody calls it.</summary>
+    private List<MappedEndpoint> AtWrapperCalls(List<MappedEndpoint> mapped)
+    {
+        if (!mapped.Any(endpoint => endpoint.TemplateParameter is not null))
+        {
+            return mapped;
+        }
+
+        var placed = new List<MappedEndpoint>();
+        foreach (var endpoint in mapped)
+        {
+            if (endpoint.TemplateParameter is not { } pattern)
+            {
+                placed.Add(endpoint);
+                continue;
+            }
+
+            foreach (var call in wrapperCalls)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(call.Method, pattern.Method))
+                {
+                    continue;
+                }
+
+                // The builder the mapping is made on is the wrapper's own parameter: place it under what this call passes.
+                var origin = endpoint.Origin.Parameter is { } builder && SymbolEqualityComparer.Default.Equals(builder.Method, pattern.Method)
+                    ? call.Builders[builder.Ordinal] is { } passed ? endpoint.Origin.Under(passed) : BuilderOrigin.Unknown
+                    : endpoint.Origin;
+                placed.Add(endpoint.AtCall(call.Strings[pattern.Ordinal], origin));
+            }
+        }
+
+        return placed;
     }
 
     private EndpointMap Map(ImmutableArray<ResolvedEndpoint> resolved, bool registered, List<ConventionalAction> conventional) =>
@@ -294,14 +330,24 @@ internal sealed class EndpointMapCollector
 
     private void AddEndpoint(EndpointKind kind, IInvocationOperation invocation, string? templateParameter, int? port = null, string? template = null)
     {
-        template ??= templateParameter is null ? "/" : invocation.Argument(templateParameter).ConstantString();
+        var templateArgument = templateParameter is null ? null : invocation.Argument(templateParameter);
+        template ??= templateParameter is null ? "/" : templateArgument.ConstantString();
         var origin = origins.Resolve(invocation.ThisArgument());
         var (above, top) = conventions.Above(invocation);
         var developmentOnly = EnvironmentCondition.SkippedInProduction(invocation.Syntax) ?? debugRegions.Around(invocation.Syntax);
         endpoints.Enqueue(new MappedEndpoint(
             kind, origin, template, above, invocation.Syntax.GetLocation(), top.Syntax.GetLocation(),
-            new EndpointFacts(developmentOnly, port, false, false, null)));
+            new EndpointFacts(developmentOnly, port, false, false, null),
+            template is null ? WrapperParameter(templateArgument) : null));
     }
+
+    /// <summary>The pattern is a string parameter of a method of this compilation: a route wrapper, judged where it is called.</summary>
+    private BuilderParameter? WrapperParameter(IOperation? argument) =>
+        argument.Unwrap() is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_String } parameter }
+        && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+        && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)
+            ? new BuilderParameter(method, parameter.Ordinal)
+            : null;
 
     /// <summary>A call to a method of this compilation that takes a route builder: remember what it passes.</summary>
     private void RecordSourceCall(IInvocationOperation invocation)
@@ -311,12 +357,35 @@ internal sealed class EndpointMapCollector
             return;
         }
 
+        var method = invocation.TargetMethod;
+        var passesStrings = method.Parameters.Any(parameter => parameter.Type.SpecialType == SpecialType.System_String);
+        var builders = passesStrings ? new BuilderOrigin?[method.Parameters.Length] : null;
+        var strings = passesStrings ? new string?[method.Parameters.Length] : null;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { } parameter && roles.IsRouteBuilder(parameter.Type))
+            if (argument.Parameter is not { } parameter)
             {
-                calls.Enqueue(new PassedBuilder(new BuilderParameter(invocation.TargetMethod, parameter.Ordinal), origins.Resolve(argument.Value)));
+                continue;
             }
+
+            if (roles.IsRouteBuilder(parameter.Type))
+            {
+                var origin = origins.Resolve(argument.Value);
+                calls.Enqueue(new PassedBuilder(new BuilderParameter(method, parameter.Ordinal), origin));
+                if (builders is not null)
+                {
+                    builders[parameter.Ordinal] = origin;
+                }
+            }
+            else if (strings is not null && parameter.Type.SpecialType == SpecialType.System_String)
+            {
+                strings[parameter.Ordinal] = argument.Value.ConstantString();
+            }
+        }
+
+        if (builders is not null)
+        {
+            wrapperCalls.Enqueue(new WrapperCall(method, builders, strings!));
         }
     }
 
@@ -360,6 +429,24 @@ internal sealed class EndpointMapCollector
         public BuilderOrigin Origin { get; }
 
         public Location Location { get; }
+    }
+
+    /// <summary>A call of this compilation's method that takes a builder and strings: what it passes for each (a route wrapper's pattern).</summary>
+    private sealed class WrapperCall
+    {
+        public WrapperCall(IMethodSymbol method, BuilderOrigin?[] builders, string?[] strings)
+        {
+            Method = method.OriginalDefinition;
+            Builders = builders;
+            Strings = strings;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public BuilderOrigin?[] Builders { get; }
+
+        /// <summary>The constant passed for each string parameter (the default value where the call omits it); null otherwise.</summary>
+        public string?[] Strings { get; }
     }
 
     /// <summary>What a call of this compilation's method passes for one of its builder parameters.</summary>

@@ -27,8 +27,10 @@ internal sealed class MappedEndpoint
         EndpointConventions conventions,
         Location location,
         Location? chainLocation,
-        EndpointFacts facts = default)
+        EndpointFacts facts = default,
+        BuilderParameter? templateParameter = null)
     {
+        TemplateParameter = templateParameter;
         Kind = kind;
         Origin = origin;
         Template = template;
@@ -45,6 +47,12 @@ internal sealed class MappedEndpoint
     /// <summary>Null when the template is not a constant.</summary>
     public string? Template { get; }
 
+    /// <summary>
+    /// A route wrapper's pattern parameter (<c>MapGet(this IEndpointRouteBuilder b, Delegate h, string pattern = "")</c>):
+    /// the template is what each call of the wrapper passes, and a wrapper nobody calls maps nothing.
+    /// </summary>
+    public BuilderParameter? TemplateParameter { get; }
+
     public EndpointConventions Conventions { get; }
 
     public Location Location { get; }
@@ -56,7 +64,10 @@ internal sealed class MappedEndpoint
 
     public bool IsHealthCheck => Kind is EndpointKind.HealthChecks or EndpointKind.HealthChecksMiddleware;
 
-    public MappedEndpoint WithFacts(EndpointFacts facts) => new(Kind, Origin, Template, Conventions, Location, ChainLocation, facts);
+    public MappedEndpoint WithFacts(EndpointFacts facts) => new(Kind, Origin, Template, Conventions, Location, ChainLocation, facts, TemplateParameter);
+
+    /// <summary>This mapping as one call of its wrapper places it: that call's template, under that call's builder.</summary>
+    public MappedEndpoint AtCall(string? template, BuilderOrigin origin) => new(Kind, origin, template, Conventions, Location, ChainLocation, Facts);
 }
 
 /// <summary>What else decides whether the probe reaches an endpoint.</summary>

@@ -41,7 +41,7 @@ public sealed class RouteWrapperTests
                 }
             }
             """,
-            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class RouteWrapperTests
                 }
             }
             """,
-            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
     }
 
     [Fact]

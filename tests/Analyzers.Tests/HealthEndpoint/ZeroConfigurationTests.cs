@@ -94,7 +94,7 @@ public sealed class ZeroConfigurationTests
             app.MapGet("/", () => "Hello");
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
     }
 
     [Fact]

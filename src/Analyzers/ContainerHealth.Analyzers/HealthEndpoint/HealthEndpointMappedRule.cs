@@ -18,7 +18,7 @@ internal static class HealthEndpointMappedRule
     public static readonly DiagnosticDescriptor NotMapped = new(
         DiagnosticIds.HealthEndpointNotMapped,
         title: "No health endpoint is mapped at the path the container probes",
-        messageFormat: "No endpoint is mapped at '{0}', the path the container health check probes: add builder.Services.AddHealthChecks() and app.MapHealthChecks(\"{0}\"), or set ContainerHealthCheckPath",
+        messageFormat: "No endpoint is mapped at '{0}', the path the container health check probes: add {1} and {2}.MapHealthChecks(\"{0}\"), or set ContainerHealthCheckPath",
         category: "ContainerHealth",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -73,7 +73,8 @@ internal static class HealthEndpointMappedRule
         var additional = site.Kind == AppSiteKind.UseEndpoints && map.ConfigureServicesSites.Length > 0
             ? new[] { map.ConfigureServicesSites[0] }
             : Array.Empty<Location>();
-        context.ReportDiagnostic(Diagnostic.Create(NotMapped, site.Location, additional, properties, probed));
+        var (services, app) = AppSiteNames.Of(site, map.ConfigureServicesSites.Length > 0 ? map.ConfigureServicesSites[0] : null);
+        context.ReportDiagnostic(Diagnostic.Create(NotMapped, site.Location, additional, properties, probed, services, app));
     }
 
     private static (string, int) Order(Location location) => (location.SourceTree?.FilePath ?? "", location.SourceSpan.Start);

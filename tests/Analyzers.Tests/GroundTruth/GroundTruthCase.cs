@@ -42,8 +42,11 @@ public sealed class GroundTruthCase
 
     public bool HasLibrary => System.IO.Directory.Exists(LibraryDirectory);
 
-    /// <summary>The path the container's probe requests: ContainerHealthCheckPath, else the package default.</summary>
-    public string ProbedPath => Settings.Properties.GetValueOrDefault("ContainerHealthCheckPath", "/healthz");
+    /// <summary>
+    /// The path the project pins: ContainerHealthCheckPath, else the package default; null for a zero-configuration case,
+    /// whose path the built app's health-endpoint metadata gives (<see cref="GroundTruthRun.ProbedPath"/>).
+    /// </summary>
+    public string? PinnedPath => Settings.ZeroConfig ? null : Settings.Properties.GetValueOrDefault("ContainerHealthCheckPath", "/healthz");
 
     /// <summary>The port the probe uses in the container: ContainerHealthCheckPort, else the .NET images' 8080.</summary>
     public int ContainerPort => int.Parse(Settings.Properties.GetValueOrDefault("ContainerHealthCheckPort", "8080"), System.Globalization.CultureInfo.InvariantCulture);
@@ -80,6 +83,12 @@ public sealed class CaseSettings
 
     /// <summary>Package references of the web project, id to version.</summary>
     public Dictionary<string, string> Packages { get; init; } = [];
+
+    /// <summary>
+    /// No ContainerHealthCheckPath: the project gets what the build decides with zero configuration (probe the path the
+    /// app's confirmed health endpoints give, /healthz when none), passed to the analyzers as the decision's properties.
+    /// </summary>
+    public bool ZeroConfig { get; init; }
 
     /// <summary>The library's assembly name (some rules look at it).</summary>
     public string LibraryName { get; init; } = "Library";

@@ -121,11 +121,28 @@ public sealed partial class GroundTruthSolution : IDisposable
 
         Project("Microsoft.NET.Sdk.Web",
                 new XElement("PropertyGroup", @case.Settings.Properties.Select(property => new XElement(property.Key, property.Value))),
-                references)
+                references,
+                @case.Settings.ZeroConfig ? ZeroConfigDecision() : null)
             .Save(ProjectFile(@case));
     }
 
-    private static XElement Project(string sdk, params object[] content) =>
+    /// <summary>
+    /// What the build decides for a project that sets no path (HTTP, the path left to the app), handed to the analyzers
+    /// as the decision's compiler-visible properties; declared here too (Remove first: never twice) for targets that
+    /// do not declare them yet.
+    /// </summary>
+    private static XElement[] ZeroConfigDecision() =>
+    [
+        new("PropertyGroup", new XElement("_ContainerHealthDecidedProtocol", "http"), new XElement("_ContainerHealthDecidedPath", "")),
+        new("ItemGroup",
+            new[] { "_ContainerHealthDecidedProtocol", "_ContainerHealthDecidedPath" }.SelectMany(name => new[]
+            {
+                new XElement("CompilerVisibleProperty", new XAttribute("Remove", name)),
+                new XElement("CompilerVisibleProperty", new XAttribute("Include", name)),
+            })),
+    ];
+
+    private static XElement Project(string sdk, params object?[] content) =>
         new("Project",
             new XAttribute("Sdk", sdk),
             new XElement("PropertyGroup",

@@ -11,6 +11,7 @@ public static class DiagnosticIds
     public const string HealthEndpointDevelopmentOnly = "CH0006";
     public const string GrpcHealthServiceNotMapped = "CH0007";
     public const string GrpcHealthChecksNotRegistered = "CH0008";
+    public const string PortPinnedInCode = "CH0009";
 
     public const string HelpLinkBase = RuleDocs.Url;
 

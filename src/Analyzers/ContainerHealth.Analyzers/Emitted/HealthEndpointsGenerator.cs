@@ -53,7 +53,7 @@ public sealed class HealthEndpointsGenerator : IIncrementalGenerator
         }
 
         var sources = ReferencedSources.Read(additionalFiles, provider, parseOptions, cancellationToken);
-        var collector = new EndpointMapCollector(types, compilation, sources);
+        var collector = new EndpointMapCollector(types, compilation, sources, RazorPageRoutes.Read(additionalFiles, provider));
         MappingBodies.Walk(compilation, collector.Record, cancellationToken);
         return HealthEndpointInventory.Of(collector.Build(probedPath: null, cancellationToken), options);
     }

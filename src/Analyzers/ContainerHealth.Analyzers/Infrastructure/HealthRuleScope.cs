@@ -37,7 +37,8 @@ internal static class HealthRuleScope
             }
 
             var sources = ReferencedSources.Read(start.Options, start.Compilation.SyntaxTrees.FirstOrDefault()?.Options, start.CancellationToken);
-            var collector = new EndpointMapCollector(types, start.Compilation, sources);
+            var pages = RazorPageRoutes.Read(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider);
+            var collector = new EndpointMapCollector(types, start.Compilation, sources, pages);
             collector.Register(start);
             start.RegisterCompilationEndAction(end =>
             {

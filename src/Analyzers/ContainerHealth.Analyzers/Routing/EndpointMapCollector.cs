@@ -29,10 +29,13 @@ internal sealed class EndpointMapCollector
     private readonly ControllerRouteReader controllers;
     private readonly InlineMiddlewareReader middleware;
     private readonly AuthorizationSetup authorization;
+    private readonly Ports.PinnedAddressReader addresses;
     private readonly ConcurrentQueue<MappedEndpoint> endpoints = new();
     private readonly ConcurrentQueue<LibraryCall> libraryCalls = new();
     private readonly ReferencedSources sources;
     private readonly ConcurrentQueue<ControllerMapping> controllerMappings = new();
+    private readonly ConcurrentQueue<ControllerMapping> razorPagesMappings = new();
+    private readonly RazorPageRoutes pages;
     private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
     private readonly ConcurrentQueue<PassedBuilder> calls = new();
     private readonly ConcurrentQueue<WrapperCall> wrapperCalls = new();
@@ -41,8 +44,9 @@ internal sealed class EndpointMapCollector
     private readonly DebugOnlyRegions debugRegions = new();
     private int healthChecksRegistered;
 
-    public EndpointMapCollector(WellKnownTypes types, Compilation compilation, ReferencedSources sources)
+    public EndpointMapCollector(WellKnownTypes types, Compilation compilation, ReferencedSources sources, RazorPageRoutes pages)
     {
+        this.pages = pages;
         this.types = types;
         this.compilation = compilation;
         roles = new BuilderRoleCache(types);
@@ -53,6 +57,7 @@ internal sealed class EndpointMapCollector
         controllers = new ControllerRouteReader(types);
         middleware = new InlineMiddlewareReader(types);
         authorization = new AuthorizationSetup(types);
+        addresses = new Ports.PinnedAddressReader(types);
     }
 
     public void Register(CompilationStartAnalysisContext context)
@@ -106,6 +111,18 @@ internal sealed class EndpointMapCollector
             foreach (var action in actions)
             {
                 own.Add(new MappedEndpoint(action.Kind, mapping.Origin, action.Template, action.Conventions, action.Location, null, action.Facts));
+            }
+        }
+
+        if (!razorPagesMappings.IsEmpty)
+        {
+            var routes = pages.Routes(cancellationToken);
+            foreach (var mapping in razorPagesMappings)
+            {
+                // Without the .cshtml files (a compilation outside the SDK) the pages are unknown, not absent.
+                own.AddRange(routes is null
+                    ? new[] { new MappedEndpoint(EndpointKind.AnyPath, mapping.Origin, null, EndpointConventions.None, mapping.Location, mapping.Location) }
+                    : routes.Select(route => new MappedEndpoint(EndpointKind.Get, mapping.Origin, route, EndpointConventions.None, mapping.Location, mapping.Location)));
             }
         }
 
@@ -214,7 +231,8 @@ internal sealed class EndpointMapCollector
             conventional.ToImmutableArray(),
             authorization.GlobalAuthorizeFilterSites,
             authorization.AuthenticationHandlers,
-            authorization.UseAuthorizationSites);
+            authorization.UseAuthorizationSites,
+            addresses.Pinned);
 
     /// <summary>The libraries whose types the app's own classes extend: endpoint frameworks (FastEndpoints, ...).</summary>
     private HashSet<IAssemblySymbol> ExtendedLibraries(CancellationToken cancellationToken)
@@ -284,6 +302,10 @@ internal sealed class EndpointMapCollector
                 var (above, _) = conventions.Above(invocation);
                 controllerMappings.Enqueue(new ControllerMapping(origins.Resolve(invocation.ThisArgument()).WithConventions(above), invocation.Syntax.GetLocation()));
                 break;
+            case "MapRazorPages" when containing.ToDisplayString() == "Microsoft.AspNetCore.Builder.RazorPagesEndpointRouteBuilderExtensions":
+                var (pageConventions, _) = conventions.Above(invocation);
+                razorPagesMappings.Enqueue(new ControllerMapping(origins.Resolve(invocation.ThisArgument()).WithConventions(pageConventions), invocation.Syntax.GetLocation()));
+                break;
             case "MapControllerRoute" when WellKnownTypes.Is(containing, types.ControllerEndpointRouteBuilderExtensions):
                 conventionalRoutes.Enqueue(new ConventionalRoute(invocation.Argument("pattern").ConstantString(), invocation.Syntax.GetLocation()));
                 break;
@@ -323,7 +345,11 @@ internal sealed class EndpointMapCollector
                 RecordConfigureServices(containingSymbol);
                 break;
             default:
-                authorization.Record(invocation);
+                if (!addresses.Record(invocation))
+                {
+                    authorization.Record(invocation);
+                }
+
                 break;
         }
     }

@@ -12,6 +12,7 @@ public static class DiagnosticIds
     public const string GrpcHealthServiceNotMapped = "CH0007";
     public const string GrpcHealthChecksNotRegistered = "CH0008";
     public const string PortPinnedInCode = "CH0009";
+    public const string HealthEndpointGatedByConfiguration = "CH0010";
 
     public const string HelpLinkBase = RuleDocs.Url;
 

@@ -52,8 +52,7 @@ public sealed class HealthEndpointsGenerator : IIncrementalGenerator
             return null;
         }
 
-        var sources = ReferencedSources.Read(additionalFiles, provider, parseOptions, cancellationToken);
-        var collector = new EndpointMapCollector(types, compilation, sources, RazorPageRoutes.Read(additionalFiles, provider));
+        var collector = new EndpointMapCollector(types, compilation, AppFiles.Read(additionalFiles, provider, parseOptions, cancellationToken));
         MappingBodies.Walk(compilation, collector.Record, cancellationToken);
         return HealthEndpointInventory.Of(collector.Build(probedPath: null, cancellationToken), options);
     }

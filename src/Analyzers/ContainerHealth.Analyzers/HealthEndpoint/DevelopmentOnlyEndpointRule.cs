@@ -70,7 +70,9 @@ internal static class DevelopmentOnlyEndpointRule
                 }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, endpoint.Path, endpoint.Facts.DevelopmentOnly));
+            context.ReportDiagnostic(endpoint.Facts.Gate is { } gate
+                ? Diagnostic.Create(ConfigurationGatedEndpointRule.Rule, location, properties, endpoint.Path, gate.Key, gate.Reason)
+                : Diagnostic.Create(Rule, location, properties, endpoint.Path, endpoint.Facts.DevelopmentOnly));
         }
     }
 }

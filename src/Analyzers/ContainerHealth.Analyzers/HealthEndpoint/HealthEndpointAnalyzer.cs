@@ -19,6 +19,7 @@ public sealed class HealthEndpointAnalyzer : DiagnosticAnalyzer
         HealthEndpointAuthorizationRule.Rule,
         HealthEndpointHostRule.Rule,
         DevelopmentOnlyEndpointRule.Rule,
+        ConfigurationGatedEndpointRule.Rule,
         Ports.PinnedPortRule.Rule);
 
     public override void Initialize(AnalysisContext context)

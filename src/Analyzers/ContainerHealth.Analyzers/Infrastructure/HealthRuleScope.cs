@@ -36,9 +36,8 @@ internal static class HealthRuleScope
                 return;
             }
 
-            var sources = ReferencedSources.Read(start.Options, start.Compilation.SyntaxTrees.FirstOrDefault()?.Options, start.CancellationToken);
-            var pages = RazorPageRoutes.Read(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider);
-            var collector = new EndpointMapCollector(types, start.Compilation, sources, pages);
+            var files = AppFiles.Read(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider, start.Compilation.SyntaxTrees.FirstOrDefault()?.Options, start.CancellationToken);
+            var collector = new EndpointMapCollector(types, start.Compilation, files);
             collector.Register(start);
             start.RegisterCompilationEndAction(end =>
             {

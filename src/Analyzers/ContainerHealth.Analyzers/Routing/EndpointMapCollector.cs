@@ -36,6 +36,7 @@ internal sealed class EndpointMapCollector
     private readonly ConcurrentQueue<ControllerMapping> controllerMappings = new();
     private readonly ConcurrentQueue<ControllerMapping> razorPagesMappings = new();
     private readonly RazorPageRoutes pages;
+    private readonly Configuration.ProductionSettings settings;
     private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
     private readonly ConcurrentQueue<PassedBuilder> calls = new();
     private readonly ConcurrentQueue<WrapperCall> wrapperCalls = new();
@@ -44,9 +45,11 @@ internal sealed class EndpointMapCollector
     private readonly DebugOnlyRegions debugRegions = new();
     private int healthChecksRegistered;
 
-    public EndpointMapCollector(WellKnownTypes types, Compilation compilation, ReferencedSources sources, RazorPageRoutes pages)
+    public EndpointMapCollector(WellKnownTypes types, Compilation compilation, AppFiles files)
     {
-        this.pages = pages;
+        pages = files.Pages;
+        settings = files.Settings;
+        var sources = files.Sources;
         this.types = types;
         this.compilation = compilation;
         roles = new BuilderRoleCache(types);
@@ -361,9 +364,10 @@ internal sealed class EndpointMapCollector
         var origin = origins.Resolve(invocation.ThisArgument());
         var (above, top) = conventions.Above(invocation);
         var developmentOnly = EnvironmentCondition.SkippedInProduction(invocation.Syntax) ?? debugRegions.Around(invocation.Syntax);
+        var gate = developmentOnly is null ? Configuration.ConfigurationGate.OffInProduction(invocation.Syntax, settings) : null;
         endpoints.Enqueue(new MappedEndpoint(
             kind, origin, template, above, invocation.Syntax.GetLocation(), top.Syntax.GetLocation(),
-            new EndpointFacts(developmentOnly, port, false, false, null),
+            new EndpointFacts(developmentOnly ?? gate?.Describe(), port, false, false, null, gate: gate),
             template is null ? WrapperParameter(templateArgument) : null));
     }
 

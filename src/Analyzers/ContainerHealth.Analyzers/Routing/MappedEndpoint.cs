@@ -73,8 +73,9 @@ internal sealed class MappedEndpoint
 /// <summary>What else decides whether the probe reaches an endpoint.</summary>
 internal readonly struct EndpointFacts
 {
-    public EndpointFacts(string? developmentOnly, int? port, bool controllerAction, bool fromLibraryWithoutHealthChecks, string? library, IAssemblySymbol? libraryAssembly = null)
+    public EndpointFacts(string? developmentOnly, int? port, bool controllerAction, bool fromLibraryWithoutHealthChecks, string? library, IAssemblySymbol? libraryAssembly = null, Configuration.ConfigurationGate? gate = null)
     {
+        Gate = gate;
         DevelopmentOnly = developmentOnly;
         Port = port;
         ControllerAction = controllerAction;
@@ -85,6 +86,9 @@ internal readonly struct EndpointFacts
 
     /// <summary>The condition (IsDevelopment(), #if DEBUG) that keeps the mapping out of the container; null when it is mapped there.</summary>
     public string? DevelopmentOnly { get; }
+
+    /// <summary>The configuration gate that keeps the mapping out of Production (then <see cref="DevelopmentOnly"/> describes it).</summary>
+    public Configuration.ConfigurationGate? Gate { get; }
 
     /// <summary>UseHealthChecks(path, port): answers only connections to that local port.</summary>
     public int? Port { get; }
@@ -103,7 +107,7 @@ internal readonly struct EndpointFacts
 
     public EndpointFacts WithDevelopmentOnly(string? condition) => new(condition, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, LibraryAssembly);
 
-    public EndpointFacts WithLibraryAssembly(IAssemblySymbol assembly) => new(DevelopmentOnly, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, assembly);
+    public EndpointFacts WithLibraryAssembly(IAssemblySymbol assembly) => new(DevelopmentOnly, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, assembly, Gate);
 }
 
 /// <summary>A mapped endpoint with its builder origins resolved: an absolute path (or none when unknown).</summary>

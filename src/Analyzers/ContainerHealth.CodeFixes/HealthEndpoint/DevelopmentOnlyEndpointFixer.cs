@@ -23,7 +23,7 @@ public sealed class DevelopmentOnlyEndpointFixer : CodeFixProvider
 {
     private const string Title = "Map the health endpoint in every environment";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.HealthEndpointDevelopmentOnly);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.HealthEndpointDevelopmentOnly, DiagnosticIds.HealthEndpointGatedByConfiguration);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

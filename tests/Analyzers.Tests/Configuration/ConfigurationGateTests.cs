@@ -76,8 +76,10 @@ public sealed class ConfigurationGateTests
     [Fact]
     public void The_settings_reader_flattens_keys_as_configuration_does()
     {
-        var values = AppSettingsJson.Parse("""{ "A": [ { "B": "x" }, 1, null ], // a comment
-            "c": "\u0041\"", }""");
+        var values = AppSettingsJson.Parse("""
+            { "A": [ { "B": "x" }, 1, null ], // a comment
+              "c": "\u0041\"", }
+            """);
 
         Assert.NotNull(values);
         Assert.Equal("x", values["a:0:b"]);

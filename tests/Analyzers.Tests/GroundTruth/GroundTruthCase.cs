@@ -5,7 +5,7 @@ using ContainerHealth.TestBed;
 namespace ContainerHealth.Analyzers.Tests.GroundTruth;
 
 /// <summary>
-/// One app under GroundTruth/Cases/&lt;Name&gt;: its *.cs files are the web project (which references ContainerHealth),
+/// One app under GroundTruth/Cases/&lt;Name&gt;: its files are the web project (which references ContainerHealth),
 /// Library/*.cs an optional class library it references (which does not), case.json what else the projects need
 /// and which CH0xxx the analyzer is expected to report.
 /// </summary>
@@ -36,7 +36,10 @@ public sealed class GroundTruthCase
 
     public CaseSettings Settings { get; }
 
-    public IEnumerable<string> AppSources => System.IO.Directory.GetFiles(Directory, "*.cs");
+    /// <summary>The web project's files: its C#, Razor pages (Pages/), appsettings*.json; not case.json nor the library's.</summary>
+    public IEnumerable<string> AppFiles =>
+        System.IO.Directory.GetFiles(Directory, "*", SearchOption.AllDirectories)
+            .Where(file => Path.GetFileName(file) != "case.json" && !Path.GetRelativePath(Directory, file).StartsWith("Library", StringComparison.Ordinal));
 
     public string LibraryDirectory => Path.Combine(Directory, "Library");
 

@@ -91,9 +91,11 @@ public sealed partial class GroundTruthSolution : IDisposable
     {
         var appDirectory = Path.Combine(Directory, @case.Name);
         System.IO.Directory.CreateDirectory(appDirectory);
-        foreach (var source in @case.AppSources)
+        foreach (var source in @case.AppFiles)
         {
-            File.Copy(source, Path.Combine(appDirectory, Path.GetFileName(source)));
+            var target = Path.Combine(appDirectory, Path.GetRelativePath(@case.Directory, source));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
         }
 
         var references = new XElement("ItemGroup",

@@ -13,6 +13,7 @@ public static class DiagnosticIds
     public const string GrpcHealthChecksNotRegistered = "CH0008";
     public const string PortPinnedInCode = "CH0009";
     public const string HealthEndpointGatedByConfiguration = "CH0010";
+    public const string HostFilteringExcludesProbe = "CH0011";
 
     public const string HelpLinkBase = RuleDocs.Url;
 

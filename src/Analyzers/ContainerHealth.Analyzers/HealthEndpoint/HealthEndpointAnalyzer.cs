@@ -20,7 +20,8 @@ public sealed class HealthEndpointAnalyzer : DiagnosticAnalyzer
         HealthEndpointHostRule.Rule,
         DevelopmentOnlyEndpointRule.Rule,
         ConfigurationGatedEndpointRule.Rule,
-        Ports.PinnedPortRule.Rule);
+        Ports.PinnedPortRule.Rule,
+        HostFiltering.HostFilteringRule.Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -34,6 +35,7 @@ public sealed class HealthEndpointAnalyzer : DiagnosticAnalyzer
             HealthEndpointHostRule.Report(end, map, options, probed);
             DevelopmentOnlyEndpointRule.Report(end, map, options, probed);
             Ports.PinnedPortRule.Report(end, map.PinnedAddresses, options);
+            HostFiltering.HostFilteringRule.Report(end, map.HostFilterSites, options);
         });
     }
 }

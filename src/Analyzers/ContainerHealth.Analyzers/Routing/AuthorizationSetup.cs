@@ -35,12 +35,6 @@ internal sealed class AuthorizationSetup
     /// <summary>Explicit app.UseAuthorization() calls (without one, WebApplication adds the middleware before the app's own).</summary>
     public ImmutableArray<Location> UseAuthorizationSites => useAuthorizationSites.ToImmutableArray();
 
-    public void Register(CompilationStartAnalysisContext context)
-    {
-        context.RegisterOperationAction(operation => RecordAssignment(operation.Operation), OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(operation => RecordCreation(operation.Operation), OperationKind.ObjectCreation);
-    }
-
     /// <summary>A framework call: AuthorizationBuilder.SetFallbackPolicy, UseAuthorization, or an AuthenticationBuilder.Add* handler.</summary>
     public void Record(IInvocationOperation invocation)
     {

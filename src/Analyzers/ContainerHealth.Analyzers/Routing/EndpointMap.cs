@@ -18,8 +18,10 @@ internal sealed class EndpointMap
         ImmutableArray<Location> globalAuthorizeFilterSites,
         ImmutableArray<string> authenticationHandlers,
         ImmutableArray<Location> useAuthorizationSites,
-        ImmutableArray<Ports.PinnedAddress> pinnedAddresses)
+        ImmutableArray<Ports.PinnedAddress> pinnedAddresses,
+        ImmutableArray<HostFiltering.HostFilterSite> hostFilterSites)
     {
+        HostFilterSites = hostFilterSites;
         PinnedAddresses = pinnedAddresses;
         UseAuthorizationSites = useAuthorizationSites;
         ConventionalRoutes = conventionalRoutes;
@@ -37,6 +39,9 @@ internal sealed class EndpointMap
 
     /// <summary>Where the code pins the address Kestrel listens on (UseUrls, Listen*, app.Urls.Add, app.Run(url)).</summary>
     public ImmutableArray<Ports.PinnedAddress> PinnedAddresses { get; }
+
+    /// <summary>Where the code sets HostFilteringOptions.AllowedHosts.</summary>
+    public ImmutableArray<HostFiltering.HostFilterSite> HostFilterSites { get; }
 
     public ImmutableArray<AppSite> Sites { get; }
 

@@ -30,6 +30,7 @@ internal sealed class EndpointMapCollector
     private readonly InlineMiddlewareReader middleware;
     private readonly AuthorizationSetup authorization;
     private readonly Ports.PinnedAddressReader addresses;
+    private readonly HostFiltering.HostFilterReader hostFilter = new();
     private readonly ConcurrentQueue<MappedEndpoint> endpoints = new();
     private readonly ConcurrentQueue<LibraryCall> libraryCalls = new();
     private readonly ReferencedSources sources;
@@ -65,8 +66,7 @@ internal sealed class EndpointMapCollector
 
     public void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterOperationAction(operation => Record((IInvocationOperation)operation.Operation, operation.ContainingSymbol), OperationKind.Invocation);
-        authorization.Register(context);
+        context.RegisterOperationAction(operation => Record(operation.Operation, operation.ContainingSymbol), OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation);
     }
 
     /// <summary>Outside an analyzer (the generator walks the bodies itself): one operation of a body, as the callbacks get it.</summary>
@@ -79,6 +79,7 @@ internal sealed class EndpointMapCollector
                 break;
             case OperationKind.SimpleAssignment:
                 authorization.RecordAssignment(operation);
+                hostFilter.RecordAssignment(operation);
                 break;
             case OperationKind.ObjectCreation:
                 authorization.RecordCreation(operation);
@@ -235,7 +236,8 @@ internal sealed class EndpointMapCollector
             authorization.GlobalAuthorizeFilterSites,
             authorization.AuthenticationHandlers,
             authorization.UseAuthorizationSites,
-            addresses.Pinned);
+            addresses.Pinned,
+            hostFilter.Sites);
 
     /// <summary>The libraries whose types the app's own classes extend: endpoint frameworks (FastEndpoints, ...).</summary>
     private HashSet<IAssemblySymbol> ExtendedLibraries(CancellationToken cancellationToken)
@@ -348,7 +350,7 @@ internal sealed class EndpointMapCollector
                 RecordConfigureServices(containingSymbol);
                 break;
             default:
-                if (!addresses.Record(invocation))
+                if (!addresses.Record(invocation) && !hostFilter.RecordInvocation(invocation))
                 {
                     authorization.Record(invocation);
                 }

@@ -121,8 +121,13 @@ public sealed partial class GroundTruthSolution : IDisposable
             references.Add(new XElement("Compile", new XAttribute("Remove", "Library/**")));
         }
 
+        // A case that is not about zero configuration pins the path it is judged at (/healthz unless it names one), so
+        // it means the same with targets that leave an unset path to the app.
+        var properties = @case.PinnedPath is { } pinned
+            ? new Dictionary<string, string>(@case.Settings.Properties) { ["ContainerHealthCheckPath"] = pinned }
+            : @case.Settings.Properties;
         Project("Microsoft.NET.Sdk.Web",
-                new XElement("PropertyGroup", @case.Settings.Properties.Select(property => new XElement(property.Key, property.Value))),
+                new XElement("PropertyGroup", properties.Select(property => new XElement(property.Key, property.Value))),
                 references,
                 @case.Settings.ZeroConfig ? ZeroConfigDecision() : null)
             .Save(ProjectFile(@case));

@@ -40,7 +40,7 @@ internal sealed class EndpointMapCollector
     private readonly Configuration.ProductionSettings settings;
     private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
     private readonly ConcurrentQueue<PassedBuilder> calls = new();
-    private readonly ConcurrentQueue<WrapperCall> wrapperCalls = new();
+    private readonly RouteWrappers wrappers;
     private readonly ConcurrentQueue<AppSite> sites = new();
     private readonly ConcurrentQueue<Location> configureServicesSites = new();
     private readonly DebugOnlyRegions debugRegions = new();
@@ -49,6 +49,7 @@ internal sealed class EndpointMapCollector
     public EndpointMapCollector(WellKnownTypes types, Compilation compilation, AppFiles files)
     {
         pages = files.Pages;
+        wrappers = new RouteWrappers(compilation);
         settings = files.Settings;
         var sources = files.Sources;
         this.types = types;
@@ -175,7 +176,7 @@ internal sealed class EndpointMapCollector
     private ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, Dictionary<BuilderParameter, List<BuilderOrigin>> callers)
     {
         var resolved = ImmutableArray.CreateBuilder<ResolvedEndpoint>();
-        foreach (var endpoint in AtWrapperCalls(mapped))
+        foreach (var endpoint in wrappers.AtCalls(mapped))
         {
             foreach (var origin in BuilderOriginResolver.ThroughCallers(endpoint.Origin, callers))
             {
@@ -187,41 +188,6 @@ internal sealed class EndpointMapCollector
         }
 
         return resolved.ToImmutable();
-    }
-
-    /// <summary>Each route wrapper's mapping once per call of the wrapper, with that call's pattern; none when nobody calls it.</summary>
-    private List<MappedEndpoint> AtWrapperCalls(List<MappedEndpoint> mapped)
-    {
-        if (!mapped.Any(endpoint => endpoint.TemplateParameter is not null))
-        {
-            return mapped;
-        }
-
-        var placed = new List<MappedEndpoint>();
-        foreach (var endpoint in mapped)
-        {
-            if (endpoint.TemplateParameter is not { } pattern)
-            {
-                placed.Add(endpoint);
-                continue;
-            }
-
-            foreach (var call in wrapperCalls)
-            {
-                if (!SymbolEqualityComparer.Default.Equals(call.Method, pattern.Method))
-                {
-                    continue;
-                }
-
-                // The builder the mapping is made on is the wrapper's own parameter: place it under what this call passes.
-                var origin = endpoint.Origin.Parameter is { } builder && SymbolEqualityComparer.Default.Equals(builder.Method, pattern.Method)
-                    ? call.Builders[builder.Ordinal] is { } passed ? endpoint.Origin.Under(passed) : BuilderOrigin.Unknown
-                    : endpoint.Origin;
-                placed.Add(endpoint.AtCall(call.Strings[pattern.Ordinal], origin));
-            }
-        }
-
-        return placed;
     }
 
     private EndpointMap Map(ImmutableArray<ResolvedEndpoint> resolved, bool registered, List<ConventionalAction> conventional) =>
@@ -370,16 +336,8 @@ internal sealed class EndpointMapCollector
         endpoints.Enqueue(new MappedEndpoint(
             kind, origin, template, above, invocation.Syntax.GetLocation(), top.Syntax.GetLocation(),
             new EndpointFacts(developmentOnly ?? gate?.Describe(), port, false, false, null, gate: gate),
-            template is null ? WrapperParameter(templateArgument) : null));
+            template is null ? wrappers.PatternParameter(templateArgument) : null));
     }
-
-    /// <summary>The pattern is a string parameter of a method of this compilation: a route wrapper, judged where it is called.</summary>
-    private BuilderParameter? WrapperParameter(IOperation? argument) =>
-        argument.Unwrap() is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_String } parameter }
-        && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
-        && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)
-            ? new BuilderParameter(method, parameter.Ordinal)
-            : null;
 
     /// <summary>A call to a method of this compilation that takes a route builder: remember what it passes.</summary>
     private void RecordSourceCall(IInvocationOperation invocation)
@@ -417,7 +375,7 @@ internal sealed class EndpointMapCollector
 
         if (builders is not null)
         {
-            wrapperCalls.Enqueue(new WrapperCall(method, builders, strings!));
+            wrappers.Record(method, builders, strings!);
         }
     }
 
@@ -447,51 +405,5 @@ internal sealed class EndpointMapCollector
                 configureServicesSites.Enqueue(Location.Create(reference.SyntaxTree, reference.Span));
             }
         }
-    }
-
-    /// <summary>A MapControllers() call: the builder it was called on, and where.</summary>
-    private sealed class ControllerMapping
-    {
-        public ControllerMapping(BuilderOrigin origin, Location location)
-        {
-            Origin = origin;
-            Location = location;
-        }
-
-        public BuilderOrigin Origin { get; }
-
-        public Location Location { get; }
-    }
-
-    /// <summary>A call of this compilation's method that takes a builder and strings: what it passes for each (a route wrapper's pattern).</summary>
-    private sealed class WrapperCall
-    {
-        public WrapperCall(IMethodSymbol method, BuilderOrigin?[] builders, string?[] strings)
-        {
-            Method = method.OriginalDefinition;
-            Builders = builders;
-            Strings = strings;
-        }
-
-        public IMethodSymbol Method { get; }
-
-        public BuilderOrigin?[] Builders { get; }
-
-        /// <summary>The constant passed for each string parameter (the default value where the call omits it); null otherwise.</summary>
-        public string?[] Strings { get; }
-    }
-
-    /// <summary>What a call of this compilation's method passes for one of its builder parameters.</summary>
-    private sealed class PassedBuilder
-    {
-        public PassedBuilder(BuilderParameter parameter, BuilderOrigin origin)
-        {
-            Parameter = parameter;
-            Origin = origin;
-        }
-
-        public BuilderParameter Parameter { get; }
-
-        public BuilderOrigin Origin { get; }
     }
 }

@@ -132,6 +132,41 @@ public sealed class HealthEndpointsGeneratorTests
     }
 
     [Fact]
+    public void Only_bodies_that_may_map_health_are_bound_and_health_behind_a_const_group_is_still_found()
+    {
+        var endpoints = GeneratorRun.Endpoints(ZeroConfig, Usings + """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapOrders();
+            app.MapOperations();
+            app.Run();
+            """, Usings + """
+            using Microsoft.AspNetCore.Routing;
+
+            public static class Orders
+            {
+                private const string Prefix = "/orders";
+
+                public static void MapOrders(this IEndpointRouteBuilder endpoints)
+                {
+                    var group = endpoints.MapGroup(Prefix);
+                    group.MapGet("/", () => "[]");
+                    group.MapPost("/", () => "created");
+                }
+            }
+
+            public static class Operations
+            {
+                private const string Root = "/health";
+
+                public static void MapOperations(this IEndpointRouteBuilder endpoints) => endpoints.MapGroup(Root).MapGet("/live", () => "ok");
+            }
+            """);
+
+        Assert.Equal(["/health/live"], endpoints.Confirmed);
+        Assert.True(endpoints.Complete);
+    }
+
+    [Fact]
     public void Nothing_mapped_is_said_too_so_the_build_keeps_healthz()
     {
         var endpoints = GeneratorRun.Endpoints(ZeroConfig, Usings + """

@@ -5,14 +5,15 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ContainerHealth.Analyzers.Routing;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ContainerHealth.Analyzers.Emitted;
 
 /// <summary>
-/// The generator's stand-in for the analyzer's operation callbacks: the bodies that set up the app's routing (a call
-/// named Map*/Use*, Run, Build, the health-check and authorization setup), bound and walked operation by operation.
-/// Only those: binding is what costs, and the rest of the app cannot map a route.
+/// The generator's stand-in for the analyzer's operation callbacks: the bodies that may set up the app's health
+/// endpoints (see <see cref="IsRoutingSetup"/>), bound and walked operation by operation. Only those: binding is what
+/// the generator costs (the analyzers' operations are bound once for all of them; a generator binds on its own).
 /// </summary>
 internal static class MappingBodies
 {
@@ -68,6 +69,11 @@ internal static class MappingBodies
         }
     }
 
+    /// <summary>
+    /// Whether a node may contribute to the app's health endpoints: health-check and app-assembly calls, and Map*/Use*
+    /// calls except those whose route is a constant that names no health endpoint (an API's MapGet("/orders"), a
+    /// MapGroup(Prefix) with a const prefix): binding those bodies would cost and could not add a health endpoint.
+    /// </summary>
     private static bool IsRoutingSetup(SyntaxNode node)
     {
         if (node is InvocationExpressionSyntax invocation)
@@ -79,12 +85,61 @@ internal static class MappingBodies
                 GenericNameSyntax generic => generic.Identifier.ValueText,
                 _ => "",
             };
-            return name.StartsWith("Map", StringComparison.Ordinal)
-                || name.StartsWith("Use", StringComparison.Ordinal)
-                || name is "Run" or "Build" or "AddHealthChecks" or "AddGrpcHealthChecks" or "SetFallbackPolicy";
+            switch (name)
+            {
+                case "MapHealthChecks" or "UseHealthChecks" or "AddHealthChecks" or "AddGrpcHealthChecks" or "MapRazorPages" or "MapControllers"
+                    or "MapControllerRoute" or "MapDefaultControllerRoute" or "UseEndpoints" or "Build" or "Run" or "SetFallbackPolicy" or "UseAuthorization":
+                    return true;
+                case "MapPost" or "MapPut" or "MapDelete" or "MapPatch":
+                    return false;
+                default:
+                    return (name.StartsWith("Map", StringComparison.Ordinal) || name.StartsWith("Use", StringComparison.Ordinal)) && MayMapHealth(invocation);
+            }
         }
 
         return node is IdentifierNameSyntax { Identifier.ValueText: "FallbackPolicy" or "AuthorizeFilter" };
+    }
+
+    private static bool MayMapHealth(InvocationExpressionSyntax invocation)
+    {
+        if (invocation.ArgumentList.Arguments.Count == 0)
+        {
+            return true;
+        }
+
+        var route = invocation.ArgumentList.Arguments[0].Expression switch
+        {
+            LiteralExpressionSyntax { Token.Value: string literal } => literal,
+            IdentifierNameSyntax identifier => ConstOfEnclosingType(identifier),
+            _ => null,
+        };
+        return route is null || HealthEndpointInventory.MayNameHealth(route);
+    }
+
+    /// <summary>The literal a const field of the enclosing type holds (private const string Prefix = "/orders").</summary>
+    private static string? ConstOfEnclosingType(IdentifierNameSyntax identifier)
+    {
+        var type = identifier.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        if (type is null)
+        {
+            return null;
+        }
+
+        foreach (var field in type.Members.OfType<FieldDeclarationSyntax>())
+        {
+            if (field.Modifiers.Any(SyntaxKind.ConstKeyword))
+            {
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (variable.Identifier.ValueText == identifier.Identifier.ValueText)
+                    {
+                        return variable.Initializer?.Value is LiteralExpressionSyntax { Token.Value: string value } ? value : null;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool IsGenerated(string path) =>

@@ -63,6 +63,12 @@ internal static class HealthEndpointInventory
             || AppHealthEndpoints.IsLiveness(endpoint.Path);
     }
 
+    /// <summary>Whether a route (or a group prefix) may lead to a health endpoint: it names one in any segment.</summary>
+    public static bool MayNameHealth(string route) =>
+        RoutePath.Segments(route).Any(segment => segment.ToLowerInvariant() is "health" or "healthz" or "healthcheck" or "healthchecks" or "hc" or "ping")
+        || RoutePath.Segments(route).Any(segment => AppHealthEndpoints.IsLiveness("/" + segment))
+        || route.IndexOf('{') >= 0;
+
     private static string? WhyNotAnswered(EndpointMap map, ResolvedEndpoint endpoint, ContainerHealthOptions options)
     {
         if (endpoint.Facts.DevelopmentOnly is { } condition)

@@ -63,11 +63,13 @@ internal static class HealthEndpointInventory
             || AppHealthEndpoints.IsLiveness(endpoint.Path);
     }
 
-    /// <summary>Whether a route (or a group prefix) may lead to a health endpoint: it names one in any segment.</summary>
+    /// <summary>
+    /// Whether a route (or a group prefix) may lead to a health endpoint: it names one in any segment. A route with
+    /// parameters is never one (<see cref="IsHealthEndpoint"/> counts constant paths only).
+    /// </summary>
     public static bool MayNameHealth(string route) =>
         RoutePath.Segments(route).Any(segment => segment.ToLowerInvariant() is "health" or "healthz" or "healthcheck" or "healthchecks" or "hc" or "ping")
-        || RoutePath.Segments(route).Any(segment => AppHealthEndpoints.IsLiveness("/" + segment))
-        || route.IndexOf('{') >= 0;
+        || RoutePath.Segments(route).Any(segment => AppHealthEndpoints.IsLiveness("/" + segment));
 
     private static string? WhyNotAnswered(EndpointMap map, ResolvedEndpoint endpoint, ContainerHealthOptions options)
     {

@@ -153,18 +153,20 @@ dotnet restore "$work/Bench.csproj" -nologo -v:q >/dev/null
 # Warm the compiler server so neither configuration pays its start-up.
 dotnet build "$work/Bench.csproj" -c Release --no-restore -nologo -v:q -p:WithContainerHealth=false >/dev/null
 
-# One compile: prints "<csc ms> <ours s> <aspnet s> <all analyzers s>".
+# One compile: prints "<csc ms> <ours s> <aspnet s> <all analyzers s> <our generator s>"; ours counts the analyzers and the
+# generator (HealthEndpointsGenerator, which writes the health-endpoint metadata) of ContainerHealth.Analyzers.
 measure() {
   local log="$work/build-$1-$2.log"
   dotnet build "$work/Bench.csproj" -c Release --no-restore --no-incremental -nologo -v:d -clp:PerformanceSummary \
     -p:ReportAnalyzer=true -p:WithContainerHealth="$1" >"$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
   awk '
     function seconds(s) { return s ~ /^</ ? 0 : s + 0 }
-    /Total analyzer execution time:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) total = $i }
-    /^ *[<0-9.]+ +[<0-9]+ +ContainerHealth\.Analyzers, Version=/ { ours = seconds($1) }
-    /^ *[<0-9.]+ +[<0-9]+ +Microsoft\.AspNetCore\.App\.Analyzers, Version=/ { aspnet = seconds($1) }
+    /Total analyzer execution time:/ { section = "analyzer"; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) total = $i }
+    /Total generator execution time:/ { section = "generator" }
+    /^ *[<0-9.]+ +[<0-9]+ +ContainerHealth\.Analyzers, Version=/ { if (section == "generator") generator = seconds($1); else ours = seconds($1) }
+    /^ *[<0-9.]+ +[<0-9]+ +Microsoft\.AspNetCore\.App\.Analyzers, Version=/ { if (section != "generator") aspnet = seconds($1) }
     /^ +[0-9]+ ms +Csc +[0-9]+ calls/ { csc = $1 }
-    END { printf "%d %.3f %.3f %.3f\n", csc, ours, aspnet, total }
+    END { printf "%d %.3f %.3f %.3f %.3f\n", csc, ours + generator, aspnet, total, generator }
   ' "$log"
 }
 
@@ -183,15 +185,17 @@ csc_without=$(column 1 "${without[@]}")
 ours=$(column 2 "${with[@]}")
 aspnet=$(column 3 "${with[@]}")
 total=$(column 4 "${with[@]}")
+generator=$(column 5 "${with[@]}")
 grep -q "warning CH0" "$work"/build-true-1.log && echo "note: the generated app triggered a CH0xxx diagnostic" || true
 
-awk -v cw="$csc_with" -v co="$csc_without" -v ours="$ours" -v asp="$aspnet" -v total="$total" -v runs="$runs" '
+awk -v cw="$csc_with" -v co="$csc_without" -v ours="$ours" -v asp="$aspnet" -v total="$total" -v gen="$generator" -v runs="$runs" '
 BEGIN {
   share = 100 * ours * 1000 / cw
   printf "median of %d compiles (-p:ReportAnalyzer=true; analyzer seconds are summed over threads, not wall time)\n", runs
   printf "  %-40s %8d ms\n", "compile (Csc task) with ContainerHealth", cw
   printf "  %-40s %8d ms   (difference %+d ms, %+.1f%%; noise on a shared machine)\n", "compile (Csc task) without", co, cw - co, 100 * (cw - co) / co
-  printf "  %-40s %8.3f s    %5.2f%% of compile\n", "ContainerHealth.Analyzers (CH0xxx)", ours, share
+  printf "  %-40s %8.3f s    %5.2f%% of compile\n", "ContainerHealth.Analyzers (CH0xxx + metadata)", ours, share
+  printf "  %-40s %8.3f s    %5.2f%% of compile\n", "  of which the metadata generator", gen, 100 * gen * 1000 / cw
   printf "  %-40s %8.3f s    %5.2f%% of compile\n", "Microsoft.AspNetCore.App.Analyzers", asp, 100 * asp * 1000 / cw
   printf "  %-40s %8.3f s    %5.2f%% of compile\n", "all analyzers in the compilation", total, 100 * total * 1000 / cw
   if (asp > 0) printf "  ratio ContainerHealth / ASP.NET Core analyzers: %.3f\n", ours / asp

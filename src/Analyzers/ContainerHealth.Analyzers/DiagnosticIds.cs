@@ -11,6 +11,9 @@ public static class DiagnosticIds
     public const string HealthEndpointDevelopmentOnly = "CH0006";
     public const string GrpcHealthServiceNotMapped = "CH0007";
     public const string GrpcHealthChecksNotRegistered = "CH0008";
+    public const string PortPinnedInCode = "CH0009";
+    public const string HealthEndpointGatedByConfiguration = "CH0010";
+    public const string HostFilteringExcludesProbe = "CH0011";
 
     public const string HelpLinkBase = RuleDocs.Url;
 

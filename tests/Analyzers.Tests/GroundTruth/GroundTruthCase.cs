@@ -5,7 +5,7 @@ using ContainerHealth.TestBed;
 namespace ContainerHealth.Analyzers.Tests.GroundTruth;
 
 /// <summary>
-/// One app under GroundTruth/Cases/&lt;Name&gt;: its *.cs files are the web project (which references ContainerHealth),
+/// One app under GroundTruth/Cases/&lt;Name&gt;: its files are the web project (which references ContainerHealth),
 /// Library/*.cs an optional class library it references (which does not), case.json what else the projects need
 /// and which CH0xxx the analyzer is expected to report.
 /// </summary>
@@ -36,14 +36,20 @@ public sealed class GroundTruthCase
 
     public CaseSettings Settings { get; }
 
-    public IEnumerable<string> AppSources => System.IO.Directory.GetFiles(Directory, "*.cs");
+    /// <summary>The web project's files: its C#, Razor pages (Pages/), appsettings*.json; not case.json nor the library's.</summary>
+    public IEnumerable<string> AppFiles =>
+        System.IO.Directory.GetFiles(Directory, "*", SearchOption.AllDirectories)
+            .Where(file => Path.GetFileName(file) != "case.json" && !Path.GetRelativePath(Directory, file).StartsWith("Library", StringComparison.Ordinal));
 
     public string LibraryDirectory => Path.Combine(Directory, "Library");
 
     public bool HasLibrary => System.IO.Directory.Exists(LibraryDirectory);
 
-    /// <summary>The path the container's probe requests: ContainerHealthCheckPath, else the package default.</summary>
-    public string ProbedPath => Settings.Properties.GetValueOrDefault("ContainerHealthCheckPath", "/healthz");
+    /// <summary>
+    /// The path the project pins: ContainerHealthCheckPath, else the package default; null for a zero-configuration case,
+    /// whose path the built app's health-endpoint metadata gives (<see cref="GroundTruthRun.ProbedPath"/>).
+    /// </summary>
+    public string? PinnedPath => Settings.ZeroConfig ? null : Settings.Properties.GetValueOrDefault("ContainerHealthCheckPath", "/healthz");
 
     /// <summary>The port the probe uses in the container: ContainerHealthCheckPort, else the .NET images' 8080.</summary>
     public int ContainerPort => int.Parse(Settings.Properties.GetValueOrDefault("ContainerHealthCheckPort", "8080"), System.Globalization.CultureInfo.InvariantCulture);
@@ -80,6 +86,12 @@ public sealed class CaseSettings
 
     /// <summary>Package references of the web project, id to version.</summary>
     public Dictionary<string, string> Packages { get; init; } = [];
+
+    /// <summary>
+    /// No ContainerHealthCheckPath: the project gets what the build decides with zero configuration (probe the path the
+    /// app's confirmed health endpoints give, /healthz when none), passed to the analyzers as the decision's properties.
+    /// </summary>
+    public bool ZeroConfig { get; init; }
 
     /// <summary>The library's assembly name (some rules look at it).</summary>
     public string LibraryName { get; init; } = "Library";

@@ -13,6 +13,7 @@ public sealed class GroundTruthRun : IAsyncLifetime
     private const int ParallelApps = 3;
 
     private readonly ConcurrentDictionary<string, ProbeOutcome> outcomes = new();
+    private readonly ConcurrentDictionary<string, string?> metadata = new();
     private GroundTruthSolution? solution;
 
     public ProcessResult Build { get; private set; } = null!;
@@ -20,6 +21,15 @@ public sealed class GroundTruthRun : IAsyncLifetime
     public ILookup<string, BuildWarning> Warnings { get; private set; } = null!;
 
     public ProbeOutcome Outcome(GroundTruthCase @case) => outcomes[@case.Name];
+
+    /// <summary>The health-endpoint metadata the generator wrote into the built app; null when none.</summary>
+    public string? Metadata(GroundTruthCase @case) => metadata[@case.Name];
+
+    /// <summary>The path the container probes: the pinned one, else what the app's metadata gives (ChooseProbePath), else /healthz.</summary>
+    public string ProbedPath(GroundTruthCase @case) =>
+        @case.PinnedPath
+        ?? (AppHealthEndpoints.TryParse(Metadata(@case), out var endpoints) ? endpoints.ChooseProbePath() : null)
+        ?? "/healthz";
 
     public IReadOnlyList<BuildWarning> WarningsOf(GroundTruthCase @case) => Warnings[@case.Name].ToList();
 
@@ -32,13 +42,18 @@ public sealed class GroundTruthRun : IAsyncLifetime
             return;
         }
 
+        foreach (var @case in GroundTruthCase.All)
+        {
+            metadata[@case.Name] = AssemblyHealthEndpoints.Read(solution.AppDll(@case));
+        }
+
         using var slots = new SemaphoreSlim(ParallelApps);
         await Task.WhenAll(GroundTruthCase.All.Select(async @case =>
         {
             await slots.WaitAsync();
             try
             {
-                outcomes[@case.Name] = await ProductionProbe.RunAsync(solution.AppDll(@case), @case.ProbedPath, @case.ContainerPort);
+                outcomes[@case.Name] = await ProductionProbe.RunAsync(solution.AppDll(@case), ProbedPath(@case), @case.ContainerPort);
             }
             finally
             {
@@ -62,7 +77,7 @@ public sealed class GroundTruthRun : IAsyncLifetime
             var outcome = Outcome(@case);
             var agrees = warnings.Count > 0 == outcome.Fails;
             var verdict = warnings.Count == 0 ? "silent" : string.Join(",", warnings.Select(warning => warning.Id).Distinct());
-            return (agrees, $"{(agrees ? "agree   " : "DISAGREE")} {@case.Name,-48} analyzer: {verdict,-14} probe: {outcome}");
+            return (agrees, $"{(agrees ? "agree   " : "DISAGREE")} {@case.Name,-48} analyzer: {verdict,-14} probe of {ProbedPath(@case)}{(@case.PinnedPath is null ? " (zero config)" : "")}: {outcome}");
         }).ToList();
         var directory = RepositoryLayout.Path("artifacts", "ground-truth");
         Directory.CreateDirectory(directory);

@@ -91,9 +91,11 @@ public sealed partial class GroundTruthSolution : IDisposable
     {
         var appDirectory = Path.Combine(Directory, @case.Name);
         System.IO.Directory.CreateDirectory(appDirectory);
-        foreach (var source in @case.AppSources)
+        foreach (var source in @case.AppFiles)
         {
-            File.Copy(source, Path.Combine(appDirectory, Path.GetFileName(source)));
+            var target = Path.Combine(appDirectory, Path.GetRelativePath(@case.Directory, source));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
         }
 
         var references = new XElement("ItemGroup",
@@ -119,13 +121,35 @@ public sealed partial class GroundTruthSolution : IDisposable
             references.Add(new XElement("Compile", new XAttribute("Remove", "Library/**")));
         }
 
+        // A case that is not about zero configuration pins the path it is judged at (/healthz unless it names one), so
+        // it means the same with targets that leave an unset path to the app.
+        var properties = @case.PinnedPath is { } pinned
+            ? new Dictionary<string, string>(@case.Settings.Properties) { ["ContainerHealthCheckPath"] = pinned }
+            : @case.Settings.Properties;
         Project("Microsoft.NET.Sdk.Web",
-                new XElement("PropertyGroup", @case.Settings.Properties.Select(property => new XElement(property.Key, property.Value))),
-                references)
+                new XElement("PropertyGroup", properties.Select(property => new XElement(property.Key, property.Value))),
+                references,
+                @case.Settings.ZeroConfig ? ZeroConfigDecision() : null)
             .Save(ProjectFile(@case));
     }
 
-    private static XElement Project(string sdk, params object[] content) =>
+    /// <summary>
+    /// What the build decides for a project that sets no path (HTTP, the path left to the app), handed to the analyzers
+    /// as the decision's compiler-visible properties; declared here too (Remove first: never twice) for targets that
+    /// do not declare them yet.
+    /// </summary>
+    private static XElement[] ZeroConfigDecision() =>
+    [
+        new("PropertyGroup", new XElement("_ContainerHealthDecidedProtocol", "http"), new XElement("_ContainerHealthDecidedPath", "")),
+        new("ItemGroup",
+            new[] { "_ContainerHealthDecidedProtocol", "_ContainerHealthDecidedPath" }.SelectMany(name => new[]
+            {
+                new XElement("CompilerVisibleProperty", new XAttribute("Remove", name)),
+                new XElement("CompilerVisibleProperty", new XAttribute("Include", name)),
+            })),
+    ];
+
+    private static XElement Project(string sdk, params object?[] content) =>
         new("Project",
             new XAttribute("Sdk", sdk),
             new XElement("PropertyGroup",

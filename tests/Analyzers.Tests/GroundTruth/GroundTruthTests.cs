@@ -20,8 +20,28 @@ public sealed class GroundTruthTests(GroundTruthRun run) : IClassFixture<GroundT
 
         Assert.True(
             warnings.Count > 0 == outcome.Fails,
-            $"{@case.Settings.Pattern}\nprobe of {@case.ProbedPath}: {outcome} ({(outcome.Fails ? "fails" : "healthy")})\n"
+            $"{@case.Settings.Pattern}\nprobe of {run.ProbedPath(@case)}: {outcome} ({(outcome.Fails ? "fails" : "healthy")})\n"
             + $"analyzer: {(warnings.Count == 0 ? "silent" : string.Join("\n  ", warnings))}");
+    }
+
+    public static TheoryData<string> ZeroConfigCases => new(GroundTruthCase.All.Where(@case => @case.Settings.ZeroConfig).Select(@case => @case.Name));
+
+    /// <summary>
+    /// The generator's metadata is in the built assembly, and the path its ChooseProbePath() gives (what the build
+    /// probes with no path set) answers in Production: a confirmed endpoint that does not answer is a wrong confirmation.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ZeroConfigCases))]
+    public void Zero_configuration_metadata_is_in_the_assembly_and_its_path_answers(string name)
+    {
+        var @case = GroundTruthCase.Named(name);
+        Assert.True(run.Build.ExitCode == 0, run.Build.Output);
+        Assert.True(AppHealthEndpoints.TryParse(run.Metadata(@case), out var endpoints), $"metadata: {run.Metadata(@case) ?? "(none)"}");
+        if (endpoints.ChooseProbePath() is { } chosen)
+        {
+            var outcome = run.Outcome(@case);
+            Assert.False(outcome.Fails, $"{@case.Settings.Pattern}\nconfirmed {string.Join(", ", endpoints.Confirmed)}; probe of {chosen}: {outcome}");
+        }
     }
 
     [Theory]

@@ -91,7 +91,8 @@ public sealed class GrpcHealthServiceRuleTests
 
     [Theory]
     [InlineData("ContainerHealthCheckProtocol", "http")]
-    [InlineData("_ContainerHealthCheckPathSetByProject", "true")]
+    [InlineData("_ContainerHealthDecidedProtocol", "http")]
+    [InlineData("_ContainerHealthDecidedProtocol", "tcp")]
     [InlineData("ContainerHealthCheckCommand", "CMD;/app/mycheck")]
     public async Task Not_checked_over_gRPC_no_gRPC_rule(string property, string value)
     {

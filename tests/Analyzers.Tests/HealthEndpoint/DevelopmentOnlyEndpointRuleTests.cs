@@ -46,6 +46,67 @@ public sealed class DevelopmentOnlyEndpointRuleTests
     }
 
     [Fact]
+    public async Task At_another_path_than_the_pinned_one_the_fix_maps_it_at_the_probed_path_in_one_step()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+
+            if (app.Environment.IsDevelopment())
+            {
+                {|#0:app.MapHealthChecks("/health")|};
+            }
+
+            app.Run();
+            """,
+            Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+
+            app.MapHealthChecks("/healthz");
+
+            app.Run();
+            """,
+            VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/health", "app.Environment.IsDevelopment()"));
+    }
+
+    [Fact]
+    public async Task With_no_path_set_the_moved_endpoint_is_what_the_container_probes_so_its_path_stays()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddHealthChecks();
+                var app = builder.Build();
+
+                if (app.Environment.IsDevelopment())
+                {
+                    {|#0:app.MapHealthChecks("/health")|};
+                }
+
+                app.Run();
+                """,
+            FixedCode = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddHealthChecks();
+                var app = builder.Build();
+
+                app.MapHealthChecks("/health");
+
+                app.Run();
+                """,
+        };
+        test.Properties.Remove("ContainerHealthCheckPath");
+        test.Properties["_ContainerHealthDecidedProtocol"] = "http";
+        test.Properties["_ContainerHealthDecidedPath"] = "";
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/health", "app.Environment.IsDevelopment()"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_fix_keeps_the_rest_of_the_if_and_places_the_mapping_after_it()
     {
         await VerifyCS.VerifyCodeFixAsync(Usings + """

@@ -31,8 +31,8 @@ public sealed class HealthChecksRegisteredRuleTests
             app.UseHealthChecks("/ready");
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0003").WithLocation(0).WithLocation(2).WithArguments("MapHealthChecks"),
-            VerifyCS.Diagnostic("CH0003").WithLocation(1).WithLocation(2).WithArguments("UseHealthChecks"));
+            VerifyCS.Diagnostic("CH0003").WithLocation(0).WithLocation(2).WithArguments("MapHealthChecks", "builder.Services.AddHealthChecks()"),
+            VerifyCS.Diagnostic("CH0003").WithLocation(1).WithLocation(2).WithArguments("UseHealthChecks", "builder.Services.AddHealthChecks()"));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class HealthChecksRegisteredRuleTests
                 public static void MapOperations(this IEndpointRouteBuilder endpoints) => endpoints.MapHealthChecks("/healthz");
             }
             """));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0003").WithLocation(0).WithLocation(1).WithArguments("MapHealthChecks"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0003").WithLocation(0).WithLocation(1).WithArguments("MapHealthChecks", "builder.Services.AddHealthChecks()"));
         await test.RunAsync();
     }
 
@@ -98,7 +98,7 @@ public sealed class HealthChecksRegisteredRuleTests
         await VerifyCS.VerifyCodeFixAsync(
             Startup,
             Startup.Replace("services.AddRouting();", "services.AddRouting();\n        services.AddHealthChecks();").Replace("{|#0:", "").Replace(")|};", ");"),
-            VerifyCS.Diagnostic("CH0003").WithLocation(0).WithSpan(9, 5, 12, 6).WithArguments("UseHealthChecks"));
+            VerifyCS.Diagnostic("CH0003").WithLocation(0).WithSpan(9, 5, 12, 6).WithArguments("UseHealthChecks", "services.AddHealthChecks() in ConfigureServices"));
     }
 
     [Fact]

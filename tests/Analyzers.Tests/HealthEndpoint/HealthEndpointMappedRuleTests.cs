@@ -37,7 +37,7 @@ public sealed class HealthEndpointMappedRuleTests
 
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class HealthEndpointMappedRuleTests
                 """,
         };
         test.Properties["ContainerHealthCheckPath"] = "/ready";
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/ready"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/ready", "webBuilder.Services.AddHealthChecks()", "web"));
         await test.RunAsync();
     }
 
@@ -108,7 +108,7 @@ public sealed class HealthEndpointMappedRuleTests
             Startup.Replace("services.AddRouting();", "services.AddRouting();\n        services.AddHealthChecks();")
                 .Replace("{|#0:", "").Replace("})|};", "});")
                 .Replace("endpoints.MapGet(\"/\", () => \"hi\");", "endpoints.MapGet(\"/\", () => \"hi\");\n            endpoints.MapHealthChecks(\"/healthz\");"),
-            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithSpan(10, 5, 13, 6).WithArguments("/healthz"));
+            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithSpan(10, 5, 13, 6).WithArguments("/healthz", "services.AddHealthChecks() in ConfigureServices", "endpoints"));
     }
 
     [Theory]
@@ -281,7 +281,7 @@ public sealed class HealthEndpointMappedRuleTests
                 public string Get() => "ok";
             }
             """,
-            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class HealthEndpointMappedRuleTests
             app.MapPost("/healthz", () => "ok");
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
     }
 
     [Theory]
@@ -327,7 +327,7 @@ public sealed class HealthEndpointMappedRuleTests
                 """,
         };
         test.Properties.Clear();
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
         await test.RunAsync();
     }
 

@@ -37,7 +37,7 @@ public sealed class RoutingAsTheRuntimeTests
             app.Use(async (context, next) => { if (context.Request.Path == "/ping") return; await next(context); });
             app.Run();
             """,
-            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+            VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class RoutingAsTheRuntimeTests
                 public IActionResult Index() => Content("home");
             }
             """;
-        await VerifyCS.VerifyAnalyzerAsync(Usings + Program, VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz"));
+        await VerifyCS.VerifyAnalyzerAsync(Usings + Program, VerifyCS.Diagnostic("CH0001").WithLocation(0).WithArguments("/healthz", "builder.Services.AddHealthChecks()", "app"));
         await VerifyCS.VerifyAnalyzerAsync(Usings + Program.Replace("{|#0:builder.Build()|}", "builder.Build()") + """
 
             public sealed class HealthzController : Controller

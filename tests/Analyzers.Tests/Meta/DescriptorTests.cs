@@ -15,7 +15,7 @@ public sealed class DescriptorTests
 
         Assert.Equal(ids.Distinct().Count(), ids.Count);
         Assert.All(ids, id => Assert.Matches("^CH0[0-9]{3}$", id));
-        Assert.Equal(["CH0001", "CH0002", "CH0003", "CH0004", "CH0005", "CH0006", "CH0007", "CH0008"], ids.Order());
+        Assert.Equal(["CH0001", "CH0002", "CH0003", "CH0004", "CH0005", "CH0006", "CH0007", "CH0008", "CH0009", "CH0010", "CH0011"], ids.Order());
     }
 
     [Theory]

@@ -18,6 +18,12 @@ internal static class DevelopmentOnlyEndpointRule
     /// <summary>Set when the mapping sits in this project under an if: the fix moves it out.</summary>
     public const string MovableProperty = "Movable";
 
+    /// <summary>
+    /// Set when the project pins a probed path other than the mapping's literal one: the fix also maps it there, so one
+    /// step leaves a working check (with no path set, the moved endpoint is what the container will probe).
+    /// </summary>
+    public const string ProbedPathProperty = "ProbedPath";
+
     public static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.HealthEndpointDevelopmentOnly,
         title: "The health endpoint is mapped only in Development",
@@ -29,14 +35,14 @@ internal static class DevelopmentOnlyEndpointRule
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointDevelopmentOnly),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath)
     {
         if (options.CustomCommand)
         {
             return;
         }
 
-        var probed = RoutePath.Normalize(options.ProbedPath);
+        var probed = RoutePath.Normalize(probedPath);
         var developmentOnly = ProbedPathAnswer.Find(map, probed).DevelopmentOnly;
 
         // Prefer the mappings of the probed path; name a health endpoint elsewhere only when none is.
@@ -51,10 +57,22 @@ internal static class DevelopmentOnlyEndpointRule
             }
 
             var movable = endpoint.Facts.Library is null && endpoint.Facts.DevelopmentOnly != DebugOnlyRegion.Condition;
-            var properties = movable
-                ? ImmutableDictionary<string, string?>.Empty.Add(MovableProperty, "true")
-                : ImmutableDictionary<string, string?>.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, endpoint.Path, endpoint.Facts.DevelopmentOnly));
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (movable)
+            {
+                properties = properties.Add(MovableProperty, "true");
+                if (!options.PathDecidedByApp
+                    && !RoutePath.CouldMatch(endpoint.Path!, probed)
+                    && endpoint.Endpoint.Template is { } template
+                    && RoutePath.IsExactly(template, endpoint.Path!))
+                {
+                    properties = properties.Add(ProbedPathProperty, probed);
+                }
+            }
+
+            context.ReportDiagnostic(endpoint.Facts.Gate is { } gate
+                ? Diagnostic.Create(ConfigurationGatedEndpointRule.Rule, location, properties, endpoint.Path, gate.Key, gate.Reason)
+                : Diagnostic.Create(Rule, location, properties, endpoint.Path, endpoint.Facts.DevelopmentOnly));
         }
     }
 }

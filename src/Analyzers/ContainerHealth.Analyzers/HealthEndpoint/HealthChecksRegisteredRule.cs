@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ContainerHealth.Analyzers.Infrastructure;
 using ContainerHealth.Analyzers.Routing;
 using Microsoft.CodeAnalysis;
@@ -14,7 +15,7 @@ internal static class HealthChecksRegisteredRule
     public static readonly DiagnosticDescriptor Rule = new(
         DiagnosticIds.HealthChecksNotRegistered,
         title: "Health endpoint mapped without AddHealthChecks()",
-        messageFormat: "'{0}' needs the health check services, but AddHealthChecks() is never called: add builder.Services.AddHealthChecks() (otherwise the app throws InvalidOperationException at startup)",
+        messageFormat: "'{0}' needs the health check services, but AddHealthChecks() is never called: add {1} (otherwise the app throws InvalidOperationException at startup)",
         category: "ContainerHealth",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -22,7 +23,7 @@ internal static class HealthChecksRegisteredRule
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthChecksNotRegistered),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath)
     {
         if (map.HealthChecksRegistered)
         {
@@ -31,6 +32,9 @@ internal static class HealthChecksRegisteredRule
 
         var servicesSite = map.ServicesSite;
         var additional = servicesSite is null ? Array.Empty<Location>() : new[] { servicesSite };
+        var (registration, _) = AppSiteNames.Of(
+            map.Sites.Any(site => site.Kind == AppSiteKind.WebApplicationBuild) ? map.PrimarySite : null,
+            map.ConfigureServicesSites.Length > 0 ? map.ConfigureServicesSites[0] : null);
         var reported = new HashSet<Location>();
         foreach (var endpoint in map.Endpoints)
         {
@@ -38,7 +42,7 @@ internal static class HealthChecksRegisteredRule
             if (endpoint.Endpoint.IsHealthCheck && endpoint.Facts.DevelopmentOnly is null && endpoint.Facts.Library is null && reported.Add(endpoint.Endpoint.Location))
             {
                 var call = endpoint.Endpoint.Kind == EndpointKind.HealthChecks ? "MapHealthChecks" : "UseHealthChecks";
-                context.ReportDiagnostic(Diagnostic.Create(Rule, endpoint.Endpoint.Location, additional, call));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, endpoint.Endpoint.Location, additional, call, registration));
             }
         }
     }

@@ -34,7 +34,7 @@ internal static class HealthEndpointAuthorizationRule
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointRequiresAuthorization),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath)
     {
         var consequence = map.ChallengeRedirectsToSignIn ? RedirectedToSignIn : Unauthorized;
         var reported = new HashSet<Location>();
@@ -44,7 +44,7 @@ internal static class HealthEndpointAuthorizationRule
                 || endpoint.Endpoint.Kind is EndpointKind.AnyPath
                 || endpoint.Conventions.AllowsAnonymous
                 || endpoint.Facts.DevelopmentOnly is not null
-                || !RoutePath.IsExactly(endpoint.Path, options.ProbedPath))
+                || !RoutePath.IsExactly(endpoint.Path, probedPath))
             {
                 continue;
             }

@@ -22,7 +22,7 @@ internal static class HealthEndpointHostRule
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointHostExcludesLocalhost),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath)
     {
         var port = options.ContainerPort.ToString(CultureInfo.InvariantCulture);
         var reported = new HashSet<Location>();
@@ -31,7 +31,7 @@ internal static class HealthEndpointHostRule
             if (endpoint.Path is null
                 || endpoint.Endpoint.Kind == EndpointKind.AnyPath
                 || endpoint.Facts.DevelopmentOnly is not null
-                || !RoutePath.IsExactly(endpoint.Path, options.ProbedPath))
+                || !RoutePath.IsExactly(endpoint.Path, probedPath))
             {
                 continue;
             }
@@ -42,7 +42,7 @@ internal static class HealthEndpointHostRule
             }
             else if (endpoint.Endpoint.Kind != EndpointKind.HealthChecksMiddleware
                 && endpoint.Conventions.Hosts is { } hosts
-                && hosts.ExcludesProbe(options.ContainerPort)
+                && hosts.ExcludesProbe(options.ContainerPort, options.HostHeader)
                 && reported.Add(hosts.Site))
             {
                 var names = string.Join(", ", hosts.Hosts.Select(host => "'" + host + "'"));

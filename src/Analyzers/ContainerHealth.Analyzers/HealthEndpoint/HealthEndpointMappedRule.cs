@@ -18,7 +18,7 @@ internal static class HealthEndpointMappedRule
     public static readonly DiagnosticDescriptor NotMapped = new(
         DiagnosticIds.HealthEndpointNotMapped,
         title: "No health endpoint is mapped at the path the container probes",
-        messageFormat: "No endpoint is mapped at '{0}', the path the container health check probes: add builder.Services.AddHealthChecks() and app.MapHealthChecks(\"{0}\"), or set ContainerHealthCheckPath",
+        messageFormat: "No endpoint is mapped at '{0}', the path the container health check probes: add {1} and {2}.MapHealthChecks(\"{0}\"), or set ContainerHealthCheckPath",
         category: "ContainerHealth",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -37,14 +37,14 @@ internal static class HealthEndpointMappedRule
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.HealthEndpointMappedElsewhere),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options)
+    public static void Report(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath)
     {
         if (options.CustomCommand)
         {
             return;
         }
 
-        var probed = RoutePath.Normalize(options.ProbedPath);
+        var probed = RoutePath.Normalize(probedPath);
         var answer = ProbedPathAnswer.Find(map, probed);
         if (answer.Answered || answer.Unknown || answer.DevelopmentOnly.Count > 0)
         {
@@ -73,7 +73,8 @@ internal static class HealthEndpointMappedRule
         var additional = site.Kind == AppSiteKind.UseEndpoints && map.ConfigureServicesSites.Length > 0
             ? new[] { map.ConfigureServicesSites[0] }
             : Array.Empty<Location>();
-        context.ReportDiagnostic(Diagnostic.Create(NotMapped, site.Location, additional, properties, probed));
+        var (services, app) = AppSiteNames.Of(site, map.ConfigureServicesSites.Length > 0 ? map.ConfigureServicesSites[0] : null);
+        context.ReportDiagnostic(Diagnostic.Create(NotMapped, site.Location, additional, properties, probed, services, app));
     }
 
     private static (string, int) Order(Location location) => (location.SourceTree?.FilePath ?? "", location.SourceSpan.Start);

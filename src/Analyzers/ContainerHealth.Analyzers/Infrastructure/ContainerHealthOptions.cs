@@ -1,10 +1,15 @@
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContainerHealth.Analyzers.Infrastructure;
 
-/// <summary>The MSBuild properties that reach the analyzers (declared as CompilerVisibleProperty in build/ContainerHealth.props).</summary>
+/// <summary>
+/// The MSBuild properties that reach the analyzers (declared as CompilerVisibleProperty in build/ContainerHealth.props).
+/// The build's decision arrives as the <c>_ContainerHealthDecided*</c> properties; without them (older targets) the
+/// public properties and their defaults are read as before.
+/// </summary>
 internal sealed class ContainerHealthOptions
 {
     public const string DefaultProbedPath = "/healthz";
@@ -12,15 +17,16 @@ internal sealed class ContainerHealthOptions
     /// <summary>The port the probe uses when ContainerHealthCheckPort is not set: the .NET images' ASPNETCORE_HTTP_PORTS.</summary>
     public const int DefaultContainerPort = 8080;
 
-    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string probedPath, bool customCommand, int containerPort, string protocol, bool pathSetByProject)
+    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string? decidedPath, bool customCommand, int containerPort, string protocol, bool protocolDecided, string? hostHeader)
     {
         Protocol = protocol;
-        PathSetByProject = pathSetByProject;
+        ProtocolDecided = protocolDecided;
         ContainerPort = containerPort;
         ContainerSupport = containerSupport;
         HealthCheck = healthCheck;
-        ProbedPath = probedPath;
+        DecidedPath = decidedPath;
         CustomCommand = customCommand;
+        HostHeader = hostHeader;
     }
 
     /// <summary>EnableSdkContainerSupport: the SDK defaults it to true for Web SDK and executable projects, so only an explicit false turns us off.</summary>
@@ -28,30 +34,41 @@ internal sealed class ContainerHealthOptions
 
     public bool HealthCheck { get; }
 
-    public string ProbedPath { get; }
+    /// <summary>The path the project pinned; null when the app decides it (<see cref="ProbedPath"/> over what the analysis confirms).</summary>
+    public string? DecidedPath { get; }
+
+    /// <summary>Whether the probed path is the one the app's health endpoints give (no ContainerHealthCheckPath).</summary>
+    public bool PathDecidedByApp => DecidedPath is null;
 
     /// <summary>A ContainerHealthCheckCommand replaces the HTTP probe, so the probed path no longer matters.</summary>
     public bool CustomCommand { get; }
 
-    /// <summary>The port the probe connects to (and sends in its Host header): ContainerHealthCheckPort, else 8080.</summary>
+    /// <summary>The port the probe connects to (and sends in its Host header): the build's decision, else ContainerHealthCheckPort, else 8080.</summary>
     public int ContainerPort { get; }
+
+    /// <summary>The Host header the probe sends when the build pinned one (an AllowedHosts filter that excludes localhost).</summary>
+    public string? HostHeader { get; }
 
     public bool RulesApply => ContainerSupport && HealthCheck;
 
-    /// <summary>ContainerHealthCheckProtocol as the project set it (http, grpc, tcp), or empty.</summary>
+    /// <summary>The build's decided protocol (http, grpc, tcp, command), else ContainerHealthCheckProtocol as the project set it, or empty.</summary>
     public string Protocol { get; }
 
-    /// <summary>Whether the project itself set ContainerHealthCheckPath (the targets fill in /healthz after).</summary>
-    public bool PathSetByProject { get; }
+    /// <summary>Whether <see cref="Protocol"/> is the build's decision (then nothing is inferred from the compilation).</summary>
+    public bool ProtocolDecided { get; }
+
+    /// <summary>The path the container requests: the pinned one, else the one the app's confirmed health endpoints give, else /healthz.</summary>
+    public string ProbedPath(AppHealthEndpoints found) => DecidedPath ?? found.ChooseProbePath() ?? DefaultProbedPath;
 
     /// <summary>
-    /// Whether the container checks the app with grpc.health.v1 instead of an HTTP GET — the build's decision
-    /// (HealthCheckProtocolChoice): the property, else gRPC when a gRPC health package is referenced and no path is set.
+    /// Whether the container checks the app with grpc.health.v1 instead of an HTTP GET: the build's decision (made from the
+    /// project's direct PackageReferences, so a gRPC health package that arrives transitively does not switch it); with
+    /// older targets, the property, else gRPC when a gRPC health package is referenced.
     /// </summary>
     public bool ChecksOverGrpc(Compilation compilation) =>
-        Protocol.Length > 0
+        Protocol.Length > 0 || ProtocolDecided
             ? string.Equals(Protocol, "grpc", System.StringComparison.OrdinalIgnoreCase)
-            : !PathSetByProject && !CustomCommand && compilation.References.Any(ReferencesGrpcHealth);
+            : !CustomCommand && compilation.References.Any(ReferencesGrpcHealth);
 
     /// <summary>
     /// Told by the reference's file name, not compilation.ReferencedAssemblyNames: that binds every reference and, asked
@@ -60,20 +77,30 @@ internal sealed class ContainerHealthOptions
     private static bool ReferencesGrpcHealth(MetadataReference reference) =>
         System.IO.Path.GetFileNameWithoutExtension(reference.Display ?? "") is "Grpc.AspNetCore.HealthChecks" or "Grpc.HealthCheck";
 
-    public static ContainerHealthOptions Read(AnalyzerOptions options)
+    public static ContainerHealthOptions Read(AnalyzerConfigOptionsProvider provider)
     {
-        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        var global = provider.GlobalOptions;
+        var decidedProtocol = Get(global, "_ContainerHealthDecidedProtocol");
+        var decidedPath = Get(global, "_ContainerHealthDecidedPath");
+        var customCommand = Get(global, "ContainerHealthCheckCommand") is { Length: > 0 }
+            || string.Equals(decidedProtocol, "command", System.StringComparison.OrdinalIgnoreCase);
         return new ContainerHealthOptions(
             containerSupport: !IsFalse(Get(global, "EnableSdkContainerSupport")),
             healthCheck: !IsFalse(Get(global, "ContainerHealthCheck")),
-            probedPath: Get(global, "ContainerHealthCheckPath") is { Length: > 0 } path ? path : DefaultProbedPath,
-            customCommand: Get(global, "ContainerHealthCheckCommand") is { Length: > 0 },
-            containerPort: int.TryParse(Get(global, "ContainerHealthCheckPort"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
-                ? port
-                : DefaultContainerPort,
-            protocol: Get(global, "ContainerHealthCheckProtocol") ?? "",
-            pathSetByProject: string.Equals(Get(global, "_ContainerHealthCheckPathSetByProject"), "true", System.StringComparison.OrdinalIgnoreCase));
+            decidedPath: decidedPath is not null
+                ? decidedPath.Length > 0 ? decidedPath : null
+                : Get(global, "ContainerHealthCheckPath") is { Length: > 0 } path ? path : DefaultProbedPath,
+            customCommand: customCommand,
+            containerPort: Port(Get(global, "_ContainerHealthDecidedPort")) ?? Port(Get(global, "ContainerHealthCheckPort")) ?? DefaultContainerPort,
+            protocol: decidedProtocol is { Length: > 0 } ? decidedProtocol : Get(global, "ContainerHealthCheckProtocol") ?? "",
+            protocolDecided: decidedProtocol is { Length: > 0 },
+            hostHeader: Get(global, "_ContainerHealthDecidedHostHeader") is { Length: > 0 } host ? host : null);
     }
+
+    public static ContainerHealthOptions Read(AnalyzerOptions options) => Read(options.AnalyzerConfigOptionsProvider);
+
+    private static int? Port(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : null;
 
     private static string? Get(AnalyzerConfigOptions options, string property) =>
         options.TryGetValue("build_property." + property, out var value) ? value.Trim() : null;

@@ -11,7 +11,8 @@ namespace ContainerHealth.Analyzers.Infrastructure;
 /// </summary>
 internal static class HealthRuleScope
 {
-    public delegate void EndAction(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options);
+    /// <param name="probedPath">The path the container requests: the project's, else the one the app's confirmed health endpoints give.</param>
+    public delegate void EndAction(CompilationAnalysisContext context, EndpointMap map, ContainerHealthOptions options, string probedPath);
 
     public static void Register(AnalysisContext context, EndAction report)
     {
@@ -35,10 +36,15 @@ internal static class HealthRuleScope
                 return;
             }
 
-            var sources = ReferencedSources.Read(start.Options, start.Compilation.SyntaxTrees.FirstOrDefault()?.Options, start.CancellationToken);
-            var collector = new EndpointMapCollector(types, start.Compilation, sources);
+            var files = AppFiles.Read(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider, start.Compilation.SyntaxTrees.FirstOrDefault()?.Options, start.CancellationToken);
+            var collector = new EndpointMapCollector(types, start.Compilation, files);
             collector.Register(start);
-            start.RegisterCompilationEndAction(end => report(end, collector.Build(options.ProbedPath, end.CancellationToken), options));
+            start.RegisterCompilationEndAction(end =>
+            {
+                var map = collector.Build(options.DecidedPath, end.CancellationToken);
+                var probed = options.PathDecidedByApp ? options.ProbedPath(HealthEndpointInventory.Of(map, options)) : options.DecidedPath!;
+                report(end, map, options, probed);
+            });
         });
     }
 }

@@ -41,10 +41,13 @@ internal sealed class ReferencedSources
 
     public bool IsEmpty => files.IsEmpty;
 
-    public static ReferencedSources Read(AnalyzerOptions options, ParseOptions? parseOptions, CancellationToken cancellationToken)
+    public static ReferencedSources Read(AnalyzerOptions options, ParseOptions? parseOptions, CancellationToken cancellationToken) =>
+        Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider, parseOptions, cancellationToken);
+
+    public static ReferencedSources Read(ImmutableArray<AdditionalText> additionalFiles, AnalyzerConfigOptionsProvider provider, ParseOptions? parseOptions, CancellationToken cancellationToken)
     {
-        var files = options.AdditionalFiles
-            .Where(file => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(Metadata, out var value)
+        var files = additionalFiles
+            .Where(file => provider.GetOptions(file).TryGetValue(Metadata, out var value)
                 && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
             .ToImmutableArray();
         return new ReferencedSources(files, parseOptions as CSharpParseOptions, cancellationToken);

@@ -49,6 +49,8 @@ internal static class OperationExtensions
         {
             IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
             ICollectionExpressionOperation collection => collection.Elements,
+            IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.All(element => element is IInvocationOperation { Arguments.Length: 1 }) =>
+                initializer.Initializers.Select(element => ((IInvocationOperation)element).Arguments[0].Value).ToImmutableArray(),
             _ => default,
         };
 

@@ -35,12 +35,6 @@ internal sealed class AuthorizationSetup
     /// <summary>Explicit app.UseAuthorization() calls (without one, WebApplication adds the middleware before the app's own).</summary>
     public ImmutableArray<Location> UseAuthorizationSites => useAuthorizationSites.ToImmutableArray();
 
-    public void Register(CompilationStartAnalysisContext context)
-    {
-        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
-    }
-
     /// <summary>A framework call: AuthorizationBuilder.SetFallbackPolicy, UseAuthorization, or an AuthenticationBuilder.Add* handler.</summary>
     public void Record(IInvocationOperation invocation)
     {
@@ -64,9 +58,10 @@ internal sealed class AuthorizationSetup
         }
     }
 
-    private void AnalyzeAssignment(OperationAnalysisContext context)
+    /// <summary>AuthorizationOptions.FallbackPolicy = ...</summary>
+    public void RecordAssignment(IOperation operation)
     {
-        if (context.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "FallbackPolicy" } target } assignment
+        if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "FallbackPolicy" } target } assignment
             && WellKnownTypes.Is(target.Property.ContainingType, types.AuthorizationOptions)
             && !assignment.Value.IsNullConstant())
         {
@@ -75,9 +70,9 @@ internal sealed class AuthorizationSetup
     }
 
     /// <summary>new AuthorizeFilter() added to MVC's global filters: every controller action requires authorization.</summary>
-    private void AnalyzeCreation(OperationAnalysisContext context)
+    public void RecordCreation(IOperation operation)
     {
-        if (context.Operation is not IObjectCreationOperation creation || !WellKnownTypes.Is(creation.Type, types.AuthorizeFilter))
+        if (operation is not IObjectCreationOperation creation || !WellKnownTypes.Is(creation.Type, types.AuthorizeFilter))
         {
             return;
         }

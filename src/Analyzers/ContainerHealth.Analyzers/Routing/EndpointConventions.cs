@@ -71,7 +71,7 @@ internal sealed class HostRestriction
     /// The probe runs inside the container and sends Host: localhost:PORT (the container port); RequireHost matches
     /// the host and, when the pattern names one, the port.
     /// </summary>
-    public bool ExcludesProbe(int containerPort)
+    public bool ExcludesProbe(int containerPort, string? hostHeader = null)
     {
         if (!Known)
         {
@@ -80,7 +80,7 @@ internal sealed class HostRestriction
 
         foreach (var pattern in Hosts)
         {
-            if (AllowsProbe(pattern, containerPort))
+            if (AllowsProbe(pattern, containerPort, hostHeader))
             {
                 return false;
             }
@@ -89,7 +89,8 @@ internal sealed class HostRestriction
         return true;
     }
 
-    private static bool AllowsProbe(string pattern, int containerPort)
+    /// <summary>The probe sends Host: localhost:PORT, or the host header the build pinned (a host the app's AllowedHosts accepts).</summary>
+    private static bool AllowsProbe(string pattern, int containerPort, string? hostHeader)
     {
         var host = pattern.Trim();
         string? port = null;
@@ -109,11 +110,15 @@ internal sealed class HostRestriction
             host = host.Substring(0, colon);
         }
 
+        var sent = hostHeader is null ? null : hostHeader.Split(':')[0];
         var hostAllowed = host.Length == 0
             || host == "*"
-            || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-            || host == "127.0.0.1"
-            || host == "[::1]";
-        return hostAllowed && (port is null || port == "*" || port == containerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            || (sent is null
+                ? string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || host == "127.0.0.1" || host == "[::1]"
+                : string.Equals(host, sent, StringComparison.OrdinalIgnoreCase)
+                    || (host.StartsWith("*.", StringComparison.Ordinal) && sent.EndsWith(host.Substring(1), StringComparison.OrdinalIgnoreCase)));
+        var portSent = hostHeader is null ? containerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : hostHeader.IndexOf(':') is var headerColon and >= 0 ? hostHeader.Substring(headerColon + 1) : null;
+        return hostAllowed && (port is null || port == "*" || port == portSent);
     }
 }

@@ -17,8 +17,12 @@ internal sealed class EndpointMap
         ImmutableArray<ConventionalAction> conventionalActions,
         ImmutableArray<Location> globalAuthorizeFilterSites,
         ImmutableArray<string> authenticationHandlers,
-        ImmutableArray<Location> useAuthorizationSites)
+        ImmutableArray<Location> useAuthorizationSites,
+        ImmutableArray<Ports.PinnedAddress> pinnedAddresses,
+        ImmutableArray<HostFiltering.HostFilterSite> hostFilterSites)
     {
+        HostFilterSites = hostFilterSites;
+        PinnedAddresses = pinnedAddresses;
         UseAuthorizationSites = useAuthorizationSites;
         ConventionalRoutes = conventionalRoutes;
         ConventionalActions = conventionalActions;
@@ -32,6 +36,12 @@ internal sealed class EndpointMap
     }
 
     public ImmutableArray<ResolvedEndpoint> Endpoints { get; }
+
+    /// <summary>Where the code pins the address Kestrel listens on (UseUrls, Listen*, app.Urls.Add, app.Run(url)).</summary>
+    public ImmutableArray<Ports.PinnedAddress> PinnedAddresses { get; }
+
+    /// <summary>Where the code sets HostFilteringOptions.AllowedHosts.</summary>
+    public ImmutableArray<HostFiltering.HostFilterSite> HostFilterSites { get; }
 
     public ImmutableArray<AppSite> Sites { get; }
 

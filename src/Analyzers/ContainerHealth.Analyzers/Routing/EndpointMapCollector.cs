@@ -29,19 +29,29 @@ internal sealed class EndpointMapCollector
     private readonly ControllerRouteReader controllers;
     private readonly InlineMiddlewareReader middleware;
     private readonly AuthorizationSetup authorization;
+    private readonly Ports.PinnedAddressReader addresses;
+    private readonly HostFiltering.HostFilterReader hostFilter = new();
     private readonly ConcurrentQueue<MappedEndpoint> endpoints = new();
     private readonly ConcurrentQueue<LibraryCall> libraryCalls = new();
     private readonly ReferencedSources sources;
     private readonly ConcurrentQueue<ControllerMapping> controllerMappings = new();
+    private readonly ConcurrentQueue<ControllerMapping> razorPagesMappings = new();
+    private readonly RazorPageRoutes pages;
+    private readonly Configuration.ProductionSettings settings;
     private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
     private readonly ConcurrentQueue<PassedBuilder> calls = new();
+    private readonly RouteWrappers wrappers;
     private readonly ConcurrentQueue<AppSite> sites = new();
     private readonly ConcurrentQueue<Location> configureServicesSites = new();
     private readonly DebugOnlyRegions debugRegions = new();
     private int healthChecksRegistered;
 
-    public EndpointMapCollector(WellKnownTypes types, Compilation compilation, ReferencedSources sources)
+    public EndpointMapCollector(WellKnownTypes types, Compilation compilation, AppFiles files)
     {
+        pages = files.Pages;
+        wrappers = new RouteWrappers(compilation);
+        settings = files.Settings;
+        var sources = files.Sources;
         this.types = types;
         this.compilation = compilation;
         roles = new BuilderRoleCache(types);
@@ -52,19 +62,38 @@ internal sealed class EndpointMapCollector
         controllers = new ControllerRouteReader(types);
         middleware = new InlineMiddlewareReader(types);
         authorization = new AuthorizationSetup(types);
+        addresses = new Ports.PinnedAddressReader(types);
     }
 
     public void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        authorization.Register(context);
+        context.RegisterOperationAction(operation => Record(operation.Operation, operation.ContainingSymbol), OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation);
+    }
+
+    /// <summary>Outside an analyzer (the generator walks the bodies itself): one operation of a body, as the callbacks get it.</summary>
+    public void Record(IOperation operation, ISymbol containingSymbol)
+    {
+        switch (operation.Kind)
+        {
+            case OperationKind.Invocation:
+                Record((IInvocationOperation)operation, containingSymbol);
+                break;
+            case OperationKind.SimpleAssignment:
+                authorization.RecordAssignment(operation);
+                hostFilter.RecordAssignment(operation);
+                break;
+            case OperationKind.ObjectCreation:
+                authorization.RecordCreation(operation);
+                break;
+        }
     }
 
     /// <summary>
     /// The map at compilation end. Library calls are first judged by metadata; their referenced project's sources are
-    /// read only when the app's own code leaves the verdict on <paramref name="probedPath"/> open.
+    /// read only when the app's own code leaves the verdict on <paramref name="probedPath"/> open, and always when the
+    /// path is the app's to decide (null): then every health endpoint it maps counts.
     /// </summary>
-    public EndpointMap Build(string probedPath, CancellationToken cancellationToken)
+    public EndpointMap Build(string? probedPath, CancellationToken cancellationToken)
     {
         var own = endpoints.ToList();
         // Read here rather than in a syntax-tree action: nearly no tree has an #if DEBUG, and a callback per tree costs more.
@@ -90,6 +119,18 @@ internal sealed class EndpointMapCollector
             }
         }
 
+        if (!razorPagesMappings.IsEmpty)
+        {
+            var routes = pages.Routes(cancellationToken);
+            foreach (var mapping in razorPagesMappings)
+            {
+                // Without the .cshtml files (a compilation outside the SDK) the pages are unknown, not absent.
+                own.AddRange(routes is null
+                    ? new[] { new MappedEndpoint(EndpointKind.AnyPath, mapping.Origin, null, EndpointConventions.None, mapping.Location, mapping.Location) }
+                    : routes.Select(route => new MappedEndpoint(EndpointKind.Get, mapping.Origin, route, EndpointConventions.None, mapping.Location, mapping.Location)));
+            }
+        }
+
         var callers = new Dictionary<BuilderParameter, List<BuilderOrigin>>();
         foreach (var call in calls)
         {
@@ -107,7 +148,8 @@ internal sealed class EndpointMapCollector
         if (calledLibraries.Count > 0 && !sources.IsEmpty)
         {
             var ownMap = Map(Resolve(own, callers), ownRegistered, conventional);
-            readSources = !ProbedPathAnswer.Find(ownMap, RoutePath.Normalize(probedPath)).Answered
+            readSources = probedPath is null
+                || !ProbedPathAnswer.Find(ownMap, RoutePath.Normalize(probedPath)).Answered
                 || (!ownRegistered && ownMap.Endpoints.Any(endpoint => endpoint.Endpoint.IsHealthCheck));
         }
 
@@ -131,10 +173,10 @@ internal sealed class EndpointMapCollector
         return Map(Resolve(all, callers), registered, conventional);
     }
 
-    private static ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, Dictionary<BuilderParameter, List<BuilderOrigin>> callers)
+    private ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, Dictionary<BuilderParameter, List<BuilderOrigin>> callers)
     {
         var resolved = ImmutableArray.CreateBuilder<ResolvedEndpoint>();
-        foreach (var endpoint in mapped)
+        foreach (var endpoint in wrappers.AtCalls(mapped))
         {
             foreach (var origin in BuilderOriginResolver.ThroughCallers(endpoint.Origin, callers))
             {
@@ -159,7 +201,9 @@ internal sealed class EndpointMapCollector
             conventional.ToImmutableArray(),
             authorization.GlobalAuthorizeFilterSites,
             authorization.AuthenticationHandlers,
-            authorization.UseAuthorizationSites);
+            authorization.UseAuthorizationSites,
+            addresses.Pinned,
+            hostFilter.Sites);
 
     /// <summary>The libraries whose types the app's own classes extend: endpoint frameworks (FastEndpoints, ...).</summary>
     private HashSet<IAssemblySymbol> ExtendedLibraries(CancellationToken cancellationToken)
@@ -182,9 +226,8 @@ internal sealed class EndpointMapCollector
         return extended;
     }
 
-    private void AnalyzeInvocation(OperationAnalysisContext context)
+    private void Record(IInvocationOperation invocation, ISymbol containingSymbol)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
         {
@@ -203,11 +246,11 @@ internal sealed class EndpointMapCollector
         {
             case "MapHealthChecks" when WellKnownTypes.Is(containing, types.HealthCheckEndpointRouteBuilderExtensions):
                 AddEndpoint(EndpointKind.HealthChecks, invocation, "pattern");
-                RecordConfigureServices(context);
+                RecordConfigureServices(containingSymbol);
                 break;
             case "UseHealthChecks" when WellKnownTypes.Is(containing, types.HealthCheckApplicationBuilderExtensions):
                 AddEndpoint(EndpointKind.HealthChecksMiddleware, invocation, "path", invocation.Argument("port").ConstantInt());
-                RecordConfigureServices(context);
+                RecordConfigureServices(containingSymbol);
                 break;
             case "MapGet" when WellKnownTypes.Is(containing, types.EndpointRouteBuilderExtensions):
                 AddEndpoint(EndpointKind.Get, invocation, "pattern");
@@ -229,6 +272,10 @@ internal sealed class EndpointMapCollector
             case "MapControllers" when WellKnownTypes.Is(containing, types.ControllerEndpointRouteBuilderExtensions):
                 var (above, _) = conventions.Above(invocation);
                 controllerMappings.Enqueue(new ControllerMapping(origins.Resolve(invocation.ThisArgument()).WithConventions(above), invocation.Syntax.GetLocation()));
+                break;
+            case "MapRazorPages" when containing.ToDisplayString() == "Microsoft.AspNetCore.Builder.RazorPagesEndpointRouteBuilderExtensions":
+                var (pageConventions, _) = conventions.Above(invocation);
+                razorPagesMappings.Enqueue(new ControllerMapping(origins.Resolve(invocation.ThisArgument()).WithConventions(pageConventions), invocation.Syntax.GetLocation()));
                 break;
             case "MapControllerRoute" when WellKnownTypes.Is(containing, types.ControllerEndpointRouteBuilderExtensions):
                 conventionalRoutes.Enqueue(new ConventionalRoute(invocation.Argument("pattern").ConstantString(), invocation.Syntax.GetLocation()));
@@ -266,23 +313,30 @@ internal sealed class EndpointMapCollector
                 break;
             case "UseEndpoints" when WellKnownTypes.Is(containing, types.EndpointRoutingApplicationBuilderExtensions):
                 sites.Enqueue(new AppSite(AppSiteKind.UseEndpoints, invocation.Syntax.GetLocation()));
-                RecordConfigureServices(context);
+                RecordConfigureServices(containingSymbol);
                 break;
             default:
-                authorization.Record(invocation);
+                if (!addresses.Record(invocation) && !hostFilter.RecordInvocation(invocation))
+                {
+                    authorization.Record(invocation);
+                }
+
                 break;
         }
     }
 
     private void AddEndpoint(EndpointKind kind, IInvocationOperation invocation, string? templateParameter, int? port = null, string? template = null)
     {
-        template ??= templateParameter is null ? "/" : invocation.Argument(templateParameter).ConstantString();
+        var templateArgument = templateParameter is null ? null : invocation.Argument(templateParameter);
+        template ??= templateParameter is null ? "/" : templateArgument.ConstantString();
         var origin = origins.Resolve(invocation.ThisArgument());
         var (above, top) = conventions.Above(invocation);
         var developmentOnly = EnvironmentCondition.SkippedInProduction(invocation.Syntax) ?? debugRegions.Around(invocation.Syntax);
+        var gate = developmentOnly is null ? Configuration.ConfigurationGate.OffInProduction(invocation.Syntax, settings) : null;
         endpoints.Enqueue(new MappedEndpoint(
             kind, origin, template, above, invocation.Syntax.GetLocation(), top.Syntax.GetLocation(),
-            new EndpointFacts(developmentOnly, port, false, false, null)));
+            new EndpointFacts(developmentOnly ?? gate?.Describe(), port, false, false, null, gate: gate),
+            template is null ? wrappers.PatternParameter(templateArgument) : null));
     }
 
     /// <summary>A call to a method of this compilation that takes a route builder: remember what it passes.</summary>
@@ -293,12 +347,35 @@ internal sealed class EndpointMapCollector
             return;
         }
 
+        var method = invocation.TargetMethod;
+        var passesStrings = method.Parameters.Any(parameter => parameter.Type.SpecialType == SpecialType.System_String);
+        var builders = passesStrings ? new BuilderOrigin?[method.Parameters.Length] : null;
+        var strings = passesStrings ? new string?[method.Parameters.Length] : null;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { } parameter && roles.IsRouteBuilder(parameter.Type))
+            if (argument.Parameter is not { } parameter)
             {
-                calls.Enqueue(new PassedBuilder(new BuilderParameter(invocation.TargetMethod, parameter.Ordinal), origins.Resolve(argument.Value)));
+                continue;
             }
+
+            if (roles.IsRouteBuilder(parameter.Type))
+            {
+                var origin = origins.Resolve(argument.Value);
+                calls.Enqueue(new PassedBuilder(new BuilderParameter(method, parameter.Ordinal), origin));
+                if (builders is not null)
+                {
+                    builders[parameter.Ordinal] = origin;
+                }
+            }
+            else if (strings is not null && parameter.Type.SpecialType == SpecialType.System_String)
+            {
+                strings[parameter.Ordinal] = argument.Value.ConstantString();
+            }
+        }
+
+        if (builders is not null)
+        {
+            wrappers.Record(method, builders, strings!);
         }
     }
 
@@ -310,9 +387,9 @@ internal sealed class EndpointMapCollector
         }
     }
 
-    private void RecordConfigureServices(OperationAnalysisContext context)
+    private void RecordConfigureServices(ISymbol containingSymbol)
     {
-        var type = context.ContainingSymbol.ContainingType;
+        var type = containingSymbol.ContainingType;
         if (type is null || types.ServiceCollection is null)
         {
             return;
@@ -328,33 +405,5 @@ internal sealed class EndpointMapCollector
                 configureServicesSites.Enqueue(Location.Create(reference.SyntaxTree, reference.Span));
             }
         }
-    }
-
-    /// <summary>A MapControllers() call: the builder it was called on, and where.</summary>
-    private sealed class ControllerMapping
-    {
-        public ControllerMapping(BuilderOrigin origin, Location location)
-        {
-            Origin = origin;
-            Location = location;
-        }
-
-        public BuilderOrigin Origin { get; }
-
-        public Location Location { get; }
-    }
-
-    /// <summary>What a call of this compilation's method passes for one of its builder parameters.</summary>
-    private sealed class PassedBuilder
-    {
-        public PassedBuilder(BuilderParameter parameter, BuilderOrigin origin)
-        {
-            Parameter = parameter;
-            Origin = origin;
-        }
-
-        public BuilderParameter Parameter { get; }
-
-        public BuilderOrigin Origin { get; }
     }
 }

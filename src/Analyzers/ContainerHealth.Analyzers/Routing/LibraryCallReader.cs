@@ -101,9 +101,10 @@ internal sealed class LibraryCallReader
         library.GetAttributes().Any(attribute => attribute.AttributeClass is { Name: "ReferenceAssemblyAttribute", ContainingNamespace.Name: "CompilerServices" });
 
     /// <summary>
-    /// The mappings of a referenced project's method, read from its syntax: Map/UseHealthChecks and MapGet with a literal
-    /// path on the builder parameter, each with the environment condition around it. Null when it maps something else
-    /// (other Map*/Use*/Run calls, another builder): then it stays unknown.
+    /// The mappings of a referenced project's method, read from its syntax: Map/UseHealthChecks and MapGet with a constant
+    /// path (a literal or a const of its class) on the builder parameter or on a constant MapGroup of it (Aspire's
+    /// <c>var healthChecks = app.MapGroup("")</c>), each with the environment condition around it. Null when it maps
+    /// something else (other Map*/Use*/Run calls, another builder): then it stays unknown.
     /// </summary>
     private static List<MappedEndpoint>? ReadSource(MethodDeclarationSyntax declaration, string builderName, BuilderOrigin origin, Location location, string library)
     {
@@ -114,6 +115,7 @@ internal sealed class LibraryCallReader
             return null;
         }
 
+        var groups = new Dictionary<string, string>(System.StringComparer.Ordinal) { [builderName] = "/" };
         foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (call.Expression is not MemberAccessExpressionSyntax member)
@@ -134,6 +136,18 @@ internal sealed class LibraryCallReader
                 case "MapGet":
                     kind = EndpointKind.Get;
                     break;
+                case "MapGroup":
+                    if (GroupPrefix(call, groups, declaration) is not { } prefix)
+                    {
+                        return null;
+                    }
+
+                    if (call.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax group })
+                    {
+                        groups[group.Identifier.ValueText] = prefix;
+                    }
+
+                    continue;
                 case "Run":
                 case var other when other.StartsWith("Map", System.StringComparison.Ordinal) || other.StartsWith("Use", System.StringComparison.Ordinal):
                     return null;
@@ -141,20 +155,65 @@ internal sealed class LibraryCallReader
                     continue;
             }
 
-            if (member.Expression is not IdentifierNameSyntax { Identifier.ValueText: var receiver } || receiver != builderName
+            if (ReceiverPrefix(member.Expression, groups, declaration) is not { } receiverPrefix
                 || call.ArgumentList.Arguments.Count == 0
-                || call.ArgumentList.Arguments[0].Expression is not LiteralExpressionSyntax { Token.Value: string template })
+                || ConstantString(call.ArgumentList.Arguments[0].Expression, declaration) is not { } template)
             {
                 return null;
             }
 
             var condition = EnvironmentCondition.SkippedInProduction(call);
             endpoints.Add(new MappedEndpoint(
-                kind, origin, template, EndpointConventions.None, location, location,
+                kind, origin, RoutePath.Combine(receiverPrefix, template), EndpointConventions.None, location, location,
                 new EndpointFacts(condition is null ? null : condition + " in " + library, null, false, false, library)));
         }
 
         return endpoints;
+    }
+
+    /// <summary>The prefix of the builder a call is made on: the builder parameter, a group local, or a chained MapGroup.</summary>
+    private static string? ReceiverPrefix(ExpressionSyntax receiver, Dictionary<string, string> groups, MethodDeclarationSyntax declaration) =>
+        receiver switch
+        {
+            IdentifierNameSyntax { Identifier.ValueText: var name } => groups.TryGetValue(name, out var prefix) ? prefix : null,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapGroup" } } group => GroupPrefix(group, groups, declaration),
+            _ => null,
+        };
+
+    private static string? GroupPrefix(InvocationExpressionSyntax group, Dictionary<string, string> groups, MethodDeclarationSyntax declaration) =>
+        group.Expression is MemberAccessExpressionSyntax member
+        && ReceiverPrefix(member.Expression, groups, declaration) is { } outer
+        && group.ArgumentList.Arguments.Count == 1
+        && ConstantString(group.ArgumentList.Arguments[0].Expression, declaration) is { } prefix
+            ? RoutePath.Combine(outer, prefix)
+            : null;
+
+    /// <summary>A string literal, or a const field of the method's class initialized with one (Aspire's HealthEndpointPath).</summary>
+    private static string? ConstantString(ExpressionSyntax expression, MethodDeclarationSyntax declaration)
+    {
+        switch (expression)
+        {
+            case LiteralExpressionSyntax { Token.Value: string literal }:
+                return literal;
+            case IdentifierNameSyntax { Identifier.ValueText: var name } when declaration.Parent is TypeDeclarationSyntax type:
+                foreach (var field in type.Members.OfType<FieldDeclarationSyntax>())
+                {
+                    if (field.Modifiers.Any(modifier => modifier.ValueText == "const"))
+                    {
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            if (variable.Identifier.ValueText == name && variable.Initializer?.Value is LiteralExpressionSyntax { Token.Value: string value })
+                            {
+                                return value;
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
     }
 }
 

@@ -27,8 +27,10 @@ internal sealed class MappedEndpoint
         EndpointConventions conventions,
         Location location,
         Location? chainLocation,
-        EndpointFacts facts = default)
+        EndpointFacts facts = default,
+        BuilderParameter? templateParameter = null)
     {
+        TemplateParameter = templateParameter;
         Kind = kind;
         Origin = origin;
         Template = template;
@@ -45,6 +47,12 @@ internal sealed class MappedEndpoint
     /// <summary>Null when the template is not a constant.</summary>
     public string? Template { get; }
 
+    /// <summary>
+    /// A route wrapper's pattern parameter (<c>MapGet(this IEndpointRouteBuilder b, Delegate h, string pattern = "")</c>):
+    /// the template is what each call of the wrapper passes, and a wrapper nobody calls maps nothing.
+    /// </summary>
+    public BuilderParameter? TemplateParameter { get; }
+
     public EndpointConventions Conventions { get; }
 
     public Location Location { get; }
@@ -56,14 +64,18 @@ internal sealed class MappedEndpoint
 
     public bool IsHealthCheck => Kind is EndpointKind.HealthChecks or EndpointKind.HealthChecksMiddleware;
 
-    public MappedEndpoint WithFacts(EndpointFacts facts) => new(Kind, Origin, Template, Conventions, Location, ChainLocation, facts);
+    public MappedEndpoint WithFacts(EndpointFacts facts) => new(Kind, Origin, Template, Conventions, Location, ChainLocation, facts, TemplateParameter);
+
+    /// <summary>This mapping as one call of its wrapper places it: that call's template, under that call's builder.</summary>
+    public MappedEndpoint AtCall(string? template, BuilderOrigin origin) => new(Kind, origin, template, Conventions, Location, ChainLocation, Facts);
 }
 
 /// <summary>What else decides whether the probe reaches an endpoint.</summary>
 internal readonly struct EndpointFacts
 {
-    public EndpointFacts(string? developmentOnly, int? port, bool controllerAction, bool fromLibraryWithoutHealthChecks, string? library, IAssemblySymbol? libraryAssembly = null)
+    public EndpointFacts(string? developmentOnly, int? port, bool controllerAction, bool fromLibraryWithoutHealthChecks, string? library, IAssemblySymbol? libraryAssembly = null, Configuration.ConfigurationGate? gate = null)
     {
+        Gate = gate;
         DevelopmentOnly = developmentOnly;
         Port = port;
         ControllerAction = controllerAction;
@@ -74,6 +86,9 @@ internal readonly struct EndpointFacts
 
     /// <summary>The condition (IsDevelopment(), #if DEBUG) that keeps the mapping out of the container; null when it is mapped there.</summary>
     public string? DevelopmentOnly { get; }
+
+    /// <summary>The configuration gate that keeps the mapping out of Production (then <see cref="DevelopmentOnly"/> describes it).</summary>
+    public Configuration.ConfigurationGate? Gate { get; }
 
     /// <summary>UseHealthChecks(path, port): answers only connections to that local port.</summary>
     public int? Port { get; }
@@ -92,7 +107,7 @@ internal readonly struct EndpointFacts
 
     public EndpointFacts WithDevelopmentOnly(string? condition) => new(condition, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, LibraryAssembly);
 
-    public EndpointFacts WithLibraryAssembly(IAssemblySymbol assembly) => new(DevelopmentOnly, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, assembly);
+    public EndpointFacts WithLibraryAssembly(IAssemblySymbol assembly) => new(DevelopmentOnly, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, assembly, Gate);
 }
 
 /// <summary>A mapped endpoint with its builder origins resolved: an absolute path (or none when unknown).</summary>

@@ -15,14 +15,15 @@ namespace ContainerHealth.CodeFixes.HealthEndpoint;
 
 /// <summary>
 /// CH0006: moves the health endpoint's mapping out of the development-only if, right after it (the if goes when
-/// nothing else is left in it). Offered for mappings in this project; one in a referenced project is for its owner.
+/// nothing else is left in it), and, when the project pins another probed path, maps it at that path: one step to a
+/// working check. Offered for mappings in this project; one in a referenced project is for its owner.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DevelopmentOnlyEndpointFixer)), Shared]
 public sealed class DevelopmentOnlyEndpointFixer : CodeFixProvider
 {
     private const string Title = "Map the health endpoint in every environment";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.HealthEndpointDevelopmentOnly);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.HealthEndpointDevelopmentOnly, DiagnosticIds.HealthEndpointGatedByConfiguration);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -35,8 +36,9 @@ public sealed class DevelopmentOnlyEndpointFixer : CodeFixProvider
                 && root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { } mapping
                 && EnclosingIf(mapping) is { } condition)
             {
+                diagnostic.Properties.TryGetValue(ContainerHealth.Analyzers.HealthEndpoint.DevelopmentOnlyEndpointRule.ProbedPathProperty, out var probed);
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, token => MoveOutAsync(context.Document, mapping, condition, token), Title),
+                    CodeAction.Create(Title, token => MoveOutAsync(context.Document, mapping, condition, probed, token), Title),
                     diagnostic);
             }
         }
@@ -51,10 +53,10 @@ public sealed class DevelopmentOnlyEndpointFixer : CodeFixProvider
             _ => null,
         };
 
-    private static async Task<Document> MoveOutAsync(Document document, ExpressionStatementSyntax mapping, IfStatementSyntax condition, CancellationToken cancellationToken)
+    private static async Task<Document> MoveOutAsync(Document document, ExpressionStatementSyntax mapping, IfStatementSyntax condition, string? probedPath, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var moved = mapping.WithoutLeadingTrivia().WithAdditionalAnnotations(Formatter.Annotation);
+        var moved = AtPath(mapping, probedPath).WithoutLeadingTrivia().WithAdditionalAnnotations(Formatter.Annotation);
         var emptied = condition.Else is null
             && (condition.Statement == mapping || condition.Statement is BlockSyntax { Statements.Count: 1 });
         SyntaxNode updated;
@@ -72,5 +74,19 @@ public sealed class DevelopmentOnlyEndpointFixer : CodeFixProvider
         }
 
         return document.WithSyntaxRoot(updated);
+    }
+
+    /// <summary>The mapping with its path literal (the first string literal argument of the mapping call) set to the probed path.</summary>
+    private static ExpressionStatementSyntax AtPath(ExpressionStatementSyntax mapping, string? probedPath)
+    {
+        var literal = probedPath is null
+            ? null
+            : mapping.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Where(call => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapHealthChecks" or "UseHealthChecks" or "MapGet" })
+                .Select(call => call.ArgumentList.Arguments.FirstOrDefault()?.Expression as LiteralExpressionSyntax)
+                .FirstOrDefault(found => found is not null && found.IsKind(SyntaxKind.StringLiteralExpression));
+        return literal is null
+            ? mapping
+            : mapping.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(probedPath!)).WithTriviaFrom(literal));
     }
 }

@@ -21,12 +21,15 @@ public sealed class PackageAnalyzerTests
         var (line, column) = LineAndColumn(original, original.IndexOf("builder.Build()", StringComparison.Ordinal));
         Assert.Matches(new Regex($@"Program\.cs\({line},{column}\): warning CH0001: No endpoint is mapped at '/healthz'"), build.Output);
 
-        // The analyzer sees what MSBuild computed: the Web SDK's EnableSdkContainerSupport and our .targets' default path.
+        // The analyzer sees what MSBuild computed: the Web SDK's EnableSdkContainerSupport and the decision's compile-time
+        // part (no path set: the app's endpoints decide, /healthz when it maps none; the .NET images' port).
         var intermediate = Path.Combine(app.Directory, "obj", "Release", "net10.0");
         var analyzerConfig = Path.Combine(intermediate, app.Name + ".GeneratedMSBuildEditorConfig.editorconfig");
         var config = await File.ReadAllTextAsync(analyzerConfig);
         Assert.Contains("build_property.EnableSdkContainerSupport = true", config);
-        Assert.Contains("build_property.ContainerHealthCheckPath = /healthz", config);
+        Assert.Contains("build_property._ContainerHealthDecidedProtocol = http", config);
+        Assert.Contains("build_property._ContainerHealthDecidedPath = \n", config);
+        Assert.Contains("build_property._ContainerHealthDecidedPort = 8080", config);
 
         var (diagnostics, fixedText) = await InProcessCodeFix.ApplyAsync(
             new HealthEndpointMappedFixer(),

@@ -42,7 +42,7 @@ internal sealed class IpEndpoint
     }
 
     // Concatenation rather than interpolation: the interpolation handler rents from ArrayPool, whose first return
-    // seeds a random generator from /dev/urandom (README "healthprobe start-up").
+    // seeds a random generator from /dev/urandom (docs/probe.md "Start-up").
     public override string ToString() => IsIPv6
         ? "[" + FormatIPv6() + "]:" + Port
         : address[0] + "." + address[1] + "." + address[2] + "." + address[3] + ":" + Port;

@@ -17,7 +17,7 @@ internal static class ResultLine
         "or, for a gRPC service, probe it with grpc:// (ContainerHealthCheckProtocol=grpc)";
 
     // Concatenation, not interpolation: the interpolation handler rents from ArrayPool, whose first return seeds a
-    // random generator from /dev/urandom, work the probe would do after its answer (README "healthprobe start-up").
+    // random generator from /dev/urandom, work the probe would do after its answer (docs/probe.md "Start-up").
     public static string Format(CheckResult result)
     {
         var verdict = result.IsHealthy ? "healthy: " : "unhealthy: ";

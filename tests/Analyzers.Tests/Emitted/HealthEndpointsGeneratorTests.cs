@@ -20,6 +20,7 @@ public sealed class HealthEndpointsGeneratorTests
         ["ContainerHealthCheckPath"] = "",
         ["_ContainerHealthDecidedProtocol"] = "http",
         ["_ContainerHealthDecidedPath"] = "",
+        ["_ContainerHealthRecordEndpoints"] = "true",
     };
 
     [Fact]
@@ -184,7 +185,8 @@ public sealed class HealthEndpointsGeneratorTests
     [InlineData("ContainerHealthCheck", "false")]
     [InlineData("EnableSdkContainerSupport", "false")]
     [InlineData("_ContainerHealthDecidedProtocol", "grpc")]
-    public void Switched_off_or_checked_over_gRPC_nothing_is_emitted(string property, string value)
+    [InlineData("_ContainerHealthRecordEndpoints", "")]
+    public void Switched_off_checked_over_gRPC_or_not_compiling_for_a_publish_nothing_is_emitted(string property, string value)
     {
         var properties = new Dictionary<string, string>(ZeroConfig) { [property] = value };
         var (metadata, _) = GeneratorRun.Run(properties, OutputKind.ConsoleApplication, Usings + """

@@ -135,14 +135,14 @@ public sealed partial class GroundTruthSolution : IDisposable
 
     /// <summary>
     /// What the build decides for a project that sets no path (HTTP, the path left to the app), handed to the analyzers
-    /// as the decision's compiler-visible properties; declared here too (Remove first: never twice) for targets that
+    /// as the decision's compiler-visible properties, and the endpoints recorded as in a publish; declared here too (Remove first: never twice) for targets that
     /// do not declare them yet.
     /// </summary>
     private static XElement[] ZeroConfigDecision() =>
     [
-        new("PropertyGroup", new XElement("_ContainerHealthDecidedProtocol", "http"), new XElement("_ContainerHealthDecidedPath", "")),
+        new("PropertyGroup", new XElement("_ContainerHealthDecidedProtocol", "http"), new XElement("_ContainerHealthDecidedPath", ""), new XElement("_ContainerHealthRecordEndpoints", "true")),
         new("ItemGroup",
-            new[] { "_ContainerHealthDecidedProtocol", "_ContainerHealthDecidedPath" }.SelectMany(name => new[]
+            new[] { "_ContainerHealthDecidedProtocol", "_ContainerHealthDecidedPath", "_ContainerHealthRecordEndpoints" }.SelectMany(name => new[]
             {
                 new XElement("CompilerVisibleProperty", new XAttribute("Remove", name)),
                 new XElement("CompilerVisibleProperty", new XAttribute("Include", name)),

@@ -14,7 +14,8 @@ namespace ContainerHealth.Analyzers.Emitted;
 /// <c>[assembly: AssemblyMetadata("ContainerHealth.HealthEndpoints", ...)]</c>, where the build's decision reads them to
 /// probe the path the app really maps. Emitted exactly where CH0001-CH0006 apply (an ASP.NET Core executable with
 /// container support and ContainerHealthCheck on, checked over HTTP) — also when nothing is found, which tells the
-/// build "none confirmed": nothing is emitted when the package is switched off or the project is not a web app.
+/// build "none confirmed": nothing is emitted when the package is switched off or the project is not a web app, nor
+/// outside a publish (<see cref="ContainerHealthOptions.RecordsEndpoints"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class HealthEndpointsGenerator : IIncrementalGenerator
@@ -47,7 +48,7 @@ public sealed class HealthEndpointsGenerator : IIncrementalGenerator
         }
 
         var options = ContainerHealthOptions.Read(provider);
-        if (!options.RulesApply || options.ChecksOverGrpc(compilation) || WellKnownTypes.TryCreate(compilation) is not { } types)
+        if (!options.RecordsEndpoints || !options.RulesApply || options.ChecksOverGrpc(compilation) || WellKnownTypes.TryCreate(compilation) is not { } types)
         {
             return null;
         }

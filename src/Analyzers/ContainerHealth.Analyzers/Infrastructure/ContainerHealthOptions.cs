@@ -17,8 +17,9 @@ internal sealed class ContainerHealthOptions
     /// <summary>The port the probe uses when ContainerHealthCheckPort is not set: the .NET images' ASPNETCORE_HTTP_PORTS.</summary>
     public const int DefaultContainerPort = 8080;
 
-    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string? decidedPath, bool customCommand, int containerPort, string protocol, bool protocolDecided, string? hostHeader)
+    private ContainerHealthOptions(bool containerSupport, bool healthCheck, string? decidedPath, bool customCommand, int containerPort, string protocol, bool protocolDecided, string? hostHeader, bool recordsEndpoints)
     {
+        RecordsEndpoints = recordsEndpoints;
         Protocol = protocol;
         ProtocolDecided = protocolDecided;
         ContainerPort = containerPort;
@@ -50,6 +51,13 @@ internal sealed class ContainerHealthOptions
     public string? HostHeader { get; }
 
     public bool RulesApply => ContainerSupport && HealthCheck;
+
+    /// <summary>
+    /// Whether this compilation writes the app's health endpoints into its assembly (<c>_ContainerHealthRecordEndpoints</c>,
+    /// set by the targets when compiling for a publish, the only time the build reads them): an ordinary build or the IDE
+    /// does not pay for the generator's second walk of the mappings.
+    /// </summary>
+    public bool RecordsEndpoints { get; }
 
     /// <summary>The build's decided protocol (http, grpc, tcp, command), else ContainerHealthCheckProtocol as the project set it, or empty.</summary>
     public string Protocol { get; }
@@ -94,7 +102,8 @@ internal sealed class ContainerHealthOptions
             containerPort: Port(Get(global, "_ContainerHealthDecidedPort")) ?? Port(Get(global, "ContainerHealthCheckPort")) ?? DefaultContainerPort,
             protocol: decidedProtocol is { Length: > 0 } ? decidedProtocol : Get(global, "ContainerHealthCheckProtocol") ?? "",
             protocolDecided: decidedProtocol is { Length: > 0 },
-            hostHeader: Get(global, "_ContainerHealthDecidedHostHeader") is { Length: > 0 } host ? host : null);
+            hostHeader: Get(global, "_ContainerHealthDecidedHostHeader") is { Length: > 0 } host ? host : null,
+            recordsEndpoints: string.Equals(Get(global, "_ContainerHealthRecordEndpoints"), "true", System.StringComparison.OrdinalIgnoreCase));
     }
 
     public static ContainerHealthOptions Read(AnalyzerOptions options) => Read(options.AnalyzerConfigOptionsProvider);

@@ -26,7 +26,11 @@ public sealed class VerifyDiagnosisPublishTests(PackagedSample sample, ITestOutp
     [Fact]
     public async Task Host_filtering_is_diagnosed_as_AllowedHosts()
     {
-        var failure = await PublishFailingAsync(appSettings: """{ "AllowedHosts": "example.com" }""");
+        // Set in code, where the build cannot read it (AllowedHosts in appsettings.json gets a pinned Host header instead).
+        var failure = await PublishFailingAsync(program: p => p.Replace(
+            "var app = builder.Build();",
+            "builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = [\"example.com\"]);\nvar app = builder.Build();",
+            StringComparison.Ordinal));
 
         Assert.Contains("HTTP 400", failure.Message);
         Assert.Contains("add localhost to AllowedHosts", failure.Message);

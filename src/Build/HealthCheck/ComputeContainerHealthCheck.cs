@@ -2,7 +2,6 @@ using ContainerHealth.Build.Logging;
 using ContainerHealth.HealthCheck;
 using ContainerHealth.Inspection;
 using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace ContainerHealth.Build.HealthCheck;
 
@@ -11,62 +10,16 @@ namespace ContainerHealth.Build.HealthCheck;
 /// copy and which HEALTHCHECK to write, and saves the whole decision as this RID's <see cref="HealthCheckDecisionRecord"/>
 /// (<see cref="DecisionFile"/>), which every later step reads. Its only side effect is that file.
 /// </summary>
-public sealed class ComputeContainerHealthCheck : Task
+public sealed class ComputeContainerHealthCheck : HealthCheckDecisionTask
 {
-    public string ProjectFile { get; set; } = "";
-
-    public string Probe { get; set; } = "";
-
-    /// <summary>ContainerHealthCheckPath as the project set it; empty: the app's mapped health endpoints decide.</summary>
-    public string Path { get; set; } = "";
-
-    /// <summary>The built app assembly (@(IntermediateAssembly)), where the analyzers record the health endpoints the app maps.</summary>
-    public string AppAssembly { get; set; } = "";
-
     /// <summary>Where this RID's decision record goes (an earlier publish's is replaced, or deleted when no decision is made).</summary>
     [Required]
     public string DecisionFile { get; set; } = "";
 
-    public string Protocol { get; set; } = "";
-
-    /// <summary>ContainerHealthCheckService: the gRPC service a grpc check asks about.</summary>
-    public string Service { get; set; } = "";
-
-    /// <summary>The project's PackageReference items (a gRPC health service package makes the default protocol grpc).</summary>
-    public ITaskItem[] PackageReferences { get; set; } = [];
-
-    public string Port { get; set; } = "";
-
-    public string Interval { get; set; } = "";
-
-    public string Timeout { get; set; } = "";
-
-    public string StartPeriod { get; set; } = "";
-
-    public string StartInterval { get; set; } = "";
-
-    public string Retries { get; set; } = "";
-
-    public string Command { get; set; } = "";
-
     public string ContainerRuntimeIdentifier { get; set; } = "";
-
-    /// <summary>Where appsettings.json and appsettings.Production.json are (they can decide the app's port).</summary>
-    public string ProjectDirectory { get; set; } = "";
 
     /// <summary>The base image's facts file from the inspection (its environment can decide the app's port), or empty.</summary>
     public string BaseImageFactsFile { get; set; } = "";
-
-    public string ContainerWorkingDirectory { get; set; } = "";
-
-    /// <summary>ContainerEnvironmentVariable items (Value metadata).</summary>
-    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = [];
-
-    /// <summary>ContainerPort items (Type metadata).</summary>
-    public ITaskItem[] ContainerPorts { get; set; } = [];
-
-    /// <summary>One item per runtime identifier the package ships a probe for.</summary>
-    public ITaskItem[] ProbeRuntimeIdentifiers { get; set; } = [];
 
     /// <summary>Docker's Healthcheck object as JSON, or empty when the image gets no HEALTHCHECK.</summary>
     [Output]
@@ -90,32 +43,8 @@ public sealed class ComputeContainerHealthCheck : Task
             File.Delete(DecisionFile);
         }
 
-        var settings = new HealthCheckSettings
-        {
-            Probe = Probe,
-            Path = Path,
-            Protocol = Protocol,
-            Service = Service,
-            Port = Port,
-            Interval = Interval,
-            Timeout = Timeout,
-            StartPeriod = StartPeriod,
-            StartInterval = StartInterval,
-            Retries = Retries,
-            Command = Command,
-        };
-        var facts = new ContainerFacts
-        {
-            RuntimeIdentifier = ContainerRuntimeIdentifier,
-            WorkingDirectory = ContainerWorkingDirectory,
-            EnvironmentVariables = ContainerEnvironmentVariables.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Value"))).ToArray(),
-            Ports = ContainerPorts.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Type"))).ToArray(),
-            ProbeRuntimeIdentifiers = ProbeRuntimeIdentifiers.Select(i => i.ItemSpec).ToArray(),
-            ProjectDirectory = ProjectDirectory,
-            PackageReferences = PackageReferences.Select(i => i.ItemSpec).ToArray(),
-            AppAssembly = AppAssembly,
-            BaseImageEnvironment = BaseImageFactsFile.Length > 0 && FactsFileWriter.Read(BaseImageFactsFile) is { } imageFacts ? imageFacts.Environment : [],
-        };
+        var settings = Settings();
+        var facts = Facts(ContainerRuntimeIdentifier, BaseImageFactsFile.Length > 0 && FactsFileWriter.Read(BaseImageFactsFile) is { } imageFacts ? imageFacts.Environment : []);
         var decision = HealthCheckPlanner.Decide(settings, facts);
 
         foreach (var diagnostic in decision.Diagnostics)

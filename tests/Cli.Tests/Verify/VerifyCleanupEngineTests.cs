@@ -74,6 +74,8 @@ public sealed class VerifyCleanupEngineTests(BusyboxWebImage image, ITestOutputH
                   retries: 100000
             """);
         var tool = await InstalledCli.GetAsync();
-        return ProcessRunner.Start(tool, ["verify", image.Tag, file, "--timeout", timeout], directory.Path, new Dictionary<string, string?>(image.Environment));
+        // A CI runner may start the tests in the background, where SIGINT is ignored and children inherit that: env gives
+        // the CLI the default disposition back (it execs the CLI, so the PID stays the CLI's), as a terminal would have.
+        return ProcessRunner.Start("env", ["--default-signal=INT", tool, "verify", image.Tag, file, "--timeout", timeout], directory.Path, new Dictionary<string, string?>(image.Environment));
     }
 }

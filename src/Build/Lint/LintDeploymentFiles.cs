@@ -135,7 +135,7 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
     {
         ContainerRepository = ContainerRepository,
         CheckPath = decision.Path,
-        Protocol = Enum.TryParse<HealthCheckProtocol>(decision.Protocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http,
+        Protocol = decision.ProbeProtocol,
         AppPort = decision.Port,
         AppPortIsExplicit = decision.PortOverridesEnvironment,
         ProbeEnabled = decision.ProbeEnabled,

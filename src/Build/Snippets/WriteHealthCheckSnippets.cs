@@ -42,7 +42,7 @@ public sealed class WriteHealthCheckSnippets : Task
             ComposeHealthCheckSnippet.Create(definition, ServiceName),
             KubernetesProbesSnippet.Create(
                 definition,
-                Enum.TryParse<HealthCheckProtocol>(record.Protocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http,
+                record.ProbeProtocol,
                 record.Path,
                 record.Port,
                 record.Service,

@@ -68,6 +68,10 @@ public sealed record HealthCheckDecisionRecord
 
     public bool ProbeCopied => ProbeRuntimeIdentifier.Length > 0;
 
+    /// <summary><see cref="Protocol"/> as the probe speaks it; http for a command, whose protocol describes the app.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public HealthCheckProtocol ProbeProtocol => Enum.TryParse<HealthCheckProtocol>(Protocol, ignoreCase: true, out var protocol) ? protocol : HealthCheckProtocol.Http;
+
     public HealthCheckDefinition? Definition() => Healthcheck is null ? null : ConfigHealthcheck.FromJson(Healthcheck);
 
     /// <summary>Docker's Healthcheck object as JSON text, or empty.</summary>
@@ -110,13 +114,8 @@ public static class HealthCheckDecisionFile
     public static string PathFor(string directory, string runtimeIdentifier) =>
         System.IO.Path.Combine(directory, (runtimeIdentifier.Length == 0 ? "any" : runtimeIdentifier) + ".json");
 
-    public static void Write(string path, HealthCheckDecisionRecord record)
-    {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(record, Json));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void Write(string path, HealthCheckDecisionRecord record) =>
+        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(record, Json));
 
     /// <summary>The record, or null when the file is missing or unreadable (no decision was made for that RID in this publish).</summary>
     public static HealthCheckDecisionRecord? Read(string path)

@@ -1,34 +1,15 @@
 using ContainerHealth.HealthCheck;
 using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace ContainerHealth.Build.HealthCheck;
 
 /// <summary>
 /// Compute step before compile: the part of the decision that does not depend on the runtime identifier, by the same
-/// <see cref="HealthCheckPlanner"/> the publish uses, handed to the analyzers as compiler-visible properties
+/// <see cref="HealthCheckPlanner"/> and inputs the publish uses, handed to the analyzers as compiler-visible properties
 /// (<c>_ContainerHealthDecided*</c>). It reports nothing: the publish's decision reports the same findings.
 /// </summary>
-public sealed class ComputeContainerHealthCompileProperties : Task
+public sealed class ComputeContainerHealthCompileProperties : HealthCheckDecisionTask
 {
-    public string Path { get; set; } = "";
-
-    public string Protocol { get; set; } = "";
-
-    public string Command { get; set; } = "";
-
-    public string Port { get; set; } = "";
-
-    /// <summary>The project's direct PackageReference items (a transitive gRPC health package does not make the check grpc).</summary>
-    public ITaskItem[] PackageReferences { get; set; } = [];
-
-    public string ProjectDirectory { get; set; } = "";
-
-    /// <summary>ContainerEnvironmentVariable items as the project declares them (Value metadata).</summary>
-    public ITaskItem[] ContainerEnvironmentVariables { get; set; } = [];
-
-    public ITaskItem[] ContainerPorts { get; set; } = [];
-
     /// <summary>http, grpc, tcp, or command (the project's own ContainerHealthCheckCommand).</summary>
     [Output]
     public string DecidedProtocol { get; set; } = "";
@@ -48,15 +29,7 @@ public sealed class ComputeContainerHealthCompileProperties : Task
         // The base image's environment is not known before publish (it can move the port with ASPNETCORE_HTTP_PORTS):
         // everything else that decides the port is — ContainerHealthCheckPort, appsettings, ContainerEnvironmentVariable,
         // ContainerPort — so the analyzers see the port the HEALTHCHECK probes on the .NET images.
-        var decision = HealthCheckPlanner.Decide(
-            new HealthCheckSettings { Path = Path, Protocol = Protocol, Command = Command, Port = Port },
-            new ContainerFacts
-            {
-                ProjectDirectory = ProjectDirectory,
-                PackageReferences = PackageReferences.Select(i => i.ItemSpec).ToArray(),
-                EnvironmentVariables = ContainerEnvironmentVariables.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Value"))).ToArray(),
-                Ports = ContainerPorts.Select(i => KeyValuePair.Create(i.ItemSpec, i.GetMetadata("Type"))).ToArray(),
-            });
+        var decision = HealthCheckPlanner.Decide(Settings(), Facts(runtimeIdentifier: "", baseImageEnvironment: []));
 
         DecidedProtocol = decision.CustomCommand ? "command" : HealthCheckProtocolChoice.Name(decision.Protocol);
         DecidedPath = decision.ProbePath.Source == ProbePathChoice.ProjectSource ? decision.Path : "";

@@ -3,11 +3,10 @@ namespace ContainerHealth.Lint;
 /// <summary>
 /// One container of a deployment file: its image, environment, declared ports, mounted paths and health checks, with
 /// positions. <see cref="Ports"/> are the container-side ports the file declares (k8s containerPort, ECS portMappings,
-/// compose ports/expose); <see cref="NamedPorts"/> the k8s port names an httpGet probe may use instead of a number.
+/// compose ports/expose).
 /// </summary>
 public sealed record DeploymentContainer(
     string File,
-    DeploymentKind Kind,
     string Name,
     string? Image,
     IReadOnlyDictionary<string, string> Environment,
@@ -16,8 +15,6 @@ public sealed record DeploymentContainer(
 {
     /// <summary>Where the image is named (the container itself when it names none), for findings about the image.</summary>
     public FilePosition ImagePosition { get; init; }
-
-    public IReadOnlyDictionary<string, int> NamedPorts { get; init; } = new Dictionary<string, int>();
 
     /// <summary>The file declares a port it writes as a variable (<c>${PORT}</c>): the app's port is unknown.</summary>
     public bool HasUnknownPorts { get; init; }

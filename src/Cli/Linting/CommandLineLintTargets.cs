@@ -14,7 +14,7 @@ namespace ContainerHealth.Cli.Linting;
 public sealed class CommandLineLintTargets(LintOptions options, string? image) : ILintTargets
 {
     public IReadOnlyList<DeploymentContainer> Choose(IReadOnlyList<DeploymentContainer> containers) =>
-        Targets(containers).Where(c => c.Checks.Count > 0 || c.Dockerfile is { HealthCheckNone: false }).ToList();
+        Targets(containers, image).Where(c => c.Checks.Count > 0 || c.Dockerfile is { HealthCheckNone: false }).ToList();
 
     public async Task<IReadOnlyList<ContainerImageFacts>> FactsAsync(IReadOnlyList<DeploymentContainer> containers, CancellationToken cancellationToken)
     {
@@ -88,12 +88,6 @@ public sealed class CommandLineLintTargets(LintOptions options, string? image) :
             $"Container '{container.Name}' names {(string.IsNullOrWhiteSpace(name) ? "no image" : $"its image as '{name}', which lint cannot resolve")}, so its health check was not checked against an image. Pass --image REF (or give the variable a value in .env or a default).",
             container.File, container.ImagePosition.Line, container.ImagePosition.Column));
     }
-
-    /// <summary>
-    /// --image names the image the files run: containers naming its repository, or every container when none does
-    /// (the files name the pushed image, e.g. an ECR URL, and --image the same image elsewhere).
-    /// </summary>
-    private IEnumerable<DeploymentContainer> Targets(IReadOnlyList<DeploymentContainer> containers) => Targets(containers, image);
 
     /// <summary>
     /// --image names the image the files run: containers naming its repository, or every container when none does (the

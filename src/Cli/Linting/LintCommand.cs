@@ -41,36 +41,39 @@ public static class LintCommand
             var options = new LintOptions
             {
                 Platform = chosenPlatform,
+                Port = ParsePort(parsed.GetValue(port)),
+                Path = ParsePath(parsed.GetValue(path)),
+            };
+            var input = new LintInput
+            {
+                Files = parsed.GetValue(files) ?? [],
+                ComposeFiles = parsed.GetValue(composeFiles) ?? [],
+                Limits = LintLimits.Default with { MaxFileBytes = ParseMaxFileSize(parsed.GetValue(maxFileSize)) },
                 Dockerfile = new DockerfileBuildOptions
                 {
                     BuildArguments = ParseBuildArguments(parsed.GetValue(buildArguments) ?? []),
                     Target = parsed.GetValue(target),
                     Platform = (chosenPlatform ?? PlatformName.Host()).ToString(),
                 },
-                Port = ParsePort(parsed.GetValue(port)),
-                Path = ParsePath(parsed.GetValue(path)),
-                Limits = LintLimits.Default with { MaxFileBytes = ParseMaxFileSize(parsed.GetValue(maxFileSize)) },
-                ComposeFiles = parsed.GetValue(composeFiles) ?? [],
             };
             var threshold = parsed.GetValue(warningsAsErrors) ? FailOn.Warning : Enum.Parse<FailOn>(parsed.GetRequiredValue(failOn), ignoreCase: true);
-            return RunAsync(parsed.GetValue(files) ?? [], parsed.GetValue(image), options, threshold, parsed.GetRequiredValue(format) == "sarif", cancellationToken);
+            return RunAsync(input, parsed.GetValue(image), options, threshold, parsed.GetRequiredValue(format) == "sarif", cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] files, string? image, LintOptions options, FailOn threshold, bool sarif, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(LintInput input, string? image, LintOptions options, FailOn threshold, bool sarif, CancellationToken cancellationToken)
     {
-        if (files.Length == 0 && options.ComposeFiles.Count == 0)
+        if (input.Files.Count == 0 && input.ComposeFiles.Count == 0)
         {
             throw new UsageException("name the files to lint, e.g. container-health lint task-definition.json, or compose files with -f");
         }
 
-        foreach (var file in files.Concat(options.ComposeFiles).Where(f => !File.Exists(f) && !Directory.Exists(f)))
+        foreach (var file in input.Files.Concat(input.ComposeFiles).Where(f => !File.Exists(f) && !Directory.Exists(f)))
         {
             throw new UsageException($"{file}: no such file");
         }
 
-        var input = new LintInput { Files = files, ComposeFiles = options.ComposeFiles, Limits = options.Limits, Dockerfile = options.Dockerfile };
         var result = await LintRun.RunAsync(input, new CommandLineLintTargets(options, image), cancellationToken);
         foreach (var message in result.Messages)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContainerHealth.Cli.Inspect;
 
 namespace ContainerHealth.Cli.Probe;
 
@@ -21,7 +22,7 @@ public static class ProbeCommand
         var command = new Command("write", "Write the static probe (executable) for one architecture.") { path, architecture };
         command.SetAction(parsed =>
         {
-            var written = ProbeFile.Write(parsed.GetRequiredValue(path), parsed.GetValue(architecture) ?? ShippedProbe.HostArchitecture());
+            var written = ProbeFile.Write(parsed.GetRequiredValue(path), parsed.GetValue(architecture) ?? PlatformName.Host().Architecture);
             Console.Out.WriteLine(written);
             return ExitCodes.Success;
         });

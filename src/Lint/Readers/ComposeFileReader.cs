@@ -57,7 +57,6 @@ public static class ComposeFileReader
             var image = service.Get("image");
             return new DeploymentContainer(
                 file,
-                DeploymentKind.Compose,
                 name,
                 image is null ? null : Value(image).Text,
                 Environment(service.Get("environment"), project.Interpolation),

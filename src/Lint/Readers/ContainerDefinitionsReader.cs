@@ -27,7 +27,6 @@ internal static class ContainerDefinitionsReader
             var image = definition["image"];
             yield return new DeploymentContainer(
                 file,
-                DeploymentKind.EcsTaskDefinition,
                 definition["name"]?.Text ?? "",
                 image?.Text,
                 (definition["environment"]?.Items ?? [])

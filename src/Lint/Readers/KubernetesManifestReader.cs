@@ -68,7 +68,6 @@ public static class KubernetesManifestReader
             .ToDictionary(g => g.Key, g => int.Parse(g.First().Get("containerPort").Text()!, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         return new DeploymentContainer(
             file,
-            DeploymentKind.Kubernetes,
             container.Get("name").Text() ?? "",
             container.Get("image").Text(),
             container.Get("env").Items()
@@ -79,7 +78,6 @@ public static class KubernetesManifestReader
             ReadProbes(file, container, named, diagnostics).ToList())
         {
             ImagePosition = (container.Get("image") ?? container).Position(),
-            NamedPorts = named,
             HasUnknownPorts = ports.Any(p => !HealthCheckPort.TryParse(p.Get("containerPort").Text() ?? "", out _)),
             MountPaths = container.Get("volumeMounts").Items().Select(m => m.Get("mountPath").Text()).OfType<string>().ToList(),
         };

@@ -92,18 +92,18 @@ internal sealed class DockerfileImageBuilder(char escape, DockerfileBuildOptions
         DockerfileFlags.ReadLeading(run.Arguments, escape, out var command);
         if (DockerfileReader.ExecForm(command) is { Count: > 0 } exec)
         {
-            changes.Ran(exec[0], run.Line);
-            changes.RunText(string.Join(' ', exec), run.Line);
+            changes.Ran(exec[0]);
+            changes.RunText(string.Join(' ', exec));
         }
         else
         {
-            changes.Ran(shell[0], run.Line);
-            changes.RunText(command, run.Line);
+            changes.Ran(shell[0]);
+            changes.RunText(command);
         }
 
         foreach (var body in run.Heredocs)
         {
-            changes.RunText(body, run.Line);
+            changes.RunText(body);
         }
     }
 

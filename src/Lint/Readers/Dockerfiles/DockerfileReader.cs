@@ -62,7 +62,7 @@ public static class DockerfileReader
         }
 
         var root = built.Root;
-        var container = new DeploymentContainer(file, DeploymentKind.Dockerfile, final.Name ?? $"stage {final.Index}", BaseImageName(root), image.Environment, image.Ports, checks)
+        var container = new DeploymentContainer(file, final.Name ?? $"stage {final.Index}", BaseImageName(root), image.Environment, image.Ports, checks)
         {
             ImagePosition = new FilePosition(root.From.Line, root.From.Column),
             HasUnknownPorts = image.HasUnknownPorts,

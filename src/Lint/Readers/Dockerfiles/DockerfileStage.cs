@@ -9,8 +9,6 @@ public sealed record DockerfileStage(int Index, string? Name, string Base, Docke
 {
     public DockerfileStage? BaseStage { get; init; }
 
-    public string? Platform { get; init; }
-
     public IReadOnlyCollection<string> UnsetVariables { get; init; } = [];
 
     public List<DockerfileInstruction> Instructions { get; } = [];

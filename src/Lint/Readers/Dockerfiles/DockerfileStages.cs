@@ -54,7 +54,7 @@ public static class DockerfileStages
     private static DockerfileStage Stage(DockerfileInstruction from, List<DockerfileStage> stages, Dictionary<string, string?> global, char escape, DockerfileBuildOptions options)
     {
         var words = DockerfileWords.Split(from.Arguments, escape, n => Global(n, global, options), out var unset);
-        var flags = DockerfileFlags.Read(words, out var rest);
+        DockerfileFlags.Read(words, out var rest);
         if (rest.Count is not (1 or 3) || (rest.Count == 3 && !rest[1].Equals("AS", StringComparison.OrdinalIgnoreCase)))
         {
             throw new DockerfileSyntaxException(from.Line, from.Column, $"has 'FROM {Shorten(from.Arguments)}'; write FROM [--platform=PLATFORM] IMAGE [AS NAME]");
@@ -65,7 +65,6 @@ public static class DockerfileStages
         return new DockerfileStage(stages.Count, name, rest[0], from)
         {
             BaseStage = baseStage,
-            Platform = flags.GetValueOrDefault("platform"),
             UnsetVariables = unset,
         };
     }

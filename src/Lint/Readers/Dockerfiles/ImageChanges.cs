@@ -21,8 +21,6 @@ public enum ProgramChange
 /// </summary>
 public sealed class ImageChanges
 {
-    public static readonly ImageChanges None = new();
-
     private static readonly string[] DefaultSearchPath = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
     private readonly HashSet<string> files = new(StringComparer.Ordinal);
@@ -31,38 +29,30 @@ public sealed class ImageChanges
     private readonly List<string> runTexts = [];
 
     /// <summary>A RUN in shell form ran with /bin/sh: the image has a shell whatever its base says.</summary>
-    public int? ShellProvenAt { get; private set; }
+    private bool shellProven;
 
-    /// <summary>The line of the first package install (apt-get install, apk add, dnf install, ...).</summary>
-    public int? PackagesInstalledAt { get; private set; }
+    /// <summary>A RUN installs packages (apt-get install, apk add, dnf install, ...).</summary>
+    private bool packagesInstalled;
 
     public IReadOnlyList<string> SearchPath { get; set; } = DefaultSearchPath;
 
-    public bool ShellProven => ShellProvenAt is not null;
-
     /// <summary>The image has /bin/sh because of the Dockerfile: a RUN ran with it, or a COPY put one there.</summary>
-    public bool AddsShell => ShellProven || files.Contains("/bin/sh") || files.Contains("/usr/bin/sh");
+    public bool AddsShell => shellProven || files.Contains("/bin/sh") || files.Contains("/usr/bin/sh");
 
-    /// <summary>Files the Dockerfile creates (absolute paths), for messages and tests.</summary>
-    public IReadOnlyCollection<string> Files => files;
-
-    public void Ran(string program, int line)
+    public void Ran(string program)
     {
         if (program is "/bin/sh" or "sh" or "/usr/bin/sh")
         {
-            ShellProvenAt ??= line;
+            shellProven = true;
         }
 
         ranPrograms.Add(program);
     }
 
-    public void RunText(string text, int line)
+    public void RunText(string text)
     {
         runTexts.Add(text);
-        if (PackageInstall.Mentions(text))
-        {
-            PackagesInstalledAt ??= line;
-        }
+        packagesInstalled |= PackageInstall.Mentions(text);
     }
 
     public void Created(string path, bool isFile)
@@ -82,12 +72,12 @@ public sealed class ImageChanges
         if (program.Contains('/'))
         {
             var path = program.StartsWith('/') ? program : ContainerPath.Combine(workingDirectory, program);
-            return ranPrograms.Contains(path) || files.Contains(path) || (path is "/bin/sh" or "/usr/bin/sh" && ShellProven) ? ProgramChange.Added
+            return ranPrograms.Contains(path) || files.Contains(path) || (path is "/bin/sh" or "/usr/bin/sh" && shellProven) ? ProgramChange.Added
                 : directories.Any(d => d == path || Under(path, d)) || Unsure(ContainerPath.FileName(path)) ? ProgramChange.Unknown
                 : ProgramChange.None;
         }
 
-        return ranPrograms.Contains(program) || (program == "sh" && ShellProven)
+        return ranPrograms.Contains(program) || (program == "sh" && shellProven)
                || files.Any(f => ContainerPath.FileName(f) == program && SearchPath.Contains(ContainerPath.Directory(f))) ? ProgramChange.Added
             : directories.Any(d => SearchPath.Any(p => p == d || Under(p, d)))
               || files.Any(f => ContainerPath.FileName(f) == "busybox")
@@ -95,7 +85,7 @@ public sealed class ImageChanges
             : ProgramChange.None;
     }
 
-    private bool Unsure(string name) => PackagesInstalledAt is not null || runTexts.Any(text => ShellText.NamesWord(text, name));
+    private bool Unsure(string name) => packagesInstalled || runTexts.Any(text => ShellText.NamesWord(text, name));
 
     private static bool Under(string path, string directory) =>
         directory == "/" || path.StartsWith(directory + "/", StringComparison.Ordinal);

@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Testing;
 using ContainerHealth.Analyzers.Tests.Verifiers;
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer,
@@ -240,14 +237,7 @@ public sealed class DevelopmentOnlyEndpointRuleTests
                 """,
         };
         test.Properties["ContainerHealthCheckPath"] = "/health";
-        test.TestState.AdditionalReferences.Add(Library("ServiceDefaults", ServiceDefaults));
-        test.TestState.AdditionalFiles.Add(("/ServiceDefaults/Extensions.cs", ServiceDefaults));
-        test.TestState.AnalyzerConfigFiles.Add(("/.referenced.globalconfig", """
-            is_global = true
-
-            [/ServiceDefaults/Extensions.cs]
-            build_metadata.AdditionalFiles.ContainerHealthReferencedSource = true
-            """));
+        ReferencedProject.Compile("ServiceDefaults", ServiceDefaults).AddTo(test.TestState);
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/health", "app.Environment.IsDevelopment() in ServiceDefaults"));
         await test.RunAsync();
     }
@@ -267,18 +257,5 @@ public sealed class DevelopmentOnlyEndpointRuleTests
         };
         test.TestState.AdditionalReferences.Add(ServiceDefaultsLibrary.Reference);
         await test.RunAsync();
-    }
-
-    private static MetadataReference Library(string name, string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            name,
-            [CSharpSyntaxTree.ParseText(source)],
-            AspNetCoreReferences.Assemblies,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
     }
 }

@@ -71,17 +71,3 @@ internal static class GeneratorRun
         public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
     }
 }
-
-/// <summary>A project the app references: its compiled reference and its C# files (path, text).</summary>
-internal sealed record ReferencedProject(MetadataReference? Reference, IReadOnlyList<(string Path, string Text)> Files)
-{
-    public static ReferencedProject Compile(string name, string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            name, [CSharpSyntaxTree.ParseText(source)], AspNetCoreReferences.Assemblies, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return new ReferencedProject(MetadataReference.CreateFromImage(image.ToArray()), [("/" + name + "/Extensions.cs", source)]);
-    }
-}

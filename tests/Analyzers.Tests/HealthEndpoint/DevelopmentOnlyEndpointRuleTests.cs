@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Testing;
 using ContainerHealth.Analyzers.Tests.Verifiers;
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer,
@@ -21,84 +18,25 @@ public sealed class DevelopmentOnlyEndpointRuleTests
     [Fact]
     public async Task IsDevelopment_gets_CH0006_and_the_fix_moves_the_mapping_out_removing_the_empty_if()
     {
-        await VerifyCS.VerifyCodeFixAsync(Usings + """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddHealthChecks();
-            var app = builder.Build();
-
-            if (app.Environment.IsDevelopment())
-            {
-                {|#0:app.MapHealthChecks("/healthz")|};
-            }
-
-            app.Run();
-            """,
-            Usings + """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddHealthChecks();
-            var app = builder.Build();
-
-            app.MapHealthChecks("/healthz");
-
-            app.Run();
-            """,
+        await VerifyCS.VerifyCodeFixAsync(
+            MappedInDevelopment("/healthz"),
+            MappedEverywhere("/healthz"),
             VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/healthz", "app.Environment.IsDevelopment()"));
     }
 
     [Fact]
     public async Task At_another_path_than_the_pinned_one_the_fix_maps_it_at_the_probed_path_in_one_step()
     {
-        await VerifyCS.VerifyCodeFixAsync(Usings + """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddHealthChecks();
-            var app = builder.Build();
-
-            if (app.Environment.IsDevelopment())
-            {
-                {|#0:app.MapHealthChecks("/health")|};
-            }
-
-            app.Run();
-            """,
-            Usings + """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddHealthChecks();
-            var app = builder.Build();
-
-            app.MapHealthChecks("/healthz");
-
-            app.Run();
-            """,
+        await VerifyCS.VerifyCodeFixAsync(
+            MappedInDevelopment("/health"),
+            MappedEverywhere("/healthz"),
             VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/health", "app.Environment.IsDevelopment()"));
     }
 
     [Fact]
     public async Task With_no_path_set_the_moved_endpoint_is_what_the_container_probes_so_its_path_stays()
     {
-        var test = new VerifyCS.Test
-        {
-            TestCode = Usings + """
-                var builder = WebApplication.CreateBuilder(args);
-                builder.Services.AddHealthChecks();
-                var app = builder.Build();
-
-                if (app.Environment.IsDevelopment())
-                {
-                    {|#0:app.MapHealthChecks("/health")|};
-                }
-
-                app.Run();
-                """,
-            FixedCode = Usings + """
-                var builder = WebApplication.CreateBuilder(args);
-                builder.Services.AddHealthChecks();
-                var app = builder.Build();
-
-                app.MapHealthChecks("/health");
-
-                app.Run();
-                """,
-        };
+        var test = new VerifyCS.Test { TestCode = MappedInDevelopment("/health"), FixedCode = MappedEverywhere("/health") };
         test.Properties.Remove("ContainerHealthCheckPath");
         test.Properties["_ContainerHealthDecidedProtocol"] = "http";
         test.Properties["_ContainerHealthDecidedPath"] = "";
@@ -240,14 +178,7 @@ public sealed class DevelopmentOnlyEndpointRuleTests
                 """,
         };
         test.Properties["ContainerHealthCheckPath"] = "/health";
-        test.TestState.AdditionalReferences.Add(Library("ServiceDefaults", ServiceDefaults));
-        test.TestState.AdditionalFiles.Add(("/ServiceDefaults/Extensions.cs", ServiceDefaults));
-        test.TestState.AnalyzerConfigFiles.Add(("/.referenced.globalconfig", """
-            is_global = true
-
-            [/ServiceDefaults/Extensions.cs]
-            build_metadata.AdditionalFiles.ContainerHealthReferencedSource = true
-            """));
+        ReferencedProject.Compile("ServiceDefaults", ServiceDefaults).AddTo(test.TestState);
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("CH0006").WithLocation(0).WithArguments("/health", "app.Environment.IsDevelopment() in ServiceDefaults"));
         await test.RunAsync();
     }
@@ -269,16 +200,28 @@ public sealed class DevelopmentOnlyEndpointRuleTests
         await test.RunAsync();
     }
 
-    private static MetadataReference Library(string name, string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            name,
-            [CSharpSyntaxTree.ParseText(source)],
-            AspNetCoreReferences.Assemblies,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
+    /// <summary>An app that maps its health checks at <paramref name="path"/> only under IsDevelopment() (location #0).</summary>
+    private static string MappedInDevelopment(string path) => Usings + $$"""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        var app = builder.Build();
+
+        if (app.Environment.IsDevelopment())
+        {
+            {|#0:app.MapHealthChecks("{{path}}")|};
+        }
+
+        app.Run();
+        """;
+
+    /// <summary>The same app with the mapping moved out of the if, as the fix leaves it.</summary>
+    private static string MappedEverywhere(string path) => Usings + $$"""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        var app = builder.Build();
+
+        app.MapHealthChecks("{{path}}");
+
+        app.Run();
+        """;
 }

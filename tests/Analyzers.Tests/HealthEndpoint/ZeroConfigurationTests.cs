@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using ContainerHealth.Analyzers.Tests.Verifiers;
 using VerifyCS = ContainerHealth.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ContainerHealth.Analyzers.HealthEndpoint.HealthEndpointAnalyzer>;
 
@@ -74,14 +72,7 @@ public sealed class ZeroConfigurationTests
             app.MapDefaultEndpoints();
             app.Run();
             """);
-        test.TestState.AdditionalReferences.Add(Library("ServiceDefaults", ServiceDefaults));
-        test.TestState.AdditionalFiles.Add(("/ServiceDefaults/Extensions.cs", ServiceDefaults));
-        test.TestState.AnalyzerConfigFiles.Add(("/.referenced.globalconfig", """
-            is_global = true
-
-            [/ServiceDefaults/Extensions.cs]
-            build_metadata.AdditionalFiles.ContainerHealthReferencedSource = true
-            """));
+        ReferencedProject.Compile("ServiceDefaults", ServiceDefaults).AddTo(test.TestState);
         await test.RunAsync();
     }
 
@@ -182,18 +173,5 @@ public sealed class ZeroConfigurationTests
         test.Properties["_ContainerHealthDecidedProtocol"] = "http";
         test.Properties["_ContainerHealthDecidedPath"] = "";
         return test;
-    }
-
-    private static MetadataReference Library(string name, string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            name,
-            [CSharpSyntaxTree.ParseText(source)],
-            AspNetCoreReferences.Assemblies,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
     }
 }

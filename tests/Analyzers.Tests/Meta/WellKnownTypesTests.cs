@@ -1,7 +1,6 @@
 using ContainerHealth.Analyzers.Infrastructure;
 using ContainerHealth.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace ContainerHealth.Analyzers.Tests.Meta;
 
@@ -53,7 +52,7 @@ public sealed class WellKnownTypesTests
     [Fact]
     public void A_second_definition_of_a_framework_type_in_a_reference_does_not_turn_the_rules_off()
     {
-        var polyfill = Library("Polyfills", "namespace Microsoft.AspNetCore.Builder; public static class EndpointRouteBuilderExtensions { }");
+        var polyfill = ReferencedProject.Compile("Polyfills", "namespace Microsoft.AspNetCore.Builder; public static class EndpointRouteBuilderExtensions { }").Reference!;
         var compilation = AnalyzerRun.Compile("").AddReferences(polyfill);
         Assert.Null(compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"));
 
@@ -69,23 +68,11 @@ public sealed class WellKnownTypesTests
     [InlineData("Microsoft.Contoso.Health")]
     public void A_user_assembly_named_like_the_framework_is_not_the_framework(string name)
     {
-        var library = Library(name, "public static class Extensions { }");
+        var library = ReferencedProject.Compile(name, "public static class Extensions { }").Reference!;
         var compilation = AnalyzerRun.Compile("").AddReferences(library);
 
         Assert.False(FrameworkAssembly.Is((IAssemblySymbol)compilation.GetAssemblyOrModuleSymbol(library)!));
         Assert.True(FrameworkAssembly.Is(compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication")!.ContainingAssembly));
         Assert.True(FrameworkAssembly.Is(compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly));
-    }
-
-    private static MetadataReference Library(string name, string source)
-    {
-        var library = CSharpCompilation.Create(
-            name,
-            [CSharpSyntaxTree.ParseText(source)],
-            AspNetCoreReferences.Assemblies,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(library.Emit(image).Success);
-        return MetadataReference.CreateFromImage(image.ToArray());
     }
 }

@@ -1,6 +1,4 @@
-using ContainerHealth.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace ContainerHealth.Analyzers.Tests.Verifiers;
 
@@ -33,18 +31,6 @@ public static class ServiceDefaultsLibrary
                 }
             }
             """;
-        var compilation = CSharpCompilation.Create(
-            "ServiceDefaults",
-            [CSharpSyntaxTree.ParseText(Source)],
-            AspNetCoreReferences.Assemblies,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
-        }
-
-        return MetadataReference.CreateFromImage(image.ToArray());
+        return ReferencedProject.Compile("ServiceDefaults", Source).Reference!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using ContainerHealth.Analyzers.Infrastructure;
 using ContainerHealth.Analyzers.Routing;
@@ -24,11 +23,17 @@ public sealed class HealthEndpointsGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var metadata = context.CompilationProvider
-            .Combine(context.AnalyzerConfigOptionsProvider)
+        // Filtered on the properties before anything else is combined: outside a publish (nearly every compile) no
+        // value flows on, so nothing below runs.
+        var recording = context.AnalyzerConfigOptionsProvider.SelectMany((provider, _) =>
+            ContainerHealthOptions.Read(provider) is { RecordsEndpoints: true } options
+                ? ImmutableArray.Create((Provider: provider, Options: options))
+                : ImmutableArray<(AnalyzerConfigOptionsProvider Provider, ContainerHealthOptions Options)>.Empty);
+        var metadata = recording
+            .Combine(context.CompilationProvider)
             .Combine(context.AdditionalTextsProvider.Collect())
-            .Combine(context.ParseOptionsProvider)
-            .Select((input, cancellationToken) => Inventory(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, cancellationToken)?.Format());
+            .Select((input, cancellationToken) =>
+                Inventory(input.Left.Right, input.Left.Left.Options, input.Left.Left.Provider, input.Right, cancellationToken)?.Format());
         context.RegisterSourceOutput(metadata, (output, text) =>
         {
             if (text is not null)
@@ -39,21 +44,14 @@ public sealed class HealthEndpointsGenerator : IIncrementalGenerator
     }
 
     /// <summary>The app's health endpoints; null where the rules do not apply (and nothing is emitted).</summary>
-    internal static AppHealthEndpoints? Inventory(
-        Compilation compilation, AnalyzerConfigOptionsProvider provider, ImmutableArray<AdditionalText> additionalFiles, ParseOptions parseOptions, CancellationToken cancellationToken)
+    private static AppHealthEndpoints? Inventory(
+        Compilation compilation, ContainerHealthOptions options, AnalyzerConfigOptionsProvider provider, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
-        if (compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication))
+        if (HealthRuleScope.Collector(compilation, options, additionalFiles, provider, cancellationToken) is not { } collector)
         {
             return null;
         }
 
-        var options = ContainerHealthOptions.Read(provider);
-        if (!options.RecordsEndpoints || !options.RulesApply || options.ChecksOverGrpc(compilation) || WellKnownTypes.TryCreate(compilation) is not { } types)
-        {
-            return null;
-        }
-
-        var collector = new EndpointMapCollector(types, compilation, AppFiles.Read(additionalFiles, provider, parseOptions, cancellationToken));
         MappingBodies.Walk(compilation, collector.Record, cancellationToken);
         return HealthEndpointInventory.Of(collector.Build(probedPath: null, cancellationToken), options);
     }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using ContainerHealth.Analyzers.Routing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,26 +20,12 @@ internal static class HealthRuleScope
     {
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication))
-            {
-                return;
-            }
-
             var options = ContainerHealthOptions.Read(start.Options);
-            // Checked over gRPC, the container requests no HTTP path: CH0001-CH0006 do not apply, CH0007/CH0008 do.
-            if (!options.RulesApply || options.ChecksOverGrpc(start.Compilation))
+            if (Collector(start.Compilation, options, start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider, start.CancellationToken) is not { } collector)
             {
                 return;
             }
 
-            var types = WellKnownTypes.TryCreate(start.Compilation);
-            if (types is null)
-            {
-                return;
-            }
-
-            var files = AppFiles.Read(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider, start.Compilation.SyntaxTrees.FirstOrDefault()?.Options, start.CancellationToken);
-            var collector = new EndpointMapCollector(types, start.Compilation, files);
             collector.Register(start);
             start.RegisterCompilationEndAction(end =>
             {
@@ -46,5 +34,25 @@ internal static class HealthRuleScope
                 report(end, map, options, probed);
             });
         });
+    }
+
+    /// <summary>
+    /// The endpoint collection for a compilation the rules apply to (and the generator records endpoints of); null
+    /// elsewhere: not an executable, the package or its check switched off, a check over gRPC (the container requests no
+    /// HTTP path: CH0001-CH0006 do not apply, CH0007/CH0008 do), or not an ASP.NET Core app.
+    /// </summary>
+    public static EndpointMapCollector? Collector(
+        Compilation compilation, ContainerHealthOptions options, ImmutableArray<AdditionalText> additionalFiles, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        if (compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication)
+            || !options.RulesApply
+            || options.ChecksOverGrpc(compilation)
+            || WellKnownTypes.TryCreate(compilation) is not { } types)
+        {
+            return null;
+        }
+
+        var files = AppFiles.Read(additionalFiles, provider, compilation.SyntaxTrees.FirstOrDefault()?.Options, cancellationToken);
+        return new EndpointMapCollector(types, compilation, files);
     }
 }

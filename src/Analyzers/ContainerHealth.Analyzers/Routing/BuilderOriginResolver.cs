@@ -27,6 +27,32 @@ internal sealed class BuilderOriginResolver
 
     public BuilderOrigin Resolve(IOperation? value) => Resolve(value, 0);
 
+    /// <summary>What the calls of this compilation's methods pass for each builder parameter.</summary>
+    public static Dictionary<BuilderParameter, List<BuilderOrigin>> Callers(IEnumerable<SourceCall> calls)
+    {
+        var callers = new Dictionary<BuilderParameter, List<BuilderOrigin>>();
+        foreach (var call in calls)
+        {
+            for (var ordinal = 0; ordinal < call.Builders.Length; ordinal++)
+            {
+                if (call.Builders[ordinal] is not { } origin)
+                {
+                    continue;
+                }
+
+                var parameter = new BuilderParameter(call.Method, ordinal);
+                if (!callers.TryGetValue(parameter, out var passed))
+                {
+                    callers.Add(parameter, passed = new List<BuilderOrigin>());
+                }
+
+                passed.Add(origin);
+            }
+        }
+
+        return callers;
+    }
+
     /// <summary>At compilation end: a parameter origin placed under everything its callers pass (the app root when nobody calls).</summary>
     public static List<BuilderOrigin> ThroughCallers(BuilderOrigin origin, Dictionary<BuilderParameter, List<BuilderOrigin>> callers) =>
         ThroughCallers(origin, callers, new List<BuilderParameter>());

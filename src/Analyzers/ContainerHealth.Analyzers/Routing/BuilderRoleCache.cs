@@ -26,8 +26,6 @@ internal sealed class BuilderRoleCache
         this.types = types;
     }
 
-    public bool IsEndpointRouteBuilder(ITypeSymbol type) => (Of(type) & BuilderRoles.EndpointRouteBuilder) != 0;
-
     public bool IsRouteBuilder(ITypeSymbol type) => (Of(type) & (BuilderRoles.EndpointRouteBuilder | BuilderRoles.ApplicationBuilder)) != 0;
 
     /// <summary>

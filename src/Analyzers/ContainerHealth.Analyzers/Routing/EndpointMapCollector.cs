@@ -39,7 +39,7 @@ internal sealed class EndpointMapCollector
     private readonly RazorPageRoutes pages;
     private readonly Configuration.ProductionSettings settings;
     private readonly ConcurrentQueue<ConventionalRoute> conventionalRoutes = new();
-    private readonly ConcurrentQueue<PassedBuilder> calls = new();
+    private readonly ConcurrentQueue<SourceCall> sourceCalls = new();
     private readonly RouteWrappers wrappers;
     private readonly ConcurrentQueue<AppSite> sites = new();
     private readonly ConcurrentQueue<Location> configureServicesSites = new();
@@ -131,16 +131,7 @@ internal sealed class EndpointMapCollector
             }
         }
 
-        var callers = new Dictionary<BuilderParameter, List<BuilderOrigin>>();
-        foreach (var call in calls)
-        {
-            if (!callers.TryGetValue(call.Parameter, out var passed))
-            {
-                callers.Add(call.Parameter, passed = new List<BuilderOrigin>());
-            }
-
-            passed.Add(call.Origin);
-        }
+        var callers = BuilderOriginResolver.Callers(sourceCalls);
 
         var ownRegistered = Volatile.Read(ref healthChecksRegistered) != 0;
         var calledLibraries = libraryCalls.ToList();
@@ -176,7 +167,7 @@ internal sealed class EndpointMapCollector
     private ImmutableArray<ResolvedEndpoint> Resolve(List<MappedEndpoint> mapped, Dictionary<BuilderParameter, List<BuilderOrigin>> callers)
     {
         var resolved = ImmutableArray.CreateBuilder<ResolvedEndpoint>();
-        foreach (var endpoint in wrappers.AtCalls(mapped))
+        foreach (var endpoint in RouteWrappers.AtCalls(mapped, sourceCalls))
         {
             foreach (var origin in BuilderOriginResolver.ThroughCallers(endpoint.Origin, callers))
             {
@@ -348,9 +339,8 @@ internal sealed class EndpointMapCollector
         }
 
         var method = invocation.TargetMethod;
-        var passesStrings = method.Parameters.Any(parameter => parameter.Type.SpecialType == SpecialType.System_String);
-        var builders = passesStrings ? new BuilderOrigin?[method.Parameters.Length] : null;
-        var strings = passesStrings ? new string?[method.Parameters.Length] : null;
+        var builders = new BuilderOrigin?[method.Parameters.Length];
+        var strings = method.Parameters.Any(parameter => parameter.Type.SpecialType == SpecialType.System_String) ? new string?[method.Parameters.Length] : null;
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is not { } parameter)
@@ -360,12 +350,7 @@ internal sealed class EndpointMapCollector
 
             if (roles.IsRouteBuilder(parameter.Type))
             {
-                var origin = origins.Resolve(argument.Value);
-                calls.Enqueue(new PassedBuilder(new BuilderParameter(method, parameter.Ordinal), origin));
-                if (builders is not null)
-                {
-                    builders[parameter.Ordinal] = origin;
-                }
+                builders[parameter.Ordinal] = origins.Resolve(argument.Value);
             }
             else if (strings is not null && parameter.Type.SpecialType == SpecialType.System_String)
             {
@@ -373,10 +358,7 @@ internal sealed class EndpointMapCollector
             }
         }
 
-        if (builders is not null)
-        {
-            wrappers.Record(method, builders, strings!);
-        }
+        sourceCalls.Enqueue(new SourceCall(method, builders, strings));
     }
 
     private void RecordLibraryCall(IInvocationOperation invocation)

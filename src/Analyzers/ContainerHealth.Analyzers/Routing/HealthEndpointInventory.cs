@@ -59,8 +59,7 @@ internal static class HealthEndpointInventory
             return false;
         }
 
-        return RoutePath.Segments(endpoint.Path).Any(segment => segment.ToLowerInvariant() is "health" or "healthz" or "healthcheck" or "healthchecks" or "hc" or "ping")
-            || AppHealthEndpoints.IsLiveness(endpoint.Path);
+        return RoutePath.Segments(endpoint.Path).Any(NamesHealth) || AppHealthEndpoints.IsLiveness(endpoint.Path);
     }
 
     /// <summary>
@@ -68,8 +67,10 @@ internal static class HealthEndpointInventory
     /// parameters is never one (<see cref="IsHealthEndpoint"/> counts constant paths only).
     /// </summary>
     public static bool MayNameHealth(string route) =>
-        RoutePath.Segments(route).Any(segment => segment.ToLowerInvariant() is "health" or "healthz" or "healthcheck" or "healthchecks" or "hc" or "ping")
-        || RoutePath.Segments(route).Any(segment => AppHealthEndpoints.IsLiveness("/" + segment));
+        RoutePath.Segments(route).Any(segment => NamesHealth(segment) || AppHealthEndpoints.IsLiveness("/" + segment));
+
+    private static bool NamesHealth(string segment) =>
+        segment.ToLowerInvariant() is "health" or "healthz" or "healthcheck" or "healthchecks" or "hc" or "ping";
 
     private static string? WhyNotAnswered(EndpointMap map, ResolvedEndpoint endpoint, ContainerHealthOptions options)
     {

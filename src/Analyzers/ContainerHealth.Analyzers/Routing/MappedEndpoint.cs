@@ -106,8 +106,6 @@ internal readonly struct EndpointFacts
     public IAssemblySymbol? LibraryAssembly { get; }
 
     public EndpointFacts WithDevelopmentOnly(string? condition) => new(condition, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, LibraryAssembly);
-
-    public EndpointFacts WithLibraryAssembly(IAssemblySymbol assembly) => new(DevelopmentOnly, Port, ControllerAction, FromLibraryWithoutHealthChecks, Library, assembly, Gate);
 }
 
 /// <summary>A mapped endpoint with its builder origins resolved: an absolute path (or none when unknown).</summary>

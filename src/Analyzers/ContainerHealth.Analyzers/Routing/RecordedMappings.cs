@@ -16,16 +16,24 @@ internal sealed class ControllerMapping
     public Location Location { get; }
 }
 
-/// <summary>What a call of this compilation's method passes for one of its builder parameters.</summary>
-internal sealed class PassedBuilder
+/// <summary>
+/// A call of this compilation's method that takes a route builder: what it passes for each builder parameter (where its
+/// mappings go) and, when the method takes strings, the constant passed for each (a route wrapper's pattern).
+/// </summary>
+internal sealed class SourceCall
 {
-    public PassedBuilder(BuilderParameter parameter, BuilderOrigin origin)
+    public SourceCall(IMethodSymbol method, BuilderOrigin?[] builders, string?[]? strings)
     {
-        Parameter = parameter;
-        Origin = origin;
+        Method = method.OriginalDefinition;
+        Builders = builders;
+        Strings = strings;
     }
 
-    public BuilderParameter Parameter { get; }
+    public IMethodSymbol Method { get; }
 
-    public BuilderOrigin Origin { get; }
+    /// <summary>The origin passed for each route-builder parameter; null at the other parameters.</summary>
+    public BuilderOrigin?[] Builders { get; }
+
+    /// <summary>The constant passed for each string parameter (the default value where the call omits it); null otherwise, or no array when it takes no string.</summary>
+    public string?[]? Strings { get; }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using ContainerHealth.Analyzers.Internals;
@@ -15,15 +14,11 @@ namespace ContainerHealth.Analyzers.Routing;
 internal sealed class RouteWrappers
 {
     private readonly Compilation compilation;
-    private readonly ConcurrentQueue<WrapperCall> calls = new();
 
     public RouteWrappers(Compilation compilation)
     {
         this.compilation = compilation;
     }
-
-    /// <summary>A call of this compilation's method that takes a builder: what it passes for its builders and strings.</summary>
-    public void Record(IMethodSymbol method, BuilderOrigin?[] builders, string?[] strings) => calls.Enqueue(new WrapperCall(method, builders, strings));
 
     /// <summary>The pattern is a string parameter of a method of this compilation: a route wrapper, judged where it is called.</summary>
     public BuilderParameter? PatternParameter(IOperation? argument) =>
@@ -34,7 +29,7 @@ internal sealed class RouteWrappers
             : null;
 
     /// <summary>Each route wrapper's mapping once per call of the wrapper, with that call's pattern; none when nobody calls it.</summary>
-    public List<MappedEndpoint> AtCalls(List<MappedEndpoint> mapped)
+    public static List<MappedEndpoint> AtCalls(List<MappedEndpoint> mapped, IEnumerable<SourceCall> calls)
     {
         if (!mapped.Any(endpoint => endpoint.TemplateParameter is not null))
         {
@@ -52,7 +47,7 @@ internal sealed class RouteWrappers
 
             foreach (var call in calls)
             {
-                if (!SymbolEqualityComparer.Default.Equals(call.Method, pattern.Method))
+                if (call.Strings is not { } strings || !SymbolEqualityComparer.Default.Equals(call.Method, pattern.Method))
                 {
                     continue;
                 }
@@ -61,28 +56,10 @@ internal sealed class RouteWrappers
                 var origin = endpoint.Origin.Parameter is { } builder && SymbolEqualityComparer.Default.Equals(builder.Method, pattern.Method)
                     ? call.Builders[builder.Ordinal] is { } passed ? endpoint.Origin.Under(passed) : BuilderOrigin.Unknown
                     : endpoint.Origin;
-                placed.Add(endpoint.AtCall(call.Strings[pattern.Ordinal], origin));
+                placed.Add(endpoint.AtCall(strings[pattern.Ordinal], origin));
             }
         }
 
         return placed;
-    }
-
-    /// <summary>A call of this compilation's method that takes a builder and strings: what it passes for each (a route wrapper's pattern).</summary>
-    private sealed class WrapperCall
-    {
-        public WrapperCall(IMethodSymbol method, BuilderOrigin?[] builders, string?[] strings)
-        {
-            Method = method.OriginalDefinition;
-            Builders = builders;
-            Strings = strings;
-        }
-
-        public IMethodSymbol Method { get; }
-
-        public BuilderOrigin?[] Builders { get; }
-
-        /// <summary>The constant passed for each string parameter (the default value where the call omits it); null otherwise.</summary>
-        public string?[] Strings { get; }
     }
 }

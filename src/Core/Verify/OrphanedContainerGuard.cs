@@ -49,13 +49,14 @@ internal sealed class OrphanedContainerGuard : IDisposable
         {
             using var process = Process.Start(start);
             process?.StandardInput.Close();
+            return new OrphanedContainerGuard(doneFile);
         }
         catch (Win32Exception)
         {
-            // Without a guard the container is still removed on every path this process lives through.
+            // Without a guard the container is still removed on every path this process lives through; and no shell
+            // would delete a done file.
+            return new OrphanedContainerGuard(null);
         }
-
-        return new OrphanedContainerGuard(doneFile);
     }
 
     public void Dispose()

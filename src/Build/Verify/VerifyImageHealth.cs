@@ -142,20 +142,8 @@ public sealed class VerifyImageHealth : Task, ICancelableTask
     {
         timeout = VerifyOptions.DefaultTimeout;
         var text = Timeout.Trim();
-        if (text.Length == 0)
+        if (text.Length == 0 || VerifyOptions.TryParseTimeout(text, out timeout))
         {
-            return true;
-        }
-
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-        {
-            timeout = TimeSpan.FromSeconds(seconds);
-            return true;
-        }
-
-        if (DockerDuration.TryParse(text, out var duration) && !duration.IsZero)
-        {
-            timeout = TimeSpan.FromTicks(duration.Nanoseconds / 100);
             return true;
         }
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using ContainerHealth.Cli.Linting;
-using ContainerHealth.HealthCheck;
 using ContainerHealth.Verify;
 
 namespace ContainerHealth.Cli.Verifying;
@@ -58,8 +56,7 @@ public static class VerifyCommand
 
     private static TimeSpan ParseTimeout(string? text) =>
         text is null ? VerifyOptions.DefaultTimeout
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds)
-        : DockerDuration.TryParse(text, out var duration) && !duration.IsZero ? TimeSpan.FromTicks(duration.Nanoseconds / 100)
+        : VerifyOptions.TryParseTimeout(text, out var timeout) ? timeout
         : throw new UsageException($"--timeout '{text}' is not a duration; write e.g. --timeout 90s or --timeout 2m");
 
     private static string CheckVariable(string variable) =>

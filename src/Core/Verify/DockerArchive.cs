@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text.Json;
 using ContainerHealth.Inspection.Sources;
 using ContainerHealth.Registry;
@@ -13,10 +12,11 @@ namespace ContainerHealth.Verify;
 /// </summary>
 public static class DockerArchive
 {
+    /// <summary>Whether the archive lacks docker save's manifest.json (an OCI layout tarball), which Docker 20.10 needs to load it.</summary>
     public static bool IsOciArchive(string archive)
     {
-        using var source = LocalImageSource.Open(archive) ?? throw new InvalidDataException($"{archive} does not exist");
-        return !TarHas(archive, "manifest.json");
+        using var files = TarImageFiles.Read(archive);
+        return !files.Exists("manifest.json");
     }
 
     public static void FromOciArchive(string archive, string destination, string repoTag, string? platform)
@@ -41,40 +41,9 @@ public static class DockerArchive
 
     private static void Copy(LocalImageSource source, string file, string name, TarWriter tar)
     {
-        // TarWriter needs the length up front: stage the blob in a temporary file rather than in memory.
-        var staged = Path.GetTempFileName();
-        try
-        {
-            using (var blob = source.OpenFile(file))
-            using (var stage = File.Create(staged))
-            {
-                blob.CopyTo(stage);
-            }
-
-            tar.WriteEntry(staged, name);
-        }
-        finally
-        {
-            File.Delete(staged);
-        }
-    }
-
-    private static bool TarHas(string archive, string name)
-    {
-        using var file = File.OpenRead(archive);
-        Span<byte> magic = stackalloc byte[2];
-        var gzipped = file.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        file.Position = 0;
-        using var tar = new TarReader(gzipped ? new GZipStream(file, CompressionMode.Decompress) : file);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            if (entry.Name.TrimStart('.', '/') == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // The blob streams straight from the source archive: TarWriter takes an unseekable entry over a seekable output.
+        using var blob = source.OpenFile(file);
+        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = blob });
     }
 
     private static Platform? ParsePlatform(string? platform) =>

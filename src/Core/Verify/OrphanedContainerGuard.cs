@@ -1,33 +1,32 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 
 namespace ContainerHealth.Verify;
 
 /// <summary>
 /// Removes the verify's container if this process dies before it could (an MSBuild node killed, the CLI sent SIGKILL):
-/// a detached shell (<c>setsid</c>, so a kill of our process tree does not reach it) waits while this process lives and
-/// the verify is not done, then runs <c>rm --force</c>. Disposing marks the verify done, and the shell ends within a second.
+/// a detached shell (<c>setsid</c>, so a kill of our process tree does not reach it) reads its standard input, a pipe only
+/// this process writes to. Disposing writes "done" and the shell ends; if this process dies first, the kernel closes the
+/// pipe, the read ends without it, and the shell runs <c>rm --force</c>.
 /// </summary>
 internal sealed class OrphanedContainerGuard : IDisposable
 {
-    private const string Script = "while kill -0 \"$1\" 2>/dev/null && [ ! -e \"$2\" ]; do sleep 1; done; rm -f \"$2\"; exec \"$3\" rm --force \"$4\" >/dev/null 2>&1";
+    private const string Script = "read -r verdict; [ \"$verdict\" = done ] || exec \"$1\" rm --force \"$2\" >/dev/null 2>&1";
 
     private static readonly string[] SetsidLocations = ["/usr/bin/setsid", "/bin/setsid"];
 
-    private readonly string? doneFile;
+    private readonly Process? watcher;
 
-    private OrphanedContainerGuard(string? doneFile) => this.doneFile = doneFile;
+    private OrphanedContainerGuard(Process? watcher) => this.watcher = watcher;
 
     public static OrphanedContainerGuard Start(ContainerEngine engine, string container)
     {
-        var setsid = SetsidLocations.FirstOrDefault(File.Exists);
         if (OperatingSystem.IsWindows() || !File.Exists("/bin/sh"))
         {
             return new OrphanedContainerGuard(null);
         }
 
-        var doneFile = Path.Combine(Path.GetTempPath(), container + ".done");
+        var setsid = SetsidLocations.FirstOrDefault(File.Exists);
         var start = new ProcessStartInfo(setsid ?? "/bin/sh")
         {
             UseShellExecute = false,
@@ -40,29 +39,38 @@ internal sealed class OrphanedContainerGuard : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var argument in new[] { "-c", Script, "sh", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), doneFile, engine.Program, container })
+        foreach (var argument in new[] { "-c", Script, "sh", engine.Program, container })
         {
             start.ArgumentList.Add(argument);
         }
 
         try
         {
-            using var process = Process.Start(start);
-            process?.StandardInput.Close();
+            return new OrphanedContainerGuard(Process.Start(start));
         }
         catch (Win32Exception)
         {
             // Without a guard the container is still removed on every path this process lives through.
+            return new OrphanedContainerGuard(null);
         }
-
-        return new OrphanedContainerGuard(doneFile);
     }
 
     public void Dispose()
     {
-        if (doneFile is not null)
+        if (watcher is null)
         {
-            File.WriteAllText(doneFile, "");
+            return;
         }
+
+        try
+        {
+            watcher.StandardInput.WriteLine("done");
+        }
+        catch (IOException)
+        {
+            // The shell is gone already; there is nobody to tell.
+        }
+
+        watcher.Dispose();
     }
 }

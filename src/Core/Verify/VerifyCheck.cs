@@ -10,6 +10,4 @@ namespace ContainerHealth.Verify;
 public sealed record VerifyCheck(IReadOnlyList<string>? Test, DockerDuration Timeout = default, int Retries = 0)
 {
     public static VerifyCheck ImageOwn { get; } = new((IReadOnlyList<string>?)null);
-
-    public bool IsExecForm => Test is ["CMD", ..];
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ContainerHealth.HealthCheck;
+
 namespace ContainerHealth.Verify;
 
 /// <summary>How the container runs during a verify: Production settings, no network unless asked, a bounded wait.</summary>
@@ -21,4 +24,18 @@ public sealed record VerifyOptions
     public string Network { get; init; } = "none";
 
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>A timeout as ContainerHealthVerifyTimeout and <c>--timeout</c> take it: a Docker duration (90s, 2m) or whole seconds, above zero.</summary>
+    public static bool TryParseTimeout(string text, out TimeSpan timeout)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            timeout = TimeSpan.FromSeconds(seconds);
+            return true;
+        }
+
+        var parsed = DockerDuration.TryParse(text, out var duration) && !duration.IsZero;
+        timeout = parsed ? TimeSpan.FromTicks(duration.Nanoseconds / 100) : DefaultTimeout;
+        return parsed;
+    }
 }

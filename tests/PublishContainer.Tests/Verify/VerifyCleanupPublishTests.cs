@@ -39,6 +39,7 @@ public sealed class VerifyCleanupPublishTests(PackagedSample sample, ITestOutput
 
         output.WriteLine(result.StandardOutput);
         Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("was cancelled; its container was removed", result.StandardOutput);
         Assert.Empty(await VerifyContainers.WaitUntilGoneAsync(Generous));
     }
 

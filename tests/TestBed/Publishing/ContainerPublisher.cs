@@ -42,11 +42,14 @@ public static class ContainerPublisher
             stopwatch.Elapsed);
     }
 
-    /// <summary>The same publish, started and not awaited: for a test that kills it mid-push.</summary>
+    /// <summary>
+    /// The same publish, started and not awaited: for a test that kills or interrupts it. SIGINT gets its default disposition
+    /// back (a CI runner that starts the tests in the background hands them SIGINT ignored); env execs dotnet, so the PID is the build's.
+    /// </summary>
     public static async Task<StartedProcess> StartAsync(string projectFile, ContainerPublishOptions options)
     {
         var command = await PrepareAsync(projectFile, options);
-        return ProcessRunner.Start("dotnet", command.Arguments, Path.GetDirectoryName(projectFile), command.Environment);
+        return ProcessRunner.Start("env", ["--default-signal=INT", "dotnet", .. command.Arguments], Path.GetDirectoryName(projectFile), command.Environment);
     }
 
     private static async Task<PublishCommand> PrepareAsync(string projectFile, ContainerPublishOptions options)

@@ -28,6 +28,9 @@ public readonly record struct DockerDuration(long Nanoseconds) : IComparable<Doc
 
     public double TotalSeconds => Nanoseconds / 1e9;
 
+    /// <summary>The duration to the 100 ns a <see cref="TimeSpan"/> holds.</summary>
+    public TimeSpan ToTimeSpan() => TimeSpan.FromTicks(Nanoseconds / 100);
+
     public bool IsZero => Nanoseconds == 0;
 
     public static bool TryParse(string? text, out DockerDuration duration)

@@ -15,7 +15,7 @@ public static class ProbeDeadline
 
     public static TimeSpan For(DockerDuration timeout)
     {
-        var budget = TimeSpan.FromTicks(timeout.Nanoseconds / 100);
+        var budget = timeout.ToTimeSpan();
         var margin = TimeSpan.FromTicks(Math.Clamp(budget.Ticks / 5, MinimumMargin.Ticks, MaximumMargin.Ticks));
         var deadline = budget - margin < budget / 2 ? budget / 2 : budget - margin;
         return TimeSpan.FromMilliseconds(Math.Clamp(Math.Floor(deadline.TotalMilliseconds), 1, Longest.TotalMilliseconds));

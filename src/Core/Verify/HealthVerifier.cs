@@ -29,14 +29,14 @@ public sealed class HealthVerifier(ContainerEngine engine)
 
         var retries = check.Test is null ? imageCheck!.Retries : check.Retries;
         retries = retries > 0 ? retries : 3;
-        var imageStartPeriod = check.Test is null ? TimeSpan.FromTicks(imageCheck!.StartPeriod.Nanoseconds / 100) : TimeSpan.Zero;
+        var imageStartPeriod = check.Test is null ? imageCheck!.StartPeriod.ToTimeSpan() : TimeSpan.Zero;
         var startPeriod = imageStartPeriod > VerifyOptions.MinimumStartPeriod ? imageStartPeriod : VerifyOptions.MinimumStartPeriod;
         var spec = new ContainerSpec(
             "containerhealth-verify-" + Guid.NewGuid().ToString("N")[..12],
             image,
             check.Test,
             VerifyOptions.CheckInterval,
-            TimeSpan.FromTicks(check.Timeout.Nanoseconds / 100),
+            check.Timeout.ToTimeSpan(),
             startPeriod < options.Timeout ? startPeriod : options.Timeout,
             retries,
             options.Environment,

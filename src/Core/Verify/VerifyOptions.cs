@@ -35,7 +35,7 @@ public sealed record VerifyOptions
         }
 
         var parsed = DockerDuration.TryParse(text, out var duration) && !duration.IsZero;
-        timeout = parsed ? TimeSpan.FromTicks(duration.Nanoseconds / 100) : DefaultTimeout;
+        timeout = parsed ? duration.ToTimeSpan() : DefaultTimeout;
         return parsed;
     }
 }

@@ -14,6 +14,7 @@ public sealed class BadArgumentTests
     [InlineData(new[] { "inspect", "./no/such/layout" }, "./no/such/layout: no such file or directory")]
     [InlineData(new[] { "inspect", "Not An Image" }, "'Not An Image' is neither a file, a directory nor an image reference")]
     [InlineData(new[] { "verify" }, "Required argument missing for command: 'verify'")]
+    [InlineData(new[] { "verify", "app:1", "--platform", "linux" }, "--platform 'linux' is not os/architecture[/variant]")]
     [InlineData(new[] { "verify", "app:1", "--timeout", "soon" }, "--timeout 'soon' is not a duration")]
     [InlineData(new[] { "verify", "app:1", "--env", "NO_VALUE" }, "--env 'NO_VALUE' is not NAME=VALUE")]
     [InlineData(new[] { "verify", "app:1", "no-such-task-definition.json" }, "no-such-task-definition.json: no such file")]

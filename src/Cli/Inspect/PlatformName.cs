@@ -6,16 +6,8 @@ namespace ContainerHealth.Cli.Inspect;
 /// <summary>Parses <c>--platform os/arch[/variant]</c> and maps a platform to the runtime identifier the inspector takes.</summary>
 public static class PlatformName
 {
-    public static Platform Parse(string text)
-    {
-        var parts = text.Trim().ToLowerInvariant().Split('/');
-        if (parts.Length is < 2 or > 3 || parts.Any(p => p.Length == 0))
-        {
-            throw new UsageException($"--platform '{text}' is not os/architecture[/variant], e.g. linux/amd64 or linux/arm64");
-        }
-
-        return new Platform(parts[0], parts[1], parts.Length == 3 ? parts[2] : null);
-    }
+    public static Platform Parse(string text) =>
+        Platform.Parse(text) ?? throw new UsageException($"--platform '{text}' is not os/architecture[/variant], e.g. linux/amd64 or linux/arm64");
 
     /// <summary>The platform this machine runs containers as natively, which a runtime pulls by default.</summary>
     public static Platform Host() => RuntimeInformation.OSArchitecture switch

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContainerHealth.Cli.Inspect;
 using ContainerHealth.Cli.Linting;
 using ContainerHealth.Verify;
 
@@ -41,7 +42,7 @@ public static class VerifyCommand
                 parsed.GetValue(files) ?? [],
                 parsed.GetValue(composeFiles) ?? [],
                 parsed.GetValue(engine),
-                parsed.GetValue(platform),
+                parsed.GetValue(platform) is { } platformText ? PlatformName.Parse(platformText).ToString() : null,
                 new VerifyOptions
                 {
                     Environment = [.. (parsed.GetValue(environmentFiles) ?? []).SelectMany(ReadEnvironmentFile), .. (parsed.GetValue(environment) ?? []).Select(CheckVariable)],

@@ -46,6 +46,15 @@ public sealed record Platform(
         return os is null || platform is null ? null : platform with { Os = os };
     }
 
+    /// <summary>Parses <c>os/architecture[/variant]</c> as docker's --platform takes it (e.g. linux/arm64/v8); null when it is not that shape.</summary>
+    public static Platform? Parse(string text)
+    {
+        var parts = text.Trim().ToLowerInvariant().Split('/');
+        return parts.Length is < 2 or > 3 || parts.Any(part => part.Length == 0)
+            ? null
+            : new Platform(parts[0], parts[1], parts.Length == 3 ? parts[2] : null);
+    }
+
     /// <summary>Whether an index entry with platform <paramref name="candidate"/> runs here (arm64 "v8" and no variant are the same).</summary>
     public bool Matches(Platform? candidate) =>
         candidate is not null

@@ -22,7 +22,7 @@ public static class DockerArchive
     public static void FromOciArchive(string archive, string destination, string repoTag, string? platform)
     {
         using var source = LocalImageSource.Open(archive) ?? throw new InvalidDataException($"{archive} does not exist");
-        var image = source.Images.Count == 1 ? source.Images[0] : source.Select(ParsePlatform(platform) ?? new Platform("linux", "amd64"));
+        var image = source.Images.Count == 1 ? source.Images[0] : source.Select((platform is null ? null : Platform.Parse(platform)) ?? new Platform("linux", "amd64"));
         using var output = File.Create(destination);
         using var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: false);
         var layers = new List<string>();
@@ -45,9 +45,6 @@ public static class DockerArchive
         using var blob = source.OpenFile(file);
         tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = blob });
     }
-
-    private static Platform? ParsePlatform(string? platform) =>
-        platform?.Split('/') is [var os, var architecture, ..] parts ? new Platform(os, architecture, parts.Length > 2 ? parts[2] : null) : null;
 
     private sealed record DockerManifestEntry(string Config, IReadOnlyList<string> RepoTags, IReadOnlyList<string> Layers);
 }

@@ -15,6 +15,18 @@ public class PlatformTests
     public void Maps_runtime_identifiers_to_platforms(string rid, string expected) =>
         Assert.Equal(expected, Platform.FromRuntimeIdentifier(rid)?.ToString());
 
+    [Theory]
+    [InlineData("linux/amd64", "linux/amd64")]
+    [InlineData(" Linux/ARM64/v8 ", "linux/arm64/v8")]
+    public void Parses_what_docker_platform_takes(string text, string expected) => Assert.Equal(expected, Platform.Parse(text)?.ToString());
+
+    [Theory]
+    [InlineData("linux")]
+    [InlineData("linux/")]
+    [InlineData("linux/arm64/v8/extra")]
+    [InlineData("")]
+    public void Refuses_what_is_not_os_slash_architecture(string text) => Assert.Null(Platform.Parse(text));
+
     [Fact]
     public void Unknown_runtime_identifiers_have_no_platform() => Assert.Null(Platform.FromRuntimeIdentifier("browser-wasm"));
 

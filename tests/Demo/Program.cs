@@ -8,6 +8,7 @@ try
     {
         null or "demo" => await DemoRun.RunAsync(),
         "bench" => await PublishBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5),
+        "bench-profile" => await PublishProfile.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 2),
         "bench-verify" => await VerifyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5),
         _ => Usage(),
     };
@@ -21,6 +22,6 @@ catch (Exception e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run --project tests/Demo [demo | bench [runs] | bench-verify [runs]]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/Demo [demo | bench [runs] | bench-profile [runs] | bench-verify [runs]]");
     return 2;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContainerHealth.TestBed;
 using ContainerHealth.TestBed.Containers;
+using ContainerHealth.TestBed.Engine;
 using ContainerHealth.TestBed.Images;
 using ContainerHealth.TestBed.Publishing;
 using Xunit.Abstractions;
@@ -110,6 +111,10 @@ public sealed class RegistryPublishTests(PackagedSample sample, ITestOutputHelpe
         var published = await sample.PublishAsync(new ContainerPublishOptions { BaseImage = baseImage.Reference, Properties = ExpectedHealthcheck.FastTimings });
         Assert.True(published.Succeeded, published.Build.Output);
         Assert.Contains("in the local docker engine", published.Build.Output);
+        // The final config was loaded on its own, over the layers the SDK loaded: a docker build would have made the SDK's image its parent.
+        var engine = await DockerEngine.SharedAsync();
+        var parent = (await engine.DockerAsync("image", "inspect", "--format", "{{.Parent}}", published.ImageReference!)).EnsureSuccess();
+        Assert.Equal("", parent.StandardOutput.Trim());
 
         await using var container = await ContainerRunner.RunImageAsync(published.ImageReference!);
         var report = await container.WaitForHealthAsync(target: HealthStatus.Healthy);

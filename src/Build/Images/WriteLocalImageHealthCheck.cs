@@ -10,10 +10,11 @@ using Task = Microsoft.Build.Utilities.Task;
 namespace ContainerHealth.Build.Images;
 
 /// <summary>
-/// Side-effecting step for the local engine (Docker or Podman). Docker: a one-line <c>FROM</c> + <c>HEALTHCHECK</c> build
-/// tagged with the SDK's names — a new config over the same layers, no copy of the image. Otherwise (Podman, per-RID
-/// checks, or a Docker that cannot build): saves the image, writes the HEALTHCHECK into the archive and loads it back
-/// under the same names; Podman saves a docker-archive, because it only honours Healthcheck in Docker-format images.
+/// Side-effecting step for the local engine (Docker or Podman). Docker: loads the final config alone (the layers are the
+/// ones the SDK just loaded) under the SDK's names; when that fails, a one-line <c>FROM</c> + <c>HEALTHCHECK</c> build —
+/// either way a new config over the same layers, no copy of the image. Otherwise (Podman, per-RID checks, or a Docker that
+/// can do neither): saves the image, writes the HEALTHCHECK into the archive and loads it back under the same names;
+/// Podman saves a docker-archive, because it only honours Healthcheck in Docker-format images.
 /// </summary>
 public sealed class WriteLocalImageHealthCheck : Task
 {
@@ -32,6 +33,12 @@ public sealed class WriteLocalImageHealthCheck : Task
     /// <summary>Per-image HEALTHCHECKs (the replacements from ApplyHealthCheckRecords).</summary>
     public ITaskItem[] Images { get; set; } = [];
 
+    /// <summary>The final image config (step 4's); with <see cref="SdkConfiguration"/>, Docker loads it alone.</summary>
+    public string Configuration { get; set; } = "";
+
+    /// <summary>The config of the image the SDK loaded, which the final one supersedes.</summary>
+    public string SdkConfiguration { get; set; } = "";
+
     [Required]
     public string WorkingDirectory { get; set; } = "";
 
@@ -44,6 +51,11 @@ public sealed class WriteLocalImageHealthCheck : Task
         }
 
         Directory.CreateDirectory(WorkingDirectory);
+        if (engine == "docker" && Configuration.Length > 0 && SdkConfiguration.Length > 0 && TryLoadConfiguration(ImageNames.Select(n => n.ItemSpec).ToArray()))
+        {
+            return true;
+        }
+
         if (engine == "docker" && DecisionFile.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), HealthCheckSelection.Decided(DecisionFile)))
         {
             return true;
@@ -94,6 +106,39 @@ public sealed class WriteLocalImageHealthCheck : Task
         }
     }
 
+    private bool TryLoadConfiguration(string[] names)
+    {
+        using var archive = new MemoryStream();
+        try
+        {
+            ConfigOnlyDockerArchive.Write(archive, Configuration, names);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            Log.LogMessage(MessageImportance.Normal, "ContainerHealth: the image config cannot be loaded on its own ({0}); building the HEALTHCHECK instead.", e.Message);
+            return false;
+        }
+
+        if (!Run("docker", ["load", "--quiet"], out var error, out _, archive.ToArray()))
+        {
+            Log.LogMessage(MessageImportance.Normal, "ContainerHealth: `docker load` of the image config failed ({0}); building the HEALTHCHECK instead.", error);
+            return false;
+        }
+
+        RemoveIfUntagged("docker", ConfigOnlyDockerArchive.ImageId(SdkConfiguration));
+        Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local docker engine.", string.Join(", ", names));
+        return true;
+    }
+
+    /// <summary>The SDK's image lost its names to ours; remove it unless something else still names it.</summary>
+    private static void RemoveIfUntagged(string engine, string imageId)
+    {
+        if (Run(engine, ["image", "inspect", "--format", "{{len .RepoTags}}", imageId], out _, out var tags) && tags == "0")
+        {
+            Run(engine, ["rmi", imageId], out _);
+        }
+    }
+
     private bool TryBuild(string[] names, HealthCheckDefinition definition)
     {
         // Docker 25 (API 1.44) added StartInterval; older builders refuse the flag, and their engines ignore the field.
@@ -128,9 +173,9 @@ public sealed class WriteLocalImageHealthCheck : Task
 
     private static bool Run(string program, IEnumerable<string> arguments, out string error) => Run(program, arguments, out error, out _);
 
-    private static bool Run(string program, IEnumerable<string> arguments, out string error, out string output)
+    private static bool Run(string program, IEnumerable<string> arguments, out string error, out string output, byte[]? input = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = input is not null, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -140,12 +185,18 @@ public sealed class WriteLocalImageHealthCheck : Task
         {
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
+            if (input is not null)
+            {
+                process.StandardInput.BaseStream.Write(input);
+                process.StandardInput.Close();
+            }
+
             output = process.StandardOutput.ReadToEnd().Trim();
             process.WaitForExit();
             error = stderr.Result.Trim();
             return process.ExitCode == 0;
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
         {
             error = e.Message;
             output = "";

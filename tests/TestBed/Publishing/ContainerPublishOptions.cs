@@ -28,5 +28,8 @@ public sealed record ContainerPublishOptions
     /// <summary>More environment variables for dotnet (registry credentials are added from <see cref="Registry"/>).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>More command-line switches for dotnet publish, e.g. a file logger with a performance summary.</summary>
+    public IReadOnlyList<string> Switches { get; init; } = [];
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 }

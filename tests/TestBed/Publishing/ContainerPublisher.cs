@@ -83,6 +83,7 @@ public static class ContainerPublisher
         }
 
         arguments.AddRange(properties.Select(p => $"-p:{p.Key}={Quote(p.Value)}"));
+        arguments.AddRange(options.Switches);
 
         var environment = new Dictionary<string, string?>(DotnetEnvironment);
         var toEngine = archive is null && options.Registry is null;

@@ -11,6 +11,7 @@ packages=(
   nginx strace                                       # probe tests: a real nginx, the probe's system calls
   curl wget dash apache2-utils hyperfine time        # anchors, fixture shells, htpasswd, benchmarks
   iproute2 util-linux file zstd                      # nsenter, file checks
+  golang-go                                          # the ko recipe's test: a static Go server (stdlib, CGO_ENABLED=0)
 )
 
 # Node.js for the probe's gRPC tests (@grpc/grpc-js, which the tests install into artifacts/grpc-node with npm).

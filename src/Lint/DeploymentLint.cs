@@ -10,9 +10,9 @@ namespace ContainerHealth.Lint;
 /// </summary>
 public static class DeploymentLint
 {
-    /// <summary>The build's run (<see cref="ProjectLintTargets"/>): nothing in it waits, so it completes synchronously.</summary>
-    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings, LintLimits? limits = null) =>
-        LintRun.RunAsync(new LintInput { Files = files.ToList(), Limits = limits ?? LintLimits.Default }, new ProjectLintTargets(facts, settings), CancellationToken.None)
+    /// <summary>The build's run (<see cref="ProjectLintTargets"/>); only the inspection of a Dockerfile's base waits.</summary>
+    public static LintResult Run(IEnumerable<string> files, IReadOnlyList<ImageFacts> facts, LintSettings settings, LintLimits? limits = null, InspectImage? inspectDockerfileBase = null) =>
+        LintRun.RunAsync(new LintInput { Files = files.ToList(), Limits = limits ?? LintLimits.Default }, new ProjectLintTargets(facts, settings, inspectDockerfileBase), CancellationToken.None)
             .GetAwaiter().GetResult();
 
     /// <summary>Every rule for one container against one image's facts: each of its checks, and for a Dockerfile its final stage.</summary>

@@ -17,7 +17,13 @@ public sealed record LintInput
 }
 
 /// <summary>The facts a container is checked against (one per platform; none when its image could not be read), and a finding about its image.</summary>
-public sealed record ContainerImageFacts(IReadOnlyList<ImageFacts> Facts, Diagnostic? Finding = null);
+public sealed record ContainerImageFacts(IReadOnlyList<ImageFacts> Facts, Diagnostic? Finding = null)
+{
+    /// <summary>An inspection's facts for a container, its CH1005 placed where the file names the image; facts that say nothing are left out.</summary>
+    public static ContainerImageFacts Inspected(DeploymentContainer container, ImageFacts facts, Diagnostic? warning) => new(
+        facts.Source == FactsSource.Unknown ? [] : [facts],
+        warning is null ? null : warning with { File = container.File, Line = container.ImagePosition.Line, Column = container.ImagePosition.Column });
+}
 
 /// <summary>
 /// What differs between the build and the CLI: which containers are checked, the image facts each is checked against,

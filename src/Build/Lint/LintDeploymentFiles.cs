@@ -10,10 +10,12 @@ namespace ContainerHealth.Build.Lint;
 /// Compute-only: lints the deployment files (explicit ContainerHealthCheckManifest items plus, unless turned off, those
 /// found from the project directory up to the repository root) against each RID's saved decision — its HEALTHCHECK,
 /// port, path and protocol, and the base-image facts that decision read — and the project's own check against the same
-/// facts. Reads files, writes nothing.
+/// facts. A Dockerfile is checked against its own base image, which it reads (registry). Reads files, writes nothing.
 /// </summary>
-public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
+public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task, ICancelableTask
 {
+    private readonly TaskCancellation cancellation = new();
+
     public ITaskItem[] Manifests { get; set; } = [];
 
     public bool Discover { get; set; } = true;
@@ -37,6 +39,8 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
 
     [Output]
     public ITaskItem[] LintedFiles { get; private set; } = [];
+
+    public void Cancel() => cancellation.Cancel();
 
     public override bool Execute()
     {
@@ -93,9 +97,20 @@ public sealed class LintDeploymentFiles : Microsoft.Build.Utilities.Task
 
         var said = new HashSet<ContainerHealth.Diagnostics.Diagnostic>();
         var saidMessages = new HashSet<string>(StringComparer.Ordinal);
+        using var run = cancellation.Start();
+        using var dockerfileBases = new DockerfileBaseInspections(cache, message => Log.LogMessage(MessageImportance.Low, "ContainerHealth: " + message), run.Token);
         foreach (var (_, settings, imageFacts) in runs)
         {
-            var result = DeploymentLint.Run(files, imageFacts is null ? [] : [imageFacts], settings, limits);
+            LintResult result;
+            try
+            {
+                result = System.Threading.Tasks.Task.Run(() => DeploymentLint.Run(files, imageFacts is null ? [] : [imageFacts], settings, limits, dockerfileBases.InspectAsync)).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
             foreach (var diagnostic in result.Diagnostics.Where(said.Add))
             {
                 Log.Log(diagnostic);

@@ -39,7 +39,7 @@ public sealed class DecideDockerfileProbe : HealthCheckDecisionTask
         ProbeRuntimeIdentifier = decision.ProbeRuntimeIdentifier;
         Instruction = HealthCheckInstruction.Create(decision.Definition, withStartInterval: false);
         Log.LogMessage(null, DiagnosticCodes.PublishedProbeHealthCheck, null, ProjectFile, 0, 0, 0, 0, MessageImportance.High,
-            "ContainerHealth: {0} holds healthprobe for Dockerfile builds; the final stage that copies it needs: {1}",
+            "ContainerHealth: {0} holds healthprobe for Dockerfile builds (an image from dotnet publish -t:PublishContainer gets its HEALTHCHECK written, and needs nothing); a final stage that copies it needs: {1}",
             PublishDirectory, Instruction);
         return true;
     }

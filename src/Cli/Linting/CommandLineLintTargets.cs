@@ -14,14 +14,14 @@ namespace ContainerHealth.Cli.Linting;
 public sealed class CommandLineLintTargets(LintOptions options, string? image) : ILintTargets
 {
     public IReadOnlyList<DeploymentContainer> Choose(IReadOnlyList<DeploymentContainer> containers) =>
-        Targets(containers, image).Where(c => c.Checks.Count > 0 || c.Dockerfile is { HealthCheckNone: false }).ToList();
+        Targets(containers, image).Where(c => c.Checks.Count > 0 || DockerfileBaseImage.NeedsChecking(c)).ToList();
 
     public async Task<IReadOnlyList<ContainerImageFacts>> FactsAsync(IReadOnlyList<DeploymentContainer> containers, CancellationToken cancellationToken)
     {
         var names = containers.Select(ImageName).ToList();
         using var resolver = new ImageFactsResolver(options.Platform);
         var inspections = await resolver.ResolveAsync(names.OfType<string>(), cancellationToken);
-        return containers.Select((container, i) => names[i] is { } name ? Facts(container, inspections[name]) : Unresolvable(container)).ToList();
+        return containers.Select((container, i) => names[i] is { } name ? ContainerImageFacts.Inspected(container, inspections[name].Facts, inspections[name].Warning) : Unresolvable(container)).ToList();
     }
 
     public LintSettings SettingsFor(DeploymentContainer container, ImageFacts facts) => new()
@@ -49,37 +49,15 @@ public sealed class CommandLineLintTargets(LintOptions options, string? image) :
     /// <summary>The image to inspect for a container; null when there is none to inspect (scratch, or a name lint cannot resolve).</summary>
     private string? ImageName(DeploymentContainer container)
     {
-        if (image is null && container.Dockerfile is { } built && (built.Root.IsScratch || built.Root.UnsetVariables.Count > 0))
-        {
-            return null;
-        }
-
-        var name = image ?? container.Image;
+        var name = image ?? (container.Dockerfile is null ? container.Image : DockerfileBaseImage.NameToInspect(container));
         return string.IsNullOrWhiteSpace(name) || name.Contains('$', StringComparison.Ordinal) ? null : name;
-    }
-
-    private static ContainerImageFacts Facts(DeploymentContainer container, Inspect.ImageInspectionResult inspection)
-    {
-        var finding = inspection.Warning is { } warning
-            ? warning with { File = container.File, Line = container.ImagePosition.Line, Column = container.ImagePosition.Column }
-            : null;
-        return new ContainerImageFacts(inspection.Facts.Source == FactsSource.Unknown ? [] : [inspection.Facts], finding);
     }
 
     private ContainerImageFacts Unresolvable(DeploymentContainer container)
     {
-        if (image is null && container.Dockerfile is { } built)
+        if (image is null && container.Dockerfile is not null)
         {
-            if (built.Root.IsScratch)
-            {
-                return new ContainerImageFacts([DockerfileBaseFacts.Scratch]);
-            }
-
-            var root = built.Root;
-            var arguments = string.Join(" ", root.UnsetVariables.Select(v => $"--build-arg {v}=..."));
-            return new ContainerImageFacts([], new Diagnostic(DiagnosticCodes.InspectionFailed, DiagnosticSeverity.Error,
-                $"The base image of the final stage ('FROM {root.From.Arguments}') uses {string.Join(", ", root.UnsetVariables)}, which no ARG default or --build-arg sets, so its health check was not checked against an image. Pass {arguments}, or --image REF.",
-                container.File, container.ImagePosition.Line, container.ImagePosition.Column));
+            return DockerfileBaseImage.WithoutImage(container, unset => $"Pass {string.Join(" ", unset.Select(v => $"--build-arg {v}=..."))}, or --image REF.");
         }
 
         // Nothing can be checked against an image nobody named: as for an unreadable one, CI must not pass silently.

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using ContainerHealth.Cli.Inspect;
 using ContainerHealth.Diagnostics;
 using ContainerHealth.Inspection;
+using ContainerHealth.Lint;
 using ContainerHealth.Registry;
+using ContainerHealth.Registry.Authentication;
 
 namespace ContainerHealth.Cli.Linting;
 
@@ -15,11 +17,7 @@ public sealed class ImageFactsResolver(Platform? platform) : IDisposable
 {
     private const int Parallel = 4;
 
-    /// <summary>
-    /// Lint asks registries for little (manifests, config, layer headers) and must not stall CI: a registry that sends no
-    /// headers within 2 s, twice, is unreachable for the run, so one file costs at most about 4 s however many images it names.
-    /// </summary>
-    private static readonly RegistryClientOptions RegistryOptions = new() { RequestTimeout = TimeSpan.FromSeconds(2), MaxAttempts = 2 };
+    private static readonly RegistryClientOptions RegistryOptions = LintRegistryOptions.Create(ChainedCredentialSource.Default(RegistryMode.PullFromOutput));
 
     private readonly ConcurrentDictionary<string, Lazy<Task<ImageInspectionResult>>> inspections = new(StringComparer.Ordinal);
     private readonly UnreachableRegistries unreachable = new();

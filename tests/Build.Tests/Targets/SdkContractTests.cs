@@ -39,6 +39,22 @@ public sealed class SdkContractTests
     }
 
     [Fact]
+    public async Task The_SDKs_multi_RID_inner_builds_run_Publish_with_the_global_property_that_turns_the_Dockerfile_step_off()
+    {
+        var targets = XDocument.Parse(await File.ReadAllTextAsync(await SdkContainerTargetsAsync()));
+        var multi = targets.Descendants().Single(e => e.Name.LocalName == "Target" && (string?)e.Attribute("Name") == "_PublishMultiArchContainers");
+        var inner = multi.Descendants().Single(e => e.Name.LocalName == "_InnerBuild");
+        var build = multi.Descendants().Single(e => e.Name.LocalName == "MSBuild");
+
+        // Step 11 (ContainerHealthPublishProbe) runs after Publish unless _IsSingleRIDBuild is true.
+        var properties = ((string?)inner.Attribute("AdditionalProperties") ?? "").Split(';').Select(p => p.Trim()).ToArray();
+        Assert.Contains("_IsSingleRIDBuild=true", properties);
+        Assert.StartsWith("Publish;", (string?)build.Attribute("Targets"));
+        var ours = await File.ReadAllTextAsync(RepositoryLayout.Path("build", "ContainerHealth.targets"));
+        Assert.Contains("'$(_IsSingleRIDBuild)' != 'true'", ours);
+    }
+
+    [Fact]
     public void The_package_hooks_exactly_the_targets_the_contract_names()
     {
         var ours = XDocument.Load(RepositoryLayout.Path("build", "ContainerHealth.targets"));

@@ -44,7 +44,7 @@ public sealed class WriteLocalImageHealthCheck : Task
         }
 
         Directory.CreateDirectory(WorkingDirectory);
-        if (engine == "docker" && DecisionFile.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), HealthCheckSelection.Decided(DecisionFile)))
+        if (engine == "docker" && DecisionFile.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), HealthCheckSelection.Decided(DecisionFile).Definition()!))
         {
             return true;
         }

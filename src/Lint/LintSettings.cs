@@ -12,13 +12,16 @@ public sealed record LintSettings
     public HealthCheck.HealthCheckProtocol Protocol { get; init; } = HealthCheck.HealthCheckProtocol.Http;
 
     /// <summary>
-    /// The port the app listens on according to the project (ASPNETCORE_HTTP_PORTS, ContainerPort, ...) or the command line;
-    /// null when nothing says, and then the image's own settings decide (see <see cref="AppPorts"/>).
+    /// The port that wins over what a deployment file says for the container: the command line's <c>--port</c>, or the
+    /// project's port when an environment set at deploy time cannot move the app off it; null when none does.
     /// </summary>
-    public int? AppPort { get; init; }
+    public AppPorts? PortOverride { get; init; }
 
-    /// <summary>An explicit port wins over what a deployment file declares for the container.</summary>
-    public bool AppPortIsExplicit { get; init; }
+    /// <summary>
+    /// The ports the app listens on when the file says nothing about them: the project's decided port (the build) or the
+    /// image's own settings (the CLI, <see cref="AppPorts.OfImage"/>). See <see cref="AppPorts"/>.
+    /// </summary>
+    public AppPorts PortFallback { get; init; } = AppPorts.DotNetDefault;
 
     public bool ProbeEnabled { get; init; } = true;
 

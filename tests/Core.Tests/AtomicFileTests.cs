@@ -3,12 +3,12 @@ namespace ContainerHealth.Core.Tests;
 [Trait("Tier", "Unit")]
 public sealed class AtomicFileTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-atomic-");
+    private readonly TemporaryDirectory directory = new("ch-atomic-");
 
     [Fact]
     public void Writes_the_whole_file_creating_its_directory_and_leaves_no_temporary()
     {
-        var path = Path.Combine(directory.FullName, "nested", "facts.json");
+        var path = Path.Combine(directory.Path, "nested", "facts.json");
 
         AtomicFile.WriteAllText(path, "first");
         AtomicFile.WriteAllText(path, "second");
@@ -20,7 +20,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void A_write_that_fails_keeps_the_old_file_and_removes_the_temporary()
     {
-        var path = Path.Combine(directory.FullName, "image.tar");
+        var path = directory.File("image.tar");
         File.WriteAllText(path, "the SDK's archive");
 
         Assert.Throws<InvalidDataException>(() => AtomicFile.Write(path, temporary =>
@@ -30,8 +30,8 @@ public sealed class AtomicFileTests : IDisposable
         }));
 
         Assert.Equal("the SDK's archive", File.ReadAllText(path));
-        Assert.Equal(["image.tar"], directory.GetFiles().Select(f => f.Name));
+        Assert.Equal(["image.tar"], directory.Info.GetFiles().Select(f => f.Name));
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

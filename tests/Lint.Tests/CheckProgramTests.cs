@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class CheckProgramTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-programs-");
+    private readonly TemporaryDirectory directory = new("ch-lint-programs-");
 
     [Fact]
     public void A_script_from_a_configmap_mount_is_unknown_and_the_same_script_unmounted_is_CH1002()
@@ -141,5 +141,5 @@ public sealed class CheckProgramTests : IDisposable
         Assert.Contains("starts with 'curl'; ECS needs CMD", diagnostic.Message);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

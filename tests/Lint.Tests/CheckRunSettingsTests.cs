@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class CheckRunSettingsTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-verify-run-");
+    private readonly TemporaryDirectory directory = new("ch-verify-run-");
 
     [Fact]
     public void Ecs_healthCheck_is_passed_as_written_with_its_timeout_and_retries()
@@ -71,7 +71,7 @@ public sealed class CheckRunSettingsTests : IDisposable
         Assert.Equal(new CheckRunSettings(["CMD", "/app/healthprobe", "--path", "/ready"], DockerDuration.FromSeconds(1), 5), checks.Single(c => c.Description == "readinessProbe exec").Run, Comparer);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private static readonly RunComparer Comparer = new();
 

@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class CloudFormationLintTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-cfn-");
+    private readonly TemporaryDirectory directory = new("ch-lint-cfn-");
 
     [Fact]
     public void A_yaml_template_with_short_form_tags_is_read_and_its_curl_check_is_CH1001_and_CH1002()
@@ -99,5 +99,5 @@ public sealed class CloudFormationLintTests : IDisposable
         Assert.Equal(DiagnosticCodes.InvalidValue, Assert.Single(DeploymentLint.Run([file], [Chiseled], Settings).Diagnostics).Code);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

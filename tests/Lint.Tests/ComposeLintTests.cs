@@ -7,7 +7,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class ComposeLintTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-compose-");
+    private readonly TemporaryDirectory directory = new("ch-lint-compose-");
 
     [Fact]
     public void The_string_form_needs_a_shell_CH1001_and_its_program_CH1002_only_for_the_service_running_this_image()
@@ -98,5 +98,5 @@ public sealed class ComposeLintTests : IDisposable
         Assert.True(diagnostic.Line >= 3, diagnostic.ToString());
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class ComposeProjectTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-compose-project-");
+    private readonly TemporaryDirectory directory = new("ch-lint-compose-project-");
 
     [Fact]
     public void Services_built_from_merge_keys_have_their_checks_checked()
@@ -170,5 +170,5 @@ public sealed class ComposeProjectTests : IDisposable
         Assert.Equal(2, DeploymentLint.Run([file], [Chiseled], Settings).Diagnostics.Count);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class DeclaredPortTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-ports-");
+    private readonly TemporaryDirectory directory = new("ch-lint-ports-");
 
     [Fact]
     public void A_kubernetes_containerPort_is_the_app_port_and_the_finding_points_at_the_probe_port()
@@ -187,7 +187,7 @@ public sealed class DeclaredPortTests : IDisposable
             """);
 
         Assert.Empty(DeploymentLint.Run([file], [Busybox], Settings).Diagnostics);
-        var explicitPort = Settings with { AppPort = 6000, AppPortIsExplicit = true };
+        var explicitPort = Settings with { PortOverride = AppPorts.Explicit(6000) };
         var diagnostic = Assert.Single(DeploymentLint.Run([file], [Busybox], explicitPort).Diagnostics);
         Assert.Contains("the app listens on 6000 (as set explicitly)", diagnostic.Message);
     }
@@ -202,12 +202,12 @@ public sealed class DeclaredPortTests : IDisposable
                 healthcheck:
                   test: wget -q --spider http://localhost:8080/healthz
             """);
-        var noProjectPort = Settings with { AppPort = null };
         var listensOn5000 = Busybox with { Environment = ["ASPNETCORE_HTTP_PORTS=5000"] };
 
-        Assert.Empty(DeploymentLint.Run([file], [Busybox], noProjectPort).Diagnostics);
-        Assert.Contains("(ASPNETCORE_HTTP_PORTS=5000 in the image)", Assert.Single(DeploymentLint.Run([file], [listensOn5000], noProjectPort).Diagnostics).Message);
+        Assert.Empty(DeploymentLint.Run([file], [Busybox], Settings with { PortFallback = AppPorts.OfImage(Busybox) }).Diagnostics);
+        var diagnostic = Assert.Single(DeploymentLint.Run([file], [listensOn5000], Settings with { PortFallback = AppPorts.OfImage(listensOn5000) }).Diagnostics);
+        Assert.Contains("(ASPNETCORE_HTTP_PORTS=5000 in the image)", diagnostic.Message);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

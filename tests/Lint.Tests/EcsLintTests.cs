@@ -7,7 +7,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class EcsLintTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-ecs-");
+    private readonly TemporaryDirectory directory = new("ch-lint-ecs-");
 
     [Fact]
     public void A_curl_shell_check_on_a_chiseled_image_is_CH1001_and_CH1002_at_the_command()
@@ -131,5 +131,5 @@ public sealed class EcsLintTests : IDisposable
         Assert.Contains("shop-api", Assert.Single(result.Messages));
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -11,7 +11,7 @@ public sealed class GrpcCheckLintTests : IDisposable
 {
     private static readonly LintSettings GrpcProject = Settings with { Protocol = HealthCheckProtocol.Grpc };
 
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-grpc-");
+    private readonly TemporaryDirectory directory = new("ch-lint-grpc-");
 
     [Fact]
     public void The_builds_own_grpc_snippets_lint_clean()
@@ -129,5 +129,5 @@ public sealed class GrpcCheckLintTests : IDisposable
         Assert.Empty(DeploymentLint.Run([file], [Chiseled], GrpcProject).Diagnostics);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

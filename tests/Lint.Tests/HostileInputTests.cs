@@ -9,7 +9,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class HostileInputTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-hostile-");
+    private readonly TemporaryDirectory directory = new("ch-lint-hostile-");
 
     [Fact]
     public void Flow_yaml_nested_25000_deep_is_CH1008_not_a_stack_overflow()
@@ -77,7 +77,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void A_fifo_is_CH1008_and_does_not_block()
     {
-        var fifo = Path.Combine(directory.FullName, "compose.yaml");
+        var fifo = directory.File("compose.yaml");
         using (var mkfifo = Process.Start("mkfifo", [fifo]))
         {
             mkfifo.WaitForExit();
@@ -85,13 +85,13 @@ public sealed class HostileInputTests : IDisposable
         }
 
         Assert.Contains("is a FIFO (named pipe), not a regular file", Single(fifo).Message);
-        Assert.Empty(DeploymentFileDiscovery.Find(directory.FullName));
+        Assert.Empty(DeploymentFileDiscovery.Find(directory.Path));
     }
 
     [Fact]
     public void A_directory_is_CH1008_saying_so()
     {
-        Assert.Contains("is a directory", Single(directory.FullName).Message);
+        Assert.Contains("is a directory", Single(directory.Path).Message);
     }
 
     [Fact]
@@ -123,5 +123,5 @@ public sealed class HostileInputTests : IDisposable
         return diagnostic;
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

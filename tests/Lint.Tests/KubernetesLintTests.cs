@@ -7,7 +7,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class KubernetesLintTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-k8s-");
+    private readonly TemporaryDirectory directory = new("ch-lint-k8s-");
 
     [Fact]
     public void An_sh_c_exec_probe_is_CH1001_and_CH1002_and_an_httpGet_probe_is_checked_for_path_and_port()
@@ -69,7 +69,7 @@ public sealed class KubernetesLintTests : IDisposable
     [Fact]
     public void Discovery_walks_up_to_the_repository_root_and_skips_helm_templates_and_other_json()
     {
-        var repository = directory.CreateSubdirectory("repo");
+        var repository = directory.Info.CreateSubdirectory("repo");
         repository.CreateSubdirectory(".git");
         var project = repository.CreateSubdirectory("src/Shop.Api");
         var compose = Write(repository, "compose.yaml", "services: {}\n");
@@ -84,5 +84,5 @@ public sealed class KubernetesLintTests : IDisposable
         Assert.Equal([compose, manifest, task], found.Order());
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class KubernetesWorkloadTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-k8s-workloads-");
+    private readonly TemporaryDirectory directory = new("ch-lint-k8s-workloads-");
 
     [Fact]
     public void List_items_sidecar_init_containers_and_cronjob_templates_are_all_read()
@@ -85,5 +85,5 @@ public sealed class KubernetesWorkloadTests : IDisposable
         Assert.Equal(DeploymentKind.HelmTemplate, DeploymentFileDiscovery.Classify(template, File.ReadAllText(template)));
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

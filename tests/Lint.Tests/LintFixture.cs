@@ -35,7 +35,9 @@ internal static class LintFixture
         ])),
     };
 
-    public static readonly LintSettings Settings = new() { ContainerRepository = "shop-api", CheckPath = "/healthz", AppPort = 8080 };
+    public static readonly LintSettings Settings = new() { ContainerRepository = "shop-api", CheckPath = "/healthz", PortFallback = AppPorts.OfProject(8080) };
+
+    public static string Write(TemporaryDirectory directory, string name, string content) => Write(directory.Info, name, content);
 
     public static string Write(DirectoryInfo directory, string name, string content)
     {

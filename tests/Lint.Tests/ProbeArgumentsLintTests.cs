@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class ProbeArgumentsLintTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-probe-args-");
+    private readonly TemporaryDirectory directory = new("ch-lint-probe-args-");
 
     [Fact]
     public void The_probes_port_option_is_judged_against_the_apps_port()
@@ -80,7 +80,7 @@ public sealed class ProbeArgumentsLintTests : IDisposable
         Assert.Contains("unknown option '--retries'", diagnostic.Message);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private string Compose(string test) => Write(directory, "compose.yaml", $"""
         services:

@@ -8,7 +8,7 @@ namespace ContainerHealth.Lint.Tests;
 [Trait("Tier", "Unit")]
 public sealed class TerraformLintTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-tf-");
+    private readonly TemporaryDirectory directory = new("ch-lint-tf-");
 
     [Fact]
     public void Jsonencode_container_definitions_are_read_with_references_unknown()
@@ -91,7 +91,7 @@ public sealed class TerraformLintTests : IDisposable
               }
             ]
             """);
-        var tpl = Path.Combine(directory.FullName, "containers.json.tpl");
+        var tpl = directory.File("containers.json.tpl");
         Write(directory, "static.json", """
             [{ "name": "api", "image": "shop-api:1.0", "healthCheck": { "command": ["CMD-SHELL", "curl -f http://localhost:8080/healthz"] } }]
             """);
@@ -115,7 +115,7 @@ public sealed class TerraformLintTests : IDisposable
         Assert.Equal(2, result.Containers.Count);
         Assert.Contains(result.Notes, n => n.Contains("aws_ecs_task_definition.module is computed by Terraform"));
         var found = Assert.Single(lint.Diagnostics, d => d.Code == DiagnosticCodes.ProgramMissing);
-        Assert.Equal(Path.Combine(directory.FullName, "static.json"), found.File);
+        Assert.Equal(directory.File("static.json"), found.File);
         Assert.Equal(1, found.Line);
 
         // The template alone: the image is a placeholder, its port unknown; found by content as a container-definition array.
@@ -176,5 +176,5 @@ public sealed class TerraformLintTests : IDisposable
         Assert.Contains(result.Messages, m => m.StartsWith(cluster) && m.Contains("not a deployment file lint reads"));
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -12,7 +12,7 @@ namespace ContainerHealth.PublishContainer.Tests;
 [Trait("Tier", "Publish")]
 public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("ch-archives-").FullName;
+    private readonly TemporaryDirectory directory = new("ch-archives-");
 
     [Theory]
     [InlineData("Docker")]
@@ -35,7 +35,7 @@ public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper
 
         output.WriteLine(report.ToString());
         Assert.Equal(HealthStatus.Healthy, report.Status);
-        Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper
         Assert.StartsWith("healthy: HTTP 200 from http://localhost:8080/healthz", probe.StandardOutput);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private async Task<string> PublishAsync(Dictionary<string, string> properties, string? rid, params (string Name, object Value)[] more)
     {
@@ -76,7 +76,7 @@ public sealed class ArchivePublishTests(PackagedSample sample, ITestOutputHelper
         var published = await sample.PublishAsync(new ContainerPublishOptions
         {
             BaseImage = baseImage.Reference,
-            ArchiveDirectory = directory,
+            ArchiveDirectory = directory.Path,
             RuntimeIdentifier = rid,
             Properties = properties,
         });

@@ -38,16 +38,11 @@ public sealed class GrpcServiceTests(GrpcPackagedSample sample, ITestOutputHelpe
 
         // The sample reports NOT_SERVING while /tmp/unhealthy exists. The image has no shell to exec, so the marker goes in
         // through the engine's archive API (docker cp), which needs nothing inside the container.
-        var marker = Path.GetTempFileName();
-        try
-        {
-            var engine = await DockerEngine.SharedAsync();
-            (await engine.DockerAsync("cp", marker, $"{container.Name}:/tmp/unhealthy")).EnsureSuccess();
-        }
-        finally
-        {
-            File.Delete(marker);
-        }
+        using var scratch = new TemporaryDirectory();
+        var marker = scratch.File("unhealthy");
+        File.WriteAllText(marker, "");
+        var engine = await DockerEngine.SharedAsync();
+        (await engine.DockerAsync("cp", marker, $"{container.Name}:/tmp/unhealthy")).EnsureSuccess();
 
         var unhealthy = await container.WaitForHealthAsync(target: HealthStatus.Unhealthy);
 

@@ -10,7 +10,7 @@ namespace ContainerHealth.PublishContainer.Tests;
 [Trait("Tier", "Publish")]
 public sealed class PodmanTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("ch-podman-").FullName;
+    private readonly TemporaryDirectory directory = new("ch-podman-");
 
     [Fact]
     public async Task Docker_format_archive_loaded_into_Podman_passes_podman_healthcheck_run()
@@ -19,7 +19,7 @@ public sealed class PodmanTests(PackagedSample sample, ITestOutputHelper output)
         var published = await sample.PublishAsync(new ContainerPublishOptions
         {
             BaseImage = baseImage.Reference,
-            ArchiveDirectory = directory,
+            ArchiveDirectory = directory.Path,
             Properties = new Dictionary<string, string> { ["ContainerImageFormat"] = "Docker" },
         });
         Assert.True(published.Succeeded, published.Build.Output);
@@ -38,7 +38,7 @@ public sealed class PodmanTests(PackagedSample sample, ITestOutputHelper output)
         Assert.StartsWith("healthy: HTTP 200 from http://localhost:8080/healthz", json.RootElement.GetProperty("Log").EnumerateArray().Last().GetProperty("Output").GetString());
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     /// <summary>Podman without systemd has no timer: ask until the app listens (the probe's refusals come first).</summary>
     private static async Task<TestBed.ProcessResult> RunCheckUntilListeningAsync(PodmanEngine podman)

@@ -9,7 +9,7 @@ namespace ContainerHealth.PublishContainer.Tests;
 [Trait("Tier", "Publish")]
 public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixture<PackagedSample>, IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("ch-diagnostics-").FullName;
+    private readonly TemporaryDirectory directory = new("ch-diagnostics-");
 
     [Fact]
     public async Task Malformed_interval_is_CH1006_on_the_project_and_no_image_is_written()
@@ -22,7 +22,7 @@ public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixtu
         Assert.EndsWith(".csproj", error.File);
         Assert.Contains("ContainerHealthCheckInterval is '90'", error.Message);
         Assert.Contains("1m30s", error.Message);
-        Assert.False(File.Exists(Path.Combine(directory, "healthy-sample.tar.gz")));
+        Assert.False(File.Exists(directory.File("healthy-sample.tar.gz")));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixtu
         }
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private async Task<ContainerPublishResult> PublishAsync(Dictionary<string, string> properties, string rid = "linux-x64")
     {
@@ -90,7 +90,7 @@ public sealed class PublishDiagnosticsTests(PackagedSample sample) : IClassFixtu
         return await sample.PublishAsync(new ContainerPublishOptions
         {
             BaseImage = baseImage.Reference,
-            ArchiveDirectory = directory,
+            ArchiveDirectory = directory.Path,
             RuntimeIdentifier = rid,
             Properties = properties,
         });

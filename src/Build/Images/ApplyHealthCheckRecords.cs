@@ -7,7 +7,7 @@ namespace ContainerHealth.Build.Images;
 
 /// <summary>
 /// Compute step (reads, never writes): maps the SDK's GeneratedContainer items to the images with the HEALTHCHECK.
-/// Each single-image build records the HEALTHCHECK it wrote under the SDK's manifest digest; MSBuild hands a target's
+/// Each single-image build records which decision it wrote under the SDK's manifest digest; MSBuild hands a target's
 /// outputs back before our AfterTargets run, so the outer build (multi-RID, and PublishContainer itself) sees the SDK's
 /// digests and needs this map to report, archive and index the final images.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class ApplyHealthCheckRecords : Task
     public ITaskItem[] FinalContainers { get; set; } = [];
 
     /// <summary>One item per image that got a HEALTHCHECK: ItemSpec is the SDK's manifest digest; metadata ConfigDigest
-    /// (the SDK's), NewManifestDigest, NewManifest, NewConfiguration and HealthCheck.</summary>
+    /// (the SDK's), NewManifestDigest, NewManifest, NewConfiguration and DecisionFile.</summary>
     [Output]
     public ITaskItem[] Replacements { get; set; } = [];
 
@@ -42,14 +42,14 @@ public sealed class ApplyHealthCheckRecords : Task
         foreach (var container in GeneratedContainers)
         {
             var digest = container.GetMetadata("ManifestDigest");
-            var healthCheck = HealthCheckRecord.Read(RecordDirectory, digest);
-            if (healthCheck is null)
+            var decisionFile = HealthCheckRecord.Read(RecordDirectory, digest);
+            if (decisionFile is null)
             {
                 final.TryAdd(digest, container);
                 continue;
             }
 
-            var image = HealthCheckImage.Create(container.GetMetadata("Configuration"), container.GetMetadata("Manifest"), ConfigHealthcheck.Parse(healthCheck));
+            var image = HealthCheckImage.Create(container.GetMetadata("Configuration"), container.GetMetadata("Manifest"), HealthCheckSelection.Decided(decisionFile));
             var item = new TaskItem(container.ItemSpec);
             container.CopyMetadataTo(item);
             item.SetMetadata("Configuration", image.Config);
@@ -64,7 +64,7 @@ public sealed class ApplyHealthCheckRecords : Task
             replacement.SetMetadata("NewManifestDigest", image.ManifestDigest);
             replacement.SetMetadata("NewManifest", image.Manifest);
             replacement.SetMetadata("NewConfiguration", image.Config);
-            replacement.SetMetadata("HealthCheck", healthCheck);
+            replacement.SetMetadata("DecisionFile", decisionFile);
             replacements.Add(replacement);
             indexEntries[digest] = new BlobDescriptor(image.ManifestDigest, image.ManifestBytes.LongLength, image.ManifestMediaType);
         }

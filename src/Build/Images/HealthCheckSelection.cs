@@ -1,13 +1,12 @@
 using ContainerHealth.HealthCheck;
-using ContainerHealth.Images;
 using ContainerHealth.Images.Archives;
 using Microsoft.Build.Framework;
 
 namespace ContainerHealth.Build.Images;
 
 /// <summary>
-/// Which HEALTHCHECK goes into which image: one for all (a single-image build: its decision record), or per image from the
-/// <see cref="ApplyHealthCheckRecords"/> replacements (a multi-RID build, where RIDs may differ).
+/// Which decision's HEALTHCHECK goes into which image: one for all (a single-image build: its decision record), or per
+/// image from the <see cref="ApplyHealthCheckRecords"/> replacements (a multi-RID build, where RIDs may differ).
 /// </summary>
 public static class HealthCheckSelection
 {
@@ -15,17 +14,17 @@ public static class HealthCheckSelection
     {
         if (decisionFile.Length > 0)
         {
-            var definition = Decided(decisionFile);
-            return (_, _) => definition;
+            var decision = Decided(decisionFile);
+            return (_, _) => decision;
         }
 
-        var byManifest = new Dictionary<string, HealthCheckDefinition>(StringComparer.Ordinal);
-        var byConfig = new Dictionary<string, HealthCheckDefinition>(StringComparer.Ordinal);
+        var byManifest = new Dictionary<string, HealthCheckDecisionRecord>(StringComparer.Ordinal);
+        var byConfig = new Dictionary<string, HealthCheckDecisionRecord>(StringComparer.Ordinal);
         foreach (var image in images)
         {
-            var definition = ConfigHealthcheck.Parse(image.GetMetadata("HealthCheck"));
-            byManifest[image.ItemSpec] = definition;
-            byConfig[image.GetMetadata("ConfigDigest")] = definition;
+            var decision = Decided(image.GetMetadata("DecisionFile"));
+            byManifest[image.ItemSpec] = decision;
+            byConfig[image.GetMetadata("ConfigDigest")] = decision;
         }
 
         return (manifestDigest, configDigest) =>
@@ -34,8 +33,9 @@ public static class HealthCheckSelection
             : null;
     }
 
-    /// <summary>The HEALTHCHECK of a single-image build's decision record.</summary>
-    public static HealthCheckDefinition Decided(string decisionFile) =>
-        HealthCheckDecisionFile.Read(decisionFile)?.Definition()
-        ?? throw new InvalidDataException($"the decision record {decisionFile} is missing or has no HEALTHCHECK");
+    /// <summary>A decision record that has a HEALTHCHECK to write.</summary>
+    public static HealthCheckDecisionRecord Decided(string decisionFile) =>
+        HealthCheckDecisionFile.Read(decisionFile) is { Healthcheck: not null } decision
+            ? decision
+            : throw new InvalidDataException($"the decision record {decisionFile} is missing or has no HEALTHCHECK");
 }

@@ -1,5 +1,4 @@
 using ContainerHealth.Images;
-using ContainerHealth.Registry;
 using Microsoft.Build.Framework;
 
 namespace ContainerHealth.Build.Images;
@@ -10,24 +9,22 @@ namespace ContainerHealth.Build.Images;
 /// </summary>
 public sealed class PushHealthCheckImage : RegistryPushTask
 {
+    /// <summary>The config the SDK generated.</summary>
     [Required]
     public string Configuration { get; set; } = "";
 
+    /// <summary>The manifest the SDK generated.</summary>
     [Required]
     public string Manifest { get; set; } = "";
 
+    /// <summary>This RID's decision record, whose HEALTHCHECK goes into the image.</summary>
     [Required]
-    public string ManifestMediaType { get; set; } = "";
+    public string DecisionFile { get; set; } = "";
 
-    public override bool Execute()
+    public override bool Execute() => Push(async (repository, tags, writer, cancellation) =>
     {
-        var image = new HealthCheckImage(
-            Configuration, ContentDigest.Compute(System.Text.Encoding.UTF8.GetBytes(Configuration)),
-            Manifest, ContentDigest.Compute(System.Text.Encoding.UTF8.GetBytes(Manifest)), ManifestMediaType);
-        return Push(async (repository, tags, writer, cancellation) =>
-        {
-            await writer.PushImageAsync(repository, image, tags, cancellation);
-            return $"pushed {image.ManifestDigest} as {string.Join(", ", tags)}";
-        });
-    }
+        var image = HealthCheckImage.Create(Configuration, Manifest, HealthCheckSelection.Decided(DecisionFile));
+        await writer.PushImageAsync(repository, image, tags, cancellation);
+        return $"pushed {image.ManifestDigest} as {string.Join(", ", tags)}";
+    });
 }

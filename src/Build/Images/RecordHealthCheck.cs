@@ -5,7 +5,7 @@ using Task = Microsoft.Build.Utilities.Task;
 namespace ContainerHealth.Build.Images;
 
 /// <summary>
-/// Side-effecting step: records the HEALTHCHECK written into the image the SDK built as <see cref="SdkManifestDigest"/>,
+/// Side-effecting step: records which decision's HEALTHCHECK went into the image the SDK built as <see cref="SdkManifestDigest"/>,
 /// for <see cref="ApplyHealthCheckRecords"/> in the outer build (see <see cref="HealthCheckRecord"/>).
 /// </summary>
 public sealed class RecordHealthCheck : Task
@@ -22,7 +22,7 @@ public sealed class RecordHealthCheck : Task
 
     public override bool Execute()
     {
-        HealthCheckRecord.Write(RecordDirectory, SdkManifestDigest, ConfigHealthcheck.ToJson(HealthCheckSelection.Decided(DecisionFile)).ToJsonString());
+        HealthCheckRecord.Write(RecordDirectory, SdkManifestDigest, Path.GetFullPath(DecisionFile));
         return true;
     }
 }

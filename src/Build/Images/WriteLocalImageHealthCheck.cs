@@ -56,7 +56,7 @@ public sealed class WriteLocalImageHealthCheck : Task
             return true;
         }
 
-        if (engine == "docker" && DecisionFile.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), HealthCheckSelection.Decided(DecisionFile)))
+        if (engine == "docker" && DecisionFile.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), HealthCheckSelection.Decided(DecisionFile).Definition()!))
         {
             return true;
         }

@@ -28,8 +28,8 @@ public sealed class CommandLineLintTargets(LintOptions options, string? image) :
     {
         ContainerRepository = facts.Image,
         CheckPath = options.Path ?? HealthCheckDefaults.Path,
-        AppPort = options.Port,
-        AppPortIsExplicit = options.Port is not null,
+        PortOverride = options.Port is { } port ? AppPorts.Explicit(port) : null,
+        PortFallback = AppPorts.OfImage(facts),
     };
 
     public Diagnostic? Report(Diagnostic diagnostic, ImageFacts facts)

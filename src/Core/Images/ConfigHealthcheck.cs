@@ -4,27 +4,11 @@ using ContainerHealth.HealthCheck;
 namespace ContainerHealth.Images;
 
 /// <summary>
-/// Writes Docker's <c>config.Healthcheck</c> into an image config, leaving every other field as the SDK wrote it.
-/// Durations are nanoseconds; zero fields are left out, as Docker does.
+/// Docker's <c>config.Healthcheck</c> object and the <see cref="HealthCheckDefinition"/> it holds, both ways. Durations are
+/// nanoseconds; zero fields are left out, as Docker does. <see cref="HealthCheckImage"/> writes it into an image config.
 /// </summary>
 public static class ConfigHealthcheck
 {
-    public static string Apply(string configJson, HealthCheckDefinition definition)
-    {
-        var root = JsonNode.Parse(configJson) as JsonObject ?? throw new FormatException("the image config is not a JSON object");
-        if (root["config"] is not JsonObject config)
-        {
-            config = new JsonObject();
-            root["config"] = config;
-        }
-
-        config["Healthcheck"] = ToJson(definition);
-        return root.ToJsonString();
-    }
-
-    public static HealthCheckDefinition Parse(string healthcheckJson) =>
-        FromJson(JsonNode.Parse(healthcheckJson) as JsonObject ?? throw new FormatException("a Healthcheck must be a JSON object"));
-
     public static JsonObject ToJson(HealthCheckDefinition definition)
     {
         var healthcheck = new JsonObject

@@ -3,25 +3,26 @@ using ContainerHealth.Registry;
 namespace ContainerHealth.Images;
 
 /// <summary>
-/// The HEALTHCHECK a single-image build wrote, kept where the outer build of the publish finds it: one file per image,
-/// named by the SDK's manifest digest, so a record can never describe another image. Written and read only here.
+/// Which decision record's HEALTHCHECK a single-image build wrote, kept where the outer build of the publish finds it: one
+/// file per image, named by the SDK's manifest digest, so a record can never describe another image. The outer build
+/// recomputes the final image from the SDK's and that decision with <see cref="HealthCheckImage"/>, as the inner build did.
 /// </summary>
 public static class HealthCheckRecord
 {
-    /// <summary>Records <paramref name="healthCheck"/> (Docker's Healthcheck JSON); an unchanged record keeps its timestamp.</summary>
-    public static void Write(string directory, string sdkManifestDigest, string healthCheck)
+    /// <summary>Records that <paramref name="decisionFile"/> went into the image; an unchanged record keeps its timestamp.</summary>
+    public static void Write(string directory, string sdkManifestDigest, string decisionFile)
     {
         var path = PathFor(directory, sdkManifestDigest);
-        if (File.Exists(path) && File.ReadAllText(path) == healthCheck)
+        if (File.Exists(path) && File.ReadAllText(path) == decisionFile)
         {
             return;
         }
 
         Directory.CreateDirectory(directory);
-        File.WriteAllText(path, healthCheck);
+        File.WriteAllText(path, decisionFile);
     }
 
-    /// <summary>The HEALTHCHECK recorded for the image the SDK built as <paramref name="sdkManifestDigest"/>, or null.</summary>
+    /// <summary>The decision record file of the image the SDK built as <paramref name="sdkManifestDigest"/>, or null.</summary>
     public static string? Read(string directory, string sdkManifestDigest)
     {
         var path = PathFor(directory, sdkManifestDigest);
@@ -29,5 +30,5 @@ public static class HealthCheckRecord
     }
 
     private static string PathFor(string directory, string sdkManifestDigest) =>
-        Path.Combine(directory, ContentDigest.Hex(sdkManifestDigest) + ".json");
+        Path.Combine(directory, ContentDigest.Hex(sdkManifestDigest) + ".decision");
 }

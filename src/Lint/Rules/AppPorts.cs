@@ -5,21 +5,45 @@ namespace ContainerHealth.Lint;
 
 /// <summary>
 /// The ports the app in one deployed container listens on, and what says so — the one place lint decides it. In order:
-/// an explicit port (<c>--port</c>), the container's URLS / HTTP_PORTS settings in the file, the ports the
-/// file declares for it, the project's port, the image's own environment and EXPOSE, then 8080. A value written as a
-/// variable (<c>${PORT}</c>) is unknown, so nothing is compared: <see cref="Ports"/> is empty.
+/// a port that overrides the file (<see cref="LintSettings.PortOverride"/>), the container's URLS / HTTP_PORTS settings
+/// in the file, the ports the file declares for it, then what stands when the file says nothing
+/// (<see cref="LintSettings.PortFallback"/>: the project's decided port in the build, the image's own settings in the CLI).
+/// A value written as a variable (<c>${PORT}</c>) is unknown, so nothing is compared: <see cref="Ports"/> is empty.
 /// </summary>
 public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
 {
+    /// <summary>Where nothing says otherwise, the .NET images listen on 8080.</summary>
+    public static readonly AppPorts DotNetDefault = new([HealthCheckDefaults.Port], "the .NET images' default");
+
     public bool Contains(int port) => Ports.Count == 0 || Ports.Contains(port);
 
-    public static AppPorts For(DeploymentContainer container, LintSettings settings, ImageFacts? facts)
+    public static AppPorts For(DeploymentContainer container, LintSettings settings) =>
+        settings.PortOverride ?? InFile(container) ?? settings.PortFallback;
+
+    public static AppPorts Explicit(int port) => new([port], "as set explicitly");
+
+    public static AppPorts OfProject(int port) => new([port], "according to the project");
+
+    /// <summary>What the image itself says: its URLS / HTTP_PORTS environment, then its EXPOSE, then 8080.</summary>
+    public static AppPorts OfImage(ImageFacts facts)
     {
-        if (settings.AppPortIsExplicit && settings.AppPort is { } explicitPort)
+        if (facts.Source == FactsSource.Unknown)
         {
-            return new([explicitPort], "as set explicitly");
+            return DotNetDefault;
         }
 
+        if (FromEnvironment(KestrelAddressVariable.Parse(facts.Environment), "in the image") is { } fromImage)
+        {
+            return fromImage;
+        }
+
+        var exposed = facts.ExposedPorts.Select(p => HealthCheckPort.TryParse(p.Split('/')[0], out var port) ? port : 0).Where(p => p > 0).ToList();
+        return exposed.Count > 0 ? new(exposed, $"the image's EXPOSE {string.Join(", ", exposed)}") : DotNetDefault;
+    }
+
+    /// <summary>What the deployment file says for the container, or null when it says nothing about its ports.</summary>
+    private static AppPorts? InFile(DeploymentContainer container)
+    {
         if (FromEnvironment(container.Environment, "in the file") is { } fromFile)
         {
             return fromFile;
@@ -30,31 +54,8 @@ public sealed record AppPorts(IReadOnlyList<int> Ports, string Source)
             return new([], "a port the file writes as a variable");
         }
 
-        if (container.Ports.Count > 0)
-        {
-            return new(container.Ports.Distinct().ToList(), $"the ports the file declares for it: {string.Join(", ", container.Ports.Distinct())}");
-        }
-
-        if (settings.AppPort is { } projectPort)
-        {
-            return new([projectPort], "according to the project");
-        }
-
-        if (facts is not null)
-        {
-            if (FromEnvironment(KestrelAddressVariable.Parse(facts.Environment), "in the image") is { } fromImage)
-            {
-                return fromImage;
-            }
-
-            var exposed = facts.ExposedPorts.Select(p => HealthCheckPort.TryParse(p.Split('/')[0], out var port) ? port : 0).Where(p => p > 0).ToList();
-            if (exposed.Count > 0)
-            {
-                return new(exposed, $"the image's EXPOSE {string.Join(", ", exposed)}");
-            }
-        }
-
-        return new([HealthCheckDefaults.Port], "the .NET images' default");
+        var declared = container.Ports.Distinct().ToList();
+        return declared.Count > 0 ? new(declared, $"the ports the file declares for it: {string.Join(", ", declared)}") : null;
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public static class DockerfileRules
         var stage = built.FinalStage.Name is { } name ? $"'{name}'" : $"{built.FinalStage.Index}";
         var lines = IsDotNet(facts)
             ? $"{HealthCheckLine(ProbePath(built), HealthCheckCommand.ProbeLine(settings.Protocol, settings.CheckPath, pinnedPort: null).ToArguments())} (publish with the ContainerHealth package for a Linux RID, e.g. dotnet publish -a $TARGETARCH, so that the COPY of the publish output carries healthprobe)"
-            : $"COPY --from={ProbeImagePlaceholder} /healthprobe /healthprobe and {HealthCheckLine("/healthprobe", [HealthCheckProtocolChoice.Url(settings.Protocol, Port(container, settings, facts), settings.CheckPath)])} (container-health probe image --push {ProbeImagePlaceholder} makes the probe-only image)";
+            : $"COPY --from={ProbeImagePlaceholder} /healthprobe /healthprobe and {HealthCheckLine("/healthprobe", [HealthCheckProtocolChoice.Url(settings.Protocol, Port(container, settings), settings.CheckPath)])} (container-health probe image --push {ProbeImagePlaceholder} makes the probe-only image)";
         yield return new Diagnostic(DiagnosticCodes.DockerfileWithoutHealthCheck, DiagnosticSeverity.Message,
             $"The final stage {stage} has no HEALTHCHECK, and its base image {facts.Image} has no shell, so curl- or wget-style checks cannot run in it. Add: {lines}.",
             container.File, from.Line, from.Column);
@@ -44,6 +44,6 @@ public static class DockerfileRules
     private static string ProbePath(DockerfileImage built) =>
         (built.WorkingDirectory == "/" ? "/app" : built.WorkingDirectory) + "/" + HealthCheckDefaults.ProbeFileName;
 
-    private static int Port(DeploymentContainer container, LintSettings settings, ImageFacts facts) =>
-        AppPorts.For(container, settings, facts).Ports is [var first, ..] ? first : HealthCheckDefaults.Port;
+    private static int Port(DeploymentContainer container, LintSettings settings) =>
+        AppPorts.For(container, settings).Ports is [var first, ..] ? first : HealthCheckDefaults.Port;
 }

@@ -53,7 +53,7 @@ public static class HealthCheckRules
         }
 
         var port = check.HttpPort ?? command?.Port;
-        var appPorts = AppPorts.For(container, settings, facts.Source == FactsSource.Unknown ? null : facts);
+        var appPorts = AppPorts.For(container, settings);
         if (port is { } checkedPort && !appPorts.Contains(checkedPort))
         {
             var listening = string.Join(" or ", appPorts.Ports);

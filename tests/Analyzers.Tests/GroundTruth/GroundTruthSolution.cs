@@ -10,12 +10,9 @@ namespace ContainerHealth.Analyzers.Tests.GroundTruth;
 /// </summary>
 public sealed partial class GroundTruthSolution : IDisposable
 {
-    private GroundTruthSolution(string directory)
-    {
-        Directory = directory;
-    }
+    private readonly TemporaryDirectory directory = new("ch-groundtruth-");
 
-    public string Directory { get; }
+    public string Directory => directory.Path;
 
     public string AppDll(GroundTruthCase @case) =>
         Path.Combine(Directory, @case.Name, "bin", "Release", "net10.0", @case.Name + ".dll");
@@ -25,9 +22,7 @@ public sealed partial class GroundTruthSolution : IDisposable
     public static async Task<GroundTruthSolution> CreateAsync(IReadOnlyList<GroundTruthCase> cases)
     {
         var package = await ContainerHealthPackage.GetAsync();
-        var directory = Path.Combine(Path.GetTempPath(), "ch-groundtruth-" + Guid.NewGuid().ToString("N")[..12]);
-        System.IO.Directory.CreateDirectory(directory);
-        var solution = new GroundTruthSolution(directory);
+        var solution = new GroundTruthSolution();
         solution.WriteNuGetConfig(Path.GetDirectoryName(package)!);
         var version = Path.GetFileNameWithoutExtension(package)["ContainerHealth.".Length..];
         foreach (var @case in cases)
@@ -36,7 +31,7 @@ public sealed partial class GroundTruthSolution : IDisposable
         }
 
         new XElement("Solution", cases.Select(@case => new XElement("Project", new XAttribute("Path", Path.Combine(@case.Name, @case.Name + ".csproj")))))
-            .Save(Path.Combine(directory, "Cases.slnx"));
+            .Save(Path.Combine(solution.Directory, "Cases.slnx"));
         return solution;
     }
 
@@ -77,14 +72,7 @@ public sealed partial class GroundTruthSolution : IDisposable
             return;
         }
 
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp dir is harmless; the next run uses a new one.
-        }
+        directory.Dispose();
     }
 
     private void WriteCase(GroundTruthCase @case, string packageVersion)

@@ -9,14 +9,14 @@ namespace ContainerHealth.Build.Tests.HealthCheck;
 [Trait("Tier", "Unit")]
 public sealed class DecisionTasksTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-decision-task-");
+    private readonly TemporaryDirectory directory = new("ch-decision-task-");
 
-    private string DecisionFile => Path.Combine(directory.FullName, "decisions", "linux-x64.json");
+    private string DecisionFile => Path.Combine(directory.Path, "decisions", "linux-x64.json");
 
     [Fact]
     public void The_decide_step_saves_the_whole_decision_for_its_RID()
     {
-        File.WriteAllText(Path.Combine(directory.FullName, "appsettings.json"), """{ "AllowedHosts": "example.com" }""");
+        File.WriteAllText(directory.File("appsettings.json"), """{ "AllowedHosts": "example.com" }""");
 
         var task = Compute(new RecordingBuildEngine());
 
@@ -50,7 +50,7 @@ public sealed class DecisionTasksTests : IDisposable
     {
         var task = new ComputeContainerHealthCompileProperties
         {
-            BuildEngine = new RecordingBuildEngine(), Path = path, Protocol = protocol, Command = command, ProjectDirectory = directory.FullName,
+            BuildEngine = new RecordingBuildEngine(), Path = path, Protocol = protocol, Command = command, ProjectDirectory = directory.Path,
         };
 
         Assert.True(task.Execute());
@@ -61,11 +61,11 @@ public sealed class DecisionTasksTests : IDisposable
     [Fact]
     public void The_compile_properties_see_the_direct_grpc_package_the_appsettings_port_and_the_host_filter()
     {
-        File.WriteAllText(Path.Combine(directory.FullName, "appsettings.json"), """{ "Kestrel": { "Endpoints": { "Http": { "Url": "http://+:5000" } } }, "AllowedHosts": "*.example.com" }""");
-        var http = new ComputeContainerHealthCompileProperties { BuildEngine = new RecordingBuildEngine(), ProjectDirectory = directory.FullName };
+        File.WriteAllText(directory.File("appsettings.json"), """{ "Kestrel": { "Endpoints": { "Http": { "Url": "http://+:5000" } } }, "AllowedHosts": "*.example.com" }""");
+        var http = new ComputeContainerHealthCompileProperties { BuildEngine = new RecordingBuildEngine(), ProjectDirectory = directory.Path };
         var grpc = new ComputeContainerHealthCompileProperties
         {
-            BuildEngine = new RecordingBuildEngine(), ProjectDirectory = directory.FullName, PackageReferences = [new TaskItem("Grpc.AspNetCore.HealthChecks")],
+            BuildEngine = new RecordingBuildEngine(), ProjectDirectory = directory.Path, PackageReferences = [new TaskItem("Grpc.AspNetCore.HealthChecks")],
         };
 
         Assert.True(http.Execute());
@@ -81,7 +81,7 @@ public sealed class DecisionTasksTests : IDisposable
         var unconfirmed = "ContainerHealth: the app's assembly has no record of its health endpoints; cannot confirm /healthz answers in Production.";
         var files = new[] { "linux-x64", "linux-arm64" }.Select(rid =>
         {
-            var path = HealthCheckDecisionFile.PathFor(directory.FullName, rid);
+            var path = HealthCheckDecisionFile.PathFor(directory.Path, rid);
             HealthCheckDecisionFile.Write(path, new HealthCheckDecisionRecord
             {
                 RuntimeIdentifier = rid, PathUnconfirmed = unconfirmed, HostHeader = "example.com", HostHeaderSource = "appsettings.json AllowedHosts 'example.com'",
@@ -98,13 +98,13 @@ public sealed class DecisionTasksTests : IDisposable
         Assert.Single(engine.Messages, m => m.Message!.Contains("so the HEALTHCHECK sends Host: example.com"));
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private ComputeContainerHealthCheck Compute(RecordingBuildEngine engine) => new()
     {
         BuildEngine = engine,
-        ProjectFile = Path.Combine(directory.FullName, "App.csproj"),
-        ProjectDirectory = directory.FullName,
+        ProjectFile = directory.File("App.csproj"),
+        ProjectDirectory = directory.Path,
         DecisionFile = DecisionFile,
         ContainerRuntimeIdentifier = "linux-x64",
         ContainerWorkingDirectory = "/app/",

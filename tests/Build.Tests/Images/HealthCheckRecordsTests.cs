@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using ContainerHealth.Build.Images;
 using ContainerHealth.HealthCheck;
 using ContainerHealth.Images;
@@ -18,28 +19,33 @@ public sealed class HealthCheckRecordsTests : IDisposable
     private const string HealthCheck = """{"Test":["CMD","/app/healthprobe","--path","/healthz"],"Interval":30000000000,"Timeout":5000000000,"StartInterval":5000000000,"Retries":3}""";
     private const string Config = """{"architecture":"arm64","os":"linux","config":{"User":"1654"},"rootfs":{"type":"layers","diff_ids":[]}}""";
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "records-" + Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDirectory directory = new("ch-records-");
 
     [Fact]
-    public void The_outer_build_finds_what_an_inner_build_recorded_and_reports_the_final_image()
+    public void The_outer_build_finds_what_an_inner_build_recorded_and_reports_the_image_the_inner_build_wrote()
     {
         var sdkImage = SdkImage();
         var sdkDigest = sdkImage.GetMetadata("ManifestDigest");
-        var decisionFile = Path.Combine(directory, "decisions", "linux-arm64.json");
-        HealthCheckDecisionFile.Write(decisionFile, new HealthCheckDecisionRecord { Healthcheck = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(HealthCheck)! });
-        var record = new RecordHealthCheck { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory, SdkManifestDigest = sdkDigest, DecisionFile = decisionFile };
+        var decisionFile = directory.File("linux-arm64.json");
+        HealthCheckDecisionFile.Write(decisionFile, new HealthCheckDecisionRecord { Healthcheck = JsonNode.Parse(HealthCheck)!.AsObject() });
+        var record = new RecordHealthCheck { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory.File("images"), SdkManifestDigest = sdkDigest, DecisionFile = decisionFile };
         Assert.True(record.Execute());
 
-        var apply = new ApplyHealthCheckRecords { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory, GeneratedContainers = [sdkImage] };
+        var apply = new ApplyHealthCheckRecords { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory.File("images"), GeneratedContainers = [sdkImage] };
         Assert.True(apply.Execute());
 
         var replacement = Assert.Single(apply.Replacements);
         Assert.Equal(sdkDigest, replacement.ItemSpec);
-        Assert.Equal(HealthCheck, replacement.GetMetadata("HealthCheck"));
+        Assert.Equal(decisionFile, replacement.GetMetadata("DecisionFile"));
         var final = Assert.Single(apply.FinalContainers);
         Assert.Equal(replacement.GetMetadata("NewManifestDigest"), final.GetMetadata("ManifestDigest"));
         Assert.NotEqual(sdkDigest, final.GetMetadata("ManifestDigest"));
-        Assert.Equal(ConfigHealthcheck.Parse(HealthCheck), ConfigHealthcheck.Read(final.GetMetadata("Configuration")));
+        Assert.Equal(ConfigHealthcheck.FromJson(JsonNode.Parse(HealthCheck)!.AsObject()), ConfigHealthcheck.Read(final.GetMetadata("Configuration")));
+
+        var inner = new CreateHealthCheckImage { BuildEngine = new RecordingBuildEngine(), Configuration = Config, Manifest = sdkImage.GetMetadata("Manifest"), DecisionFile = decisionFile };
+        Assert.True(inner.Execute());
+        Assert.Equal(inner.NewManifestDigest, final.GetMetadata("ManifestDigest"));
+        Assert.Equal(inner.NewConfiguration, final.GetMetadata("Configuration"));
     }
 
     [Fact]
@@ -47,20 +53,14 @@ public sealed class HealthCheckRecordsTests : IDisposable
     {
         var sdkImage = SdkImage();
 
-        var apply = new ApplyHealthCheckRecords { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory, GeneratedContainers = [sdkImage] };
+        var apply = new ApplyHealthCheckRecords { BuildEngine = new RecordingBuildEngine(), RecordDirectory = directory.File("images"), GeneratedContainers = [sdkImage] };
         Assert.True(apply.Execute());
 
         Assert.Empty(apply.Replacements);
         Assert.Same(sdkImage, Assert.Single(apply.FinalContainers));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
+    public void Dispose() => directory.Dispose();
 
     private static TaskItem SdkImage()
     {

@@ -9,7 +9,7 @@ namespace ContainerHealth.Build.Tests.Inspection;
 [Trait("Tier", "Engine")]
 public sealed class InspectBaseImageTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-inspect-task-");
+    private readonly TemporaryDirectory directory = new("ch-inspect-task-");
 
     [Fact]
     public async Task Returns_the_facts_as_item_metadata_and_a_json_file()
@@ -60,7 +60,7 @@ public sealed class InspectBaseImageTests : IDisposable
         Assert.Null(task.Facts);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private InspectBaseImage Task(RecordingBuildEngine engine, string registry, string name, string tag) => new()
     {
@@ -69,8 +69,8 @@ public sealed class InspectBaseImageTests : IDisposable
         BaseImageName = name,
         BaseImageTag = tag,
         RuntimeIdentifier = "linux-x64",
-        FactsFile = Path.Combine(directory.FullName, "facts", "linux-x64.json"),
-        CacheDirectory = Path.Combine(directory.FullName, "cache"),
-        ProjectFile = Path.Combine(directory.FullName, "App.csproj"),
+        FactsFile = Path.Combine(directory.Path, "facts", "linux-x64.json"),
+        CacheDirectory = directory.File("cache"),
+        ProjectFile = directory.File("App.csproj"),
     };
 }

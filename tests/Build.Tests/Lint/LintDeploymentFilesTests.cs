@@ -9,12 +9,12 @@ namespace ContainerHealth.Build.Tests.Lint;
 [Trait("Tier", "Unit")]
 public sealed class LintDeploymentFilesTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-task-");
+    private readonly TemporaryDirectory directory = new("ch-lint-task-");
 
     [Fact]
     public void Every_finding_carries_its_code_help_link_and_place()
     {
-        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        var compose = directory.File("compose.yaml");
         File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: curl -f http://localhost:8080/healthz\n");
         var engine = new RecordingBuildEngine();
 
@@ -30,7 +30,7 @@ public sealed class LintDeploymentFilesTests : IDisposable
     [Fact]
     public void The_same_file_on_an_image_with_a_shell_and_curl_is_clean()
     {
-        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        var compose = directory.File("compose.yaml");
         File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: curl -f http://localhost:8080/healthz\n");
         var engine = new RecordingBuildEngine();
 
@@ -43,11 +43,11 @@ public sealed class LintDeploymentFilesTests : IDisposable
     [Fact]
     public void A_malformed_or_missing_manifest_is_an_error_that_fails_the_task()
     {
-        var broken = Path.Combine(directory.FullName, "taskdef.json");
+        var broken = directory.File("taskdef.json");
         File.WriteAllText(broken, "{ \"containerDefinitions\": [ { \"name\": \"api\", } ");
         var engine = new RecordingBuildEngine();
 
-        var ok = Task(engine, [new TaskItem(broken), new TaskItem(Path.Combine(directory.FullName, "absent.json"))], FactsFile(hasShell: false)).Execute();
+        var ok = Task(engine, [new TaskItem(broken), new TaskItem(directory.File("absent.json"))], FactsFile(hasShell: false)).Execute();
 
         Assert.False(ok);
         Assert.Equal(2, engine.Errors.Count(e => e.Code == DiagnosticCodes.MalformedDeploymentFile));
@@ -57,7 +57,7 @@ public sealed class LintDeploymentFilesTests : IDisposable
     [Fact]
     public void The_build_reads_cloudformation_and_terraform_with_the_same_readers_as_the_cli()
     {
-        var template = Path.Combine(directory.FullName, "service.yaml");
+        var template = directory.File("service.yaml");
         File.WriteAllText(template, """
             Resources:
               Task:
@@ -70,7 +70,7 @@ public sealed class LintDeploymentFilesTests : IDisposable
                       HealthCheck:
                         Command: ["CMD-SHELL", "curl -f http://localhost:8080/healthz"]
             """);
-        var terraform = Path.Combine(directory.FullName, "ecs.tf");
+        var terraform = directory.File("ecs.tf");
         File.WriteAllText(terraform, """
             resource "aws_ecs_task_definition" "api" {
               container_definitions = jsonencode([{ name = "api", image = "shop-api:${var.tag}", healthCheck = { command = ["CMD", "curl", "http://localhost:8080/healthz"], interval = 1 } }])
@@ -90,7 +90,7 @@ public sealed class LintDeploymentFilesTests : IDisposable
     [Fact]
     public void The_size_limit_is_a_property_and_a_bad_value_is_CH1006()
     {
-        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        var compose = directory.File("compose.yaml");
         File.WriteAllText(compose, "services:\n" + new string('#', 2 * 1024 * 1024) + "\n");
         var small = new RecordingBuildEngine();
         var bad = new RecordingBuildEngine();
@@ -111,7 +111,7 @@ public sealed class LintDeploymentFilesTests : IDisposable
     [InlineData("http", 1)]
     public void The_protocol_is_the_decision_records_so_a_grpc_check_has_no_path_to_compare(string protocol, int pathMismatches)
     {
-        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        var compose = directory.File("compose.yaml");
         File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: [\"CMD\", \"/app/healthprobe\", \"--path\", \"/ready\"]\n");
         var engine = new RecordingBuildEngine();
 
@@ -123,7 +123,7 @@ public sealed class LintDeploymentFilesTests : IDisposable
     [Fact]
     public void The_port_compared_is_the_decision_records_for_each_RID_with_that_RIDs_base_image()
     {
-        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        var compose = directory.File("compose.yaml");
         File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: [\"CMD\", \"/app/healthprobe\", \"http://localhost:8080/healthz\"]\n");
         var engine = new RecordingBuildEngine();
         var decided = new HealthCheckDecisionRecord { Port = 5000, PortSource = "appsettings.json urls", PortPinned = true, PortOverridesEnvironment = true };
@@ -140,7 +140,7 @@ public sealed class LintDeploymentFilesTests : IDisposable
     [Fact]
     public void Facts_the_decision_did_not_read_are_not_read()
     {
-        var compose = Path.Combine(directory.FullName, "compose.yaml");
+        var compose = directory.File("compose.yaml");
         File.WriteAllText(compose, "services:\n  api:\n    image: shop-api:1\n    healthcheck:\n      test: curl -f http://localhost:8080/healthz\n");
         var engine = new RecordingBuildEngine();
         var task = Task(engine, [new TaskItem(compose)], FactsFile(hasShell: false));
@@ -152,11 +152,11 @@ public sealed class LintDeploymentFilesTests : IDisposable
         Assert.DoesNotContain(engine.Warnings, w => w.Code is DiagnosticCodes.ShellMissing or DiagnosticCodes.ProgramMissing);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private TaskItem FactsFile(bool hasShell)
     {
-        var path = Path.Combine(directory.FullName, $"facts-{hasShell}.json");
+        var path = directory.File($"facts-{hasShell}.json");
         FactsFileWriter.Write(path, new ImageFacts
         {
             Image = "localhost:5000/base:1", Platform = "linux/amd64", Source = FactsSource.Layers, HasShell = hasShell,
@@ -167,7 +167,7 @@ public sealed class LintDeploymentFilesTests : IDisposable
 
     private TaskItem Decision(TaskItem? facts, HealthCheckDecisionRecord record, string rid = "linux-x64")
     {
-        var path = HealthCheckDecisionFile.PathFor(Path.Combine(directory.FullName, "decisions"), rid);
+        var path = HealthCheckDecisionFile.PathFor(directory.File("decisions"), rid);
         HealthCheckDecisionFile.Write(path, record with { RuntimeIdentifier = rid, FactsFile = facts?.ItemSpec ?? "", ProbePathInImage = "/app/healthprobe" });
         return new TaskItem(path);
     }
@@ -177,10 +177,10 @@ public sealed class LintDeploymentFilesTests : IDisposable
         BuildEngine = engine,
         Manifests = manifests,
         Discover = false,
-        ProjectDirectory = directory.FullName,
-        ProjectFile = Path.Combine(directory.FullName, "App.csproj"),
+        ProjectDirectory = directory.Path,
+        ProjectFile = directory.File("App.csproj"),
         DecisionFiles = [Decision(facts, decision ?? new HealthCheckDecisionRecord())],
-        CacheDirectory = Path.Combine(directory.FullName, "cache"),
+        CacheDirectory = directory.File("cache"),
         ContainerRepository = "shop-api",
     };
 }

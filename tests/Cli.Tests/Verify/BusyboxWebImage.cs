@@ -19,24 +19,17 @@ public sealed class BusyboxWebImage : IAsyncLifetime
     {
         var engine = await DockerEngine.SharedAsync();
         Environment = engine.ClientEnvironment;
-        var context = Directory.CreateTempSubdirectory("ch-busybox-web-").FullName;
-        try
-        {
-            File.Copy("/usr/bin/busybox", Path.Combine(context, "busybox"));
-            Directory.CreateDirectory(Path.Combine(context, "www"));
-            await File.WriteAllTextAsync(Path.Combine(context, "www", "index.html"), "hello\n");
-            Tag = await EngineImageBuilder.BuildAsync($"""
-                FROM scratch
-                COPY busybox /bin/busybox
-                COPY www /www
-                HEALTHCHECK --interval=30s CMD ["/bin/busybox", "wget", "-q", "--spider", "{CheckUrl}"]
-                ENTRYPOINT ["/bin/busybox", "httpd", "-f", "-p", "8000", "-h", "/www"]
-                """, context);
-        }
-        finally
-        {
-            Directory.Delete(context, recursive: true);
-        }
+        using var context = new TemporaryDirectory("ch-busybox-web-");
+        File.Copy("/usr/bin/busybox", context.File("busybox"));
+        Directory.CreateDirectory(context.File("www"));
+        await File.WriteAllTextAsync(context.File("www/index.html"), "hello\n");
+        Tag = await EngineImageBuilder.BuildAsync($"""
+            FROM scratch
+            COPY busybox /bin/busybox
+            COPY www /www
+            HEALTHCHECK --interval=30s CMD ["/bin/busybox", "wget", "-q", "--spider", "{CheckUrl}"]
+            ENTRYPOINT ["/bin/busybox", "httpd", "-f", "-p", "8000", "-h", "/www"]
+            """, context.Path);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -6,7 +6,7 @@ namespace ContainerHealth.Core.Tests.HealthCheck;
 [Trait("Tier", "Unit")]
 public sealed class AllowedHostsHeaderTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-allowed-hosts-");
+    private readonly TemporaryDirectory directory = new("ch-allowed-hosts-");
 
     [Theory]
     [InlineData("example.com;*.example.com", "example.com")]
@@ -22,9 +22,9 @@ public sealed class AllowedHostsHeaderTests : IDisposable
     [Fact]
     public void Production_settings_override_appsettings_and_the_environment_overrides_both()
     {
-        File.WriteAllText(Path.Combine(directory.FullName, "appsettings.json"), """{ "AllowedHosts": "*" }""");
-        File.WriteAllText(Path.Combine(directory.FullName, "appsettings.Production.json"), """{ "allowedhosts": "shop.example.com" }""");
-        var settings = AppSettings.Read(directory.FullName);
+        File.WriteAllText(directory.File("appsettings.json"), """{ "AllowedHosts": "*" }""");
+        File.WriteAllText(directory.File("appsettings.Production.json"), """{ "allowedhosts": "shop.example.com" }""");
+        var settings = AppSettings.Read(directory.Path);
 
         var fromFiles = AllowedHostsHeader.Choose(settings, []);
         var fromEnvironment = AllowedHostsHeader.Choose(settings, [new("AllowedHosts", "*")]);
@@ -36,8 +36,8 @@ public sealed class AllowedHostsHeaderTests : IDisposable
     [Fact]
     public void The_planner_pins_the_host_header_into_an_http_check_only()
     {
-        File.WriteAllText(Path.Combine(directory.FullName, "appsettings.json"), """{ "AllowedHosts": "example.com" }""");
-        var facts = new ContainerFacts { RuntimeIdentifier = "linux-x64", ProbeRuntimeIdentifiers = ["linux-x64"], ProjectDirectory = directory.FullName };
+        File.WriteAllText(directory.File("appsettings.json"), """{ "AllowedHosts": "example.com" }""");
+        var facts = new ContainerFacts { RuntimeIdentifier = "linux-x64", ProbeRuntimeIdentifiers = ["linux-x64"], ProjectDirectory = directory.Path };
 
         var http = HealthCheckPlanner.Decide(new HealthCheckSettings(), facts);
         var grpc = HealthCheckPlanner.Decide(new HealthCheckSettings { Protocol = "grpc" }, facts);
@@ -48,5 +48,5 @@ public sealed class AllowedHostsHeaderTests : IDisposable
         Assert.DoesNotContain("--host-header", grpc.Definition!.Test);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

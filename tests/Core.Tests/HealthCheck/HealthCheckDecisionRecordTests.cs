@@ -7,22 +7,22 @@ namespace ContainerHealth.Core.Tests.HealthCheck;
 [Trait("Tier", "Unit")]
 public sealed class HealthCheckDecisionRecordTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-decision-record-");
+    private readonly TemporaryDirectory directory = new("ch-decision-record-");
 
     [Fact]
     public void The_whole_decision_survives_the_file()
     {
-        File.WriteAllText(Path.Combine(directory.FullName, "appsettings.json"), """{ "AllowedHosts": "*.example.com", "urls": "http://+:5000" }""");
+        File.WriteAllText(directory.File("appsettings.json"), """{ "AllowedHosts": "*.example.com", "urls": "http://+:5000" }""");
         var settings = new HealthCheckSettings { Interval = "10s" };
         var facts = new ContainerFacts
         {
             RuntimeIdentifier = "linux-arm64",
             ProbeRuntimeIdentifiers = ["linux-arm64"],
-            ProjectDirectory = directory.FullName,
-            AppAssembly = AppAssemblyWithEndpoints.Write(directory.FullName, (AppHealthEndpoints.MetadataKey, "v1|complete|/health;/alive|")),
+            ProjectDirectory = directory.Path,
+            AppAssembly = AppAssemblyWithEndpoints.Write(directory.Path, (AppHealthEndpoints.MetadataKey, "v1|complete|/health;/alive|")),
         };
         var decision = HealthCheckPlanner.Decide(settings, facts);
-        var path = HealthCheckDecisionFile.PathFor(Path.Combine(directory.FullName, "decisions"), "linux-arm64");
+        var path = HealthCheckDecisionFile.PathFor(directory.File("decisions"), "linux-arm64");
 
         HealthCheckDecisionFile.Write(path, HealthCheckDecisionRecord.From(decision, settings, facts, "/obj/facts/linux-arm64.json"));
         var record = HealthCheckDecisionFile.Read(path)!;
@@ -54,11 +54,11 @@ public sealed class HealthCheckDecisionRecordTests : IDisposable
     [Fact]
     public void A_missing_or_broken_record_reads_as_none()
     {
-        var broken = Path.Combine(directory.FullName, "broken.json");
+        var broken = directory.File("broken.json");
         File.WriteAllText(broken, "{ not json");
 
         Assert.Null(HealthCheckDecisionFile.Read(broken));
-        Assert.Null(HealthCheckDecisionFile.Read(Path.Combine(directory.FullName, "absent.json")));
+        Assert.Null(HealthCheckDecisionFile.Read(directory.File("absent.json")));
     }
 
     [Fact]
@@ -72,5 +72,5 @@ public sealed class HealthCheckDecisionRecordTests : IDisposable
         Assert.Contains("readinessProbe:\n  httpGet:\n    path: \"/health\"\n", text.ReplaceLineEndings("\n"));
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -9,7 +9,7 @@ namespace ContainerHealth.Core.Tests.HealthCheck;
 [Trait("Tier", "Unit")]
 public sealed class HealthCheckPortTests : IDisposable
 {
-    private readonly string project = Directory.CreateTempSubdirectory("ch-port-").FullName;
+    private readonly TemporaryDirectory project = new("ch-port-");
 
     [Fact]
     public void Explicit_port_wins_and_is_pinned()
@@ -95,9 +95,9 @@ public sealed class HealthCheckPortTests : IDisposable
     [InlineData("http://+:port", null)]
     public void Kestrel_url_port(string url, int? port) => Assert.Equal(port, AppSettingsPort.HttpPort(url));
 
-    public void Dispose() => Directory.Delete(project, recursive: true);
+    public void Dispose() => project.Dispose();
 
-    private void WriteSettings(string name, string json) => File.WriteAllText(Path.Combine(project, name), json);
+    private void WriteSettings(string name, string json) => File.WriteAllText(project.File(name), json);
 
     private static AppPort Resolve(int? explicitPort, ContainerFacts facts) =>
         HealthCheckPort.Resolve(explicitPort, facts, AppSettings.Read(facts.ProjectDirectory));
@@ -107,7 +107,7 @@ public sealed class HealthCheckPortTests : IDisposable
         string[]? image = null,
         KeyValuePair<string, string>[]? ports = null) => new()
     {
-        ProjectDirectory = project,
+        ProjectDirectory = project.Path,
         EnvironmentVariables = environment ?? [],
         BaseImageEnvironment = image ?? [],
         Ports = ports ?? [],

@@ -7,7 +7,7 @@ namespace ContainerHealth.Core.Tests.HealthCheck;
 [Trait("Tier", "Unit")]
 public sealed class ProbePathChoiceTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-path-choice-");
+    private readonly TemporaryDirectory directory = new("ch-path-choice-");
 
     [Fact]
     public void ServiceDefaults_health_and_alive_probe_alive_and_say_why()
@@ -62,7 +62,7 @@ public sealed class ProbePathChoiceTests : IDisposable
         var withoutRecord = Assembly(null);
 
         var choice = ProbePathChoice.Decide(null, probesHttp: true, withoutRecord);
-        var noAssembly = ProbePathChoice.Decide(null, probesHttp: true, Path.Combine(directory.FullName, "absent.dll"));
+        var noAssembly = ProbePathChoice.Decide(null, probesHttp: true, directory.File("absent.dll"));
 
         Assert.Equal(HealthCheckDefaults.Path, choice.Path);
         Assert.Contains("no record of its health endpoints", choice.Unconfirmed);
@@ -72,7 +72,7 @@ public sealed class ProbePathChoiceTests : IDisposable
     [Fact]
     public void Other_metadata_and_a_record_of_another_version_are_no_record()
     {
-        var assembly = AppAssemblyWithEndpoints.Write(directory.FullName, ("RepositoryUrl", "v1|complete|/alive|"), (AppHealthEndpoints.MetadataKey, "v9|complete|/alive|"));
+        var assembly = AppAssemblyWithEndpoints.Write(directory.Path, ("RepositoryUrl", "v1|complete|/alive|"), (AppHealthEndpoints.MetadataKey, "v9|complete|/alive|"));
 
         Assert.Null(ProbePathChoice.Decide(null, probesHttp: true, assembly).Seen);
     }
@@ -98,8 +98,8 @@ public sealed class ProbePathChoiceTests : IDisposable
         Assert.Equal(["CMD", "/app/healthprobe", "--path", "/alive", "--timeout", "4s"], decision.Definition!.Test);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private string Assembly(string? record) =>
-        AppAssemblyWithEndpoints.Write(directory.FullName, record is null ? [] : [(AppHealthEndpoints.MetadataKey, record)]);
+        AppAssemblyWithEndpoints.Write(directory.Path, record is null ? [] : [(AppHealthEndpoints.MetadataKey, record)]);
 }

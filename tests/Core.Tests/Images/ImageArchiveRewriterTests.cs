@@ -12,14 +12,14 @@ namespace ContainerHealth.Core.Tests.Images;
 public sealed class ImageArchiveRewriterTests : IDisposable
 {
     private static readonly byte[] Layer = Encoding.UTF8.GetBytes(new string('l', 5000));
-    private readonly string directory = Directory.CreateTempSubdirectory("ch-archive-").FullName;
+    private readonly TemporaryDirectory directory = new("ch-archive-");
 
     [Fact]
     public void Single_image_oci_layout_gets_the_healthcheck_and_stays_consistent()
     {
         var path = WriteOciArchive(nested: false);
 
-        var rewrite = ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe);
+        var rewrite = ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision);
 
         var archive = ReadArchive(path);
         var top = Assert.Single(IndexManifests.Entries(Encoding.UTF8.GetString(archive["index.json"])));
@@ -28,7 +28,7 @@ public sealed class ImageArchiveRewriterTests : IDisposable
         AssertConsistentImage(archive, top.Digest);
         Assert.Contains("latest", Encoding.UTF8.GetString(archive["index.json"]));
         Assert.Equal("""{"imageLayoutVersion": "1.0.0"}""", Encoding.UTF8.GetString(archive["oci-layout"]));
-        Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp"));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ImageArchiveRewriterTests : IDisposable
         var path = WriteOciArchive(nested: true);
         var before = ReadArchive(path).Keys.ToHashSet();
 
-        var rewrite = ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe);
+        var rewrite = ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision);
 
         var archive = ReadArchive(path);
         Assert.Equal(2, rewrite.Images.Count);
@@ -59,7 +59,7 @@ public sealed class ImageArchiveRewriterTests : IDisposable
         var path = WriteOciArchive(nested: true);
         var armConfig = ContentDigest.Compute(Encoding.UTF8.GetBytes(Config("arm64")));
 
-        var rewrite = ImageArchiveRewriter.Rewrite(path, (_, config) => config == armConfig ? null : HealthCheckImageTests.Probe);
+        var rewrite = ImageArchiveRewriter.Rewrite(path, (_, config) => config == armConfig ? null : HealthCheckImageTests.Decision);
 
         var image = Assert.Single(rewrite.Images);
         Assert.Contains("\"amd64\"", image.Config);
@@ -74,7 +74,7 @@ public sealed class ImageArchiveRewriterTests : IDisposable
         var layerName = ContentDigest.Hex(ContentDigest.Compute(Layer)) + "/layer.tar";
         var path = WriteArchive(("manifest.json", Encoding.UTF8.GetBytes($$"""[{"Config":"{{configName}}","RepoTags":["app:latest"],"Layers":["{{layerName}}"]}]""")), (configName, config), (layerName, Layer));
 
-        ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe);
+        ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision);
 
         var archive = ReadArchive(path);
         var entry = JsonNode.Parse(archive["manifest.json"])!.AsArray().Single()!;
@@ -93,10 +93,10 @@ public sealed class ImageArchiveRewriterTests : IDisposable
         var path = WriteArchive(("index.json", Encoding.UTF8.GetBytes("""{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","size":1,"digest":"sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}]}""")));
         var before = File.ReadAllBytes(path);
 
-        Assert.Throws<InvalidDataException>(() => ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe));
+        Assert.Throws<InvalidDataException>(() => ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision));
 
         Assert.Equal(before, File.ReadAllBytes(path));
-        Assert.Single(Directory.GetFiles(directory));
+        Assert.Single(Directory.GetFiles(directory.Path));
     }
 
     [Fact]
@@ -104,11 +104,11 @@ public sealed class ImageArchiveRewriterTests : IDisposable
     {
         var path = WriteArchive(("hello.txt", "hi"u8.ToArray()));
 
-        var error = Assert.Throws<InvalidDataException>(() => ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Probe));
+        var error = Assert.Throws<InvalidDataException>(() => ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision));
         Assert.Contains("neither an OCI image layout nor a docker-archive", error.Message);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private static string Config(string architecture) => HealthCheckImageTests.SdkConfig.Replace("\"amd64\"", $"\"{architecture}\"");
 
@@ -164,7 +164,7 @@ public sealed class ImageArchiveRewriterTests : IDisposable
 
     private string WriteArchive(params (string Name, byte[] Content)[] entries)
     {
-        var path = Path.Combine(directory, "image.tar");
+        var path = directory.File("image.tar");
         using var file = File.Create(path);
         using var writer = new TarWriter(file, TarEntryFormat.Pax);
         foreach (var (name, content) in entries)

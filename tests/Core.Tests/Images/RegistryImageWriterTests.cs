@@ -19,7 +19,7 @@ public sealed class RegistryImageWriterTests
         using var client = new RegistryClient(Anonymous);
         var repository = ImageReference.Parse($"{registry.Address}/app");
         var (config, manifest) = await PushSdkImageAsync(client, repository, ["1.0", "latest"]);
-        var image = HealthCheckImage.Create(config, manifest, HealthCheckImageTests.Probe);
+        var image = HealthCheckImage.Create(config, manifest, HealthCheckImageTests.Decision);
 
         await new RegistryImageWriter(client).PushImageAsync(repository, image, ["1.0", "latest"]);
 
@@ -41,7 +41,7 @@ public sealed class RegistryImageWriterTests
         var (config, manifest) = await PushSdkImageAsync(client, repository, ["latest"]);
         var sdkDigest = (await client.GetManifestAsync(repository.WithTag("latest"))).Digest;
         var missingLayer = manifest.Replace(ManifestConfig.LayerDigests(manifest)[0], "sha256:" + new string('e', 64));
-        var image = HealthCheckImage.Create(config, missingLayer, HealthCheckImageTests.Probe);
+        var image = HealthCheckImage.Create(config, missingLayer, HealthCheckImageTests.Decision);
 
         await Assert.ThrowsAsync<RegistryException>(() => new RegistryImageWriter(client).PushImageAsync(repository, image, ["latest"]));
 
@@ -55,7 +55,7 @@ public sealed class RegistryImageWriterTests
         using var client = new RegistryClient(Anonymous);
         var repository = ImageReference.Parse($"{registry.Address}/app");
         var (config, manifest) = await PushSdkImageAsync(client, repository, ["latest-linux-x64"]);
-        var image = HealthCheckImage.Create(config, manifest, HealthCheckImageTests.Probe);
+        var image = HealthCheckImage.Create(config, manifest, HealthCheckImageTests.Decision);
         await new RegistryImageWriter(client).PushImageAsync(repository, image, ["latest-linux-x64"]);
         var index = $$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","size":{{image.ManifestBytes.Length}},"digest":"{{image.ManifestDigest}}","platform":{"architecture":"amd64","os":"linux"} }]}""";
         var dangling = index.Replace(image.ManifestDigest, "sha256:" + new string('f', 64));

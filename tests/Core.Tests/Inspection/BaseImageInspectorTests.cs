@@ -11,7 +11,7 @@ namespace ContainerHealth.Core.Tests.Inspection;
 [Trait("Tier", "Engine")]
 public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>, IDisposable
 {
-    private readonly DirectoryInfo cacheDirectory = Directory.CreateTempSubdirectory("ch-inspect-cache-");
+    private readonly TemporaryDirectory cacheDirectory = new("ch-inspect-cache-");
     private readonly RegistryClient client = new(new RegistryClientOptions { Credentials = FixedCredentialSource.None });
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFix
         await using var registry = await TestRegistry.StartAsync();
         var image = ImageReference.Parse((await BaseImages.PushAsync(registry, BaseImageKind.Busybox)).Reference);
         var manifest = (await client.GetManifestAsync(image)).ReadManifest();
-        var sdkContent = cacheDirectory.CreateSubdirectory("sdk-content").FullName;
+        var sdkContent = cacheDirectory.Info.CreateSubdirectory("sdk-content").FullName;
         foreach (var layer in manifest.Layers)
         {
             // What the SDK leaves behind, then the registry loses the blobs: only the SDK's copies can answer.
@@ -223,7 +223,7 @@ public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFix
             }
         }
 
-        var withSdkCache = await new BaseImageInspector(client, new InspectionCache(cacheDirectory.FullName)) { SdkLayerDirectories = [sdkContent] }
+        var withSdkCache = await new BaseImageInspector(client, new InspectionCache(cacheDirectory.Path)) { SdkLayerDirectories = [sdkContent] }
             .InspectAsync(image, "linux-x64");
         var without = await new BaseImageInspector(client) { SdkLayerDirectories = [] }.InspectAsync(image, "linux-x64");
 
@@ -235,7 +235,7 @@ public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFix
     public void Dispose()
     {
         client.Dispose();
-        cacheDirectory.Delete(recursive: true);
+        cacheDirectory.Dispose();
     }
 
     private async Task<ImageFacts> InspectAsync(BaseImageKind kind)
@@ -254,5 +254,5 @@ public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFix
     }
 
     private BaseImageInspector Inspector(RegistryClient? registryClient = null) =>
-        new(registryClient ?? client, new InspectionCache(cacheDirectory.FullName)) { SdkLayerDirectories = [] };
+        new(registryClient ?? client, new InspectionCache(cacheDirectory.Path)) { SdkLayerDirectories = [] };
 }

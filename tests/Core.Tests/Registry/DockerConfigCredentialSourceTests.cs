@@ -7,7 +7,7 @@ namespace ContainerHealth.Core.Tests.Registry;
 [Trait("Tier", "Unit")]
 public sealed class DockerConfigCredentialSourceTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-docker-config-");
+    private readonly TemporaryDirectory directory = new("ch-docker-config-");
 
     [Fact]
     public void Reads_inline_auths_in_every_key_form()
@@ -41,7 +41,7 @@ public sealed class DockerConfigCredentialSourceTests : IDisposable
         var config = Write("""{ "credsStore": "store", "credHelpers": { "registry.example.com": "per-registry" } }""");
         var source = new DockerConfigCredentialSource(config);
 
-        using var path = ProcessEnvironmentCollection.PrependToPath(directory.FullName);
+        using var path = ProcessEnvironmentCollection.PrependToPath(directory.Path);
         var helped = source.Find("registry.example.com");
         var stored = source.Find("other.example.com");
 
@@ -56,7 +56,7 @@ public sealed class DockerConfigCredentialSourceTests : IDisposable
         var config = Write("""{ "credsStore": "does-not-exist-anywhere" }""");
 
         Assert.Null(new DockerConfigCredentialSource(config, log.Add).Find("registry.example.com"));
-        Assert.Null(new DockerConfigCredentialSource(Path.Combine(directory.FullName, "absent.json")).Find("registry.example.com"));
+        Assert.Null(new DockerConfigCredentialSource(directory.File("absent.json")).Find("registry.example.com"));
         Assert.Contains(log, line => line.Contains("docker-credential-does-not-exist-anywhere"));
     }
 
@@ -83,11 +83,11 @@ public sealed class DockerConfigCredentialSourceTests : IDisposable
         Assert.Equal(("from-env", "env-secret"), (fromEnvironment?.Username, fromEnvironment?.Secret));
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private string Write(string json)
     {
-        var path = Path.Combine(directory.FullName, "config.json");
+        var path = directory.File("config.json");
         File.WriteAllText(path, json);
         return path;
     }
@@ -95,7 +95,7 @@ public sealed class DockerConfigCredentialSourceTests : IDisposable
     /// <summary>A real helper executable: reads the server from stdin, answers JSON (the store appends the server to prove it was asked).</summary>
     private void WriteHelper(string name, string user, string secret)
     {
-        var path = Path.Combine(directory.FullName, "docker-credential-" + name);
+        var path = directory.File("docker-credential-" + name);
         var suffix = name == "store" ? ":$server" : "";
         // The secret goes through printf's arguments so the shell expands $server.
         File.WriteAllText(path, $$"""

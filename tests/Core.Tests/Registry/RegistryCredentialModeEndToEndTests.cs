@@ -20,7 +20,8 @@ public sealed class RegistryCredentialModeEndToEndTests
         using var generalPassword = ProcessEnvironmentCollection.Set("DOTNET_CONTAINER_REGISTRY_PWORD", null);
         using var pushUser = ProcessEnvironmentCollection.Set("DOTNET_CONTAINER_PUSH_REGISTRY_UNAME", registry.Credentials!.UserName);
         using var pushPassword = ProcessEnvironmentCollection.Set("DOTNET_CONTAINER_PUSH_REGISTRY_PWORD", registry.Credentials.Password);
-        using var dockerConfig = ProcessEnvironmentCollection.Set("DOCKER_CONFIG", Path.Combine(Path.GetTempPath(), "ch-no-docker-config-" + Guid.NewGuid().ToString("N")));
+        using var emptyDockerConfig = new TemporaryDirectory("ch-no-docker-config-");
+        using var dockerConfig = ProcessEnvironmentCollection.Set("DOCKER_CONFIG", emptyDockerConfig.Path);
         var image = ImageReference.Parse($"{registry.Address}/ci/app:1.0");
         using var push = new RegistryClient(new RegistryClientOptions { Credentials = ChainedCredentialSource.Default(RegistryMode.Push), MaxAttempts = 1 });
         using var pull = new RegistryClient(new RegistryClientOptions { Credentials = ChainedCredentialSource.Default(RegistryMode.Pull), MaxAttempts = 1 });

@@ -5,7 +5,7 @@ namespace ContainerHealth.Lint.Tests.Dockerfiles;
 [Trait("Tier", "Unit")]
 public sealed class DockerfileDiscoveryTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-dockerfile-discovery-");
+    private readonly TemporaryDirectory directory = new("ch-lint-dockerfile-discovery-");
 
     [Theory]
     [InlineData("Dockerfile", true)]
@@ -24,17 +24,17 @@ public sealed class DockerfileDiscoveryTests : IDisposable
     [Fact]
     public void Discovery_finds_the_Dockerfiles_beside_the_project_and_in_deploy_folders()
     {
-        Directory.CreateDirectory(Path.Combine(directory.FullName, ".git"));
-        var project = Directory.CreateDirectory(Path.Combine(directory.FullName, "src", "Shop.Api"));
+        Directory.CreateDirectory(directory.File(".git"));
+        var project = Directory.CreateDirectory(Path.Combine(directory.Path, "src", "Shop.Api"));
         LintFixture.Write(project, "Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n");
         LintFixture.Write(directory, "deploy/api.Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n");
         LintFixture.Write(directory, "Containerfile", "FROM alpine\n");
         LintFixture.Write(directory, "README.md", "FROM alpine\n");
 
-        var found = DeploymentFileDiscovery.Find(project.FullName).Select(f => Path.GetRelativePath(directory.FullName, f)).Order();
+        var found = DeploymentFileDiscovery.Find(project.FullName).Select(f => Path.GetRelativePath(directory.Path, f)).Order();
 
         Assert.Equal(["Containerfile", Path.Combine("deploy", "api.Dockerfile"), Path.Combine("src", "Shop.Api", "Dockerfile")], found);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -13,7 +13,7 @@ internal sealed class DockerfileLint : IDisposable
         Files = new Lazy<ImageFileSystem?>(() => ImageFileSystem.FromEntries([])),
     };
 
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("ch-lint-dockerfile-");
+    private readonly TemporaryDirectory directory = new("ch-lint-dockerfile-");
 
     public string Write(string text, string name = "Dockerfile") => LintFixture.Write(directory, name, text);
 
@@ -28,11 +28,11 @@ internal sealed class DockerfileLint : IDisposable
     {
         var result = DeploymentLint.Read(Write(text), LintLimits.Default, options);
         return result.Diagnostics
-            .Concat(result.Containers.SelectMany(c => DeploymentLint.Check(c, facts, settings ?? LintFixture.Settings with { AppPort = null })))
+            .Concat(result.Containers.SelectMany(c => DeploymentLint.Check(c, facts, settings ?? LintFixture.Settings with { PortFallback = AppPorts.OfImage(facts) })))
             // As the CLI without --path: the path a check probes is the app's business.
             .Where(d => settings is not null || d.Code != DiagnosticCodes.PathMismatch)
             .ToList();
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 }

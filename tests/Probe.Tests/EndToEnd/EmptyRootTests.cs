@@ -42,20 +42,14 @@ public sealed class EmptyRootTests(KestrelApp app) : IClassFixture<KestrelApp>
     [Fact]
     public async Task Other_names_resolve_through_etc_hosts_in_the_static_binary()
     {
-        var hosts = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(hosts, "127.0.0.1 app.internal\n");
+        using var scratch = new TemporaryDirectory();
+        var hosts = scratch.File("hosts");
+        File.WriteAllText(hosts, "127.0.0.1 app.internal\n");
 
-            var run = await RunInEmptyRootAsync("--ro-bind", hosts, "/etc/hosts", "--", $"http://app.internal:{app.IPv4Port}/healthz");
+        var run = await RunInEmptyRootAsync("--ro-bind", hosts, "/etc/hosts", "--", $"http://app.internal:{app.IPv4Port}/healthz");
 
-            Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.StartsWith($"healthy: HTTP 200 from http://app.internal:{app.IPv4Port}/healthz", run.Line);
-        }
-        finally
-        {
-            File.Delete(hosts);
-        }
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"healthy: HTTP 200 from http://app.internal:{app.IPv4Port}/healthz", run.Line);
     }
 
     [Fact]
@@ -73,23 +67,17 @@ public sealed class EmptyRootTests(KestrelApp app) : IClassFixture<KestrelApp>
         // A DNS server that reads queries and never answers: glibc's resolver alone would wait 30 s per try (its cap),
         // far beyond the deadline's slack.
         using var silentDns = new UdpClient(new IPEndPoint(IPAddress.Parse("127.0.0.99"), 53));
-        var resolvConf = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(resolvConf, "nameserver 127.0.0.99\noptions timeout:30 attempts:2\n");
+        using var scratch = new TemporaryDirectory();
+        var resolvConf = scratch.File("resolv.conf");
+        File.WriteAllText(resolvConf, "nameserver 127.0.0.99\noptions timeout:30 attempts:2\n");
 
-            var run = await RunInEmptyRootAsync(
-                "--ro-bind", resolvConf, "/etc/resolv.conf", "--", $"http://app.internal:{app.IPv4Port}/healthz", "--timeout", "1s");
+        var run = await RunInEmptyRootAsync(
+            "--ro-bind", resolvConf, "/etc/resolv.conf", "--", $"http://app.internal:{app.IPv4Port}/healthz", "--timeout", "1s");
 
-            Assert.True(run.ExitCode == 1, run.ToString());
-            Assert.Equal("unhealthy: no response within 1000 ms", run.Line);
-            ProbeDeadline.AssertKept(run, TimeSpan.FromSeconds(1));
-            Assert.True(silentDns.Available > 0, "the probe's query reached the silent DNS server");
-        }
-        finally
-        {
-            File.Delete(resolvConf);
-        }
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("unhealthy: no response within 1000 ms", run.Line);
+        ProbeDeadline.AssertKept(run, TimeSpan.FromSeconds(1));
+        Assert.True(silentDns.Available > 0, "the probe's query reached the silent DNS server");
     }
 
     /// <summary>Arguments before "--" go to bwrap (e.g. --setenv), the rest to the probe.</summary>

@@ -40,26 +40,20 @@ public sealed class MuslRootTests(KestrelApp app) : IClassFixture<KestrelApp>
     private static async Task<ProbeRun> RunInMuslRootAsync(string command)
     {
         var probe = await ShippedProbe.PathForAsync("linux-x64");
-        var hosts = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(hosts, "127.0.0.1 localhost app.internal\n");
-            string[] bwrap =
-            [
-                "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--clearenv",
-                "--ro-bind", "/lib/ld-musl-x86_64.so.1", "/lib/ld-musl-x86_64.so.1",
-                "--ro-bind", "/bin/busybox", "/bin/busybox",
-                "--symlink", "busybox", "/bin/sh",
-                "--symlink", "busybox", "/bin/ls",
-                "--ro-bind", hosts, "/etc/hosts",
-                "--ro-bind", probe, "/healthprobe",
-                "/bin/sh", "-c", command,
-            ];
-            return await ProbeRun.RunProgramAsync("bwrap", bwrap, null);
-        }
-        finally
-        {
-            File.Delete(hosts);
-        }
+        using var scratch = new TemporaryDirectory();
+        var hosts = scratch.File("hosts");
+        File.WriteAllText(hosts, "127.0.0.1 localhost app.internal\n");
+        string[] bwrap =
+        [
+            "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--clearenv",
+            "--ro-bind", "/lib/ld-musl-x86_64.so.1", "/lib/ld-musl-x86_64.so.1",
+            "--ro-bind", "/bin/busybox", "/bin/busybox",
+            "--symlink", "busybox", "/bin/sh",
+            "--symlink", "busybox", "/bin/ls",
+            "--ro-bind", hosts, "/etc/hosts",
+            "--ro-bind", probe, "/healthprobe",
+            "/bin/sh", "-c", command,
+        ];
+        return await ProbeRun.RunProgramAsync("bwrap", bwrap, null);
     }
 }

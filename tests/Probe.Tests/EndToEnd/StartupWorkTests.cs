@@ -59,17 +59,11 @@ public sealed class StartupWorkTests(KestrelApp app) : IClassFixture<KestrelApp>
     private static async Task<string> TraceAsync(string url, int expectedExitCode = 0)
     {
         var probe = await ShippedProbe.PathForAsync("linux-x64");
-        var output = Path.GetTempFileName();
-        try
-        {
-            var run = await ProcessRunner.RunAsync("strace", ["-f", "-o", output, probe, url], timeout: TimeSpan.FromSeconds(60));
-            Assert.True(run.ExitCode == expectedExitCode, run.Output);
-            return await File.ReadAllTextAsync(output);
-        }
-        finally
-        {
-            File.Delete(output);
-        }
+        using var scratch = new TemporaryDirectory();
+        var output = scratch.File("strace.log");
+        var run = await ProcessRunner.RunAsync("strace", ["-f", "-o", output, probe, url], timeout: TimeSpan.FromSeconds(60));
+        Assert.True(run.ExitCode == expectedExitCode, run.Output);
+        return await File.ReadAllTextAsync(output);
     }
 
     private static int Count(string text, string value)

@@ -26,52 +26,45 @@ public sealed class StaticImageTests
         // What the package's targets do: the probe in the image, executable by the image's non-root user. The image has
         // no program that stays up; a static busybox `sleep` stands in for the app process (pid 1), and the app itself is
         // Kestrel from the host, started inside the container's network namespace.
-        var context = Directory.CreateTempSubdirectory("ch-static-image-").FullName;
-        try
+        using var context = new TemporaryDirectory("ch-static-image-");
+        foreach (var (source, name) in new[] { (await ShippedProbe.PathForAsync("linux-x64"), "healthprobe"), ("/bin/busybox", "sleep") })
         {
-            foreach (var (source, name) in new[] { (await ShippedProbe.PathForAsync("linux-x64"), "healthprobe"), ("/bin/busybox", "sleep") })
-            {
-                File.Copy(source, Path.Combine(context, name));
-                File.SetUnixFileMode(Path.Combine(context, name), (UnixFileMode)0b111_101_101);
-            }
-
-            var image = await EngineImageBuilder.BuildAsync(
-                $"""
-                FROM {baseImage.Reference}
-                COPY healthprobe /healthprobe
-                COPY sleep /testbed/sleep
-                {EngineImageBuilder.Instruction(new HealthcheckConfig(["CMD", "/healthprobe"], Interval: TimeSpan.FromMilliseconds(200), Timeout: TimeSpan.FromSeconds(5), Retries: 2))}
-                """,
-                context);
-
-            await using var container = await ContainerRunner.RunImageAsync(image, new ContainerRunOptions
-            {
-                Entrypoint = ["/testbed/sleep", "3600"],
-                Environment = [$"ASPNETCORE_HTTP_PORTS={AppPort}"],
-            });
-            Assert.False(RootfsPath.Exists(container.Rootfs, "/bin/sh"), "the static image must have no shell");
-
-            HealthCheckReport healthy;
-            using (var app = await EnvironmentConfiguredApp.StartAsync(
-                new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = AppPort.ToString(CultureInfo.InvariantCulture) },
-                launcher: ["nsenter", "-t", container.Pid.ToString(CultureInfo.InvariantCulture), "-n"]))
-            {
-                await container.WaitForListeningAsync(AppPort);
-                healthy = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
-            }
-
-            var unhealthy = await container.WaitForHealthAsync(target: HealthStatus.Unhealthy);
-
-            Assert.True(healthy.Status == HealthStatus.Healthy, healthy.ToString());
-            Assert.StartsWith($"healthy: HTTP 200 from http://localhost:{AppPort}/healthz", healthy.LastProbe!.Output);
-            Assert.True(unhealthy.Status == HealthStatus.Unhealthy, unhealthy.ToString());
-            // Docker gives the container's loopback no IPv6 address, so only 127.0.0.1 can refuse.
-            Assert.StartsWith($"unhealthy: connection refused (127.0.0.1:{AppPort})", unhealthy.LastProbe!.Output);
-            Assert.Single(unhealthy.LastProbe.Output.TrimEnd('\n').Split('\n'));
+            File.Copy(source, context.File(name));
+            File.SetUnixFileMode(context.File(name), (UnixFileMode)0b111_101_101);
         }
-        finally
+
+        var image = await EngineImageBuilder.BuildAsync(
+            $"""
+            FROM {baseImage.Reference}
+            COPY healthprobe /healthprobe
+            COPY sleep /testbed/sleep
+            {EngineImageBuilder.Instruction(new HealthcheckConfig(["CMD", "/healthprobe"], Interval: TimeSpan.FromMilliseconds(200), Timeout: TimeSpan.FromSeconds(5), Retries: 2))}
+            """,
+            context.Path);
+
+        await using var container = await ContainerRunner.RunImageAsync(image, new ContainerRunOptions
         {
-            Directory.Delete(context, recursive: true);
+            Entrypoint = ["/testbed/sleep", "3600"],
+            Environment = [$"ASPNETCORE_HTTP_PORTS={AppPort}"],
+        });
+        Assert.False(RootfsPath.Exists(container.Rootfs, "/bin/sh"), "the static image must have no shell");
+
+        HealthCheckReport healthy;
+        using (var app = await EnvironmentConfiguredApp.StartAsync(
+            new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = AppPort.ToString(CultureInfo.InvariantCulture) },
+            launcher: ["nsenter", "-t", container.Pid.ToString(CultureInfo.InvariantCulture), "-n"]))
+        {
+            await container.WaitForListeningAsync(AppPort);
+            healthy = await container.WaitForHealthAsync(target: HealthStatus.Healthy);
         }
+
+        var unhealthy = await container.WaitForHealthAsync(target: HealthStatus.Unhealthy);
+
+        Assert.True(healthy.Status == HealthStatus.Healthy, healthy.ToString());
+        Assert.StartsWith($"healthy: HTTP 200 from http://localhost:{AppPort}/healthz", healthy.LastProbe!.Output);
+        Assert.True(unhealthy.Status == HealthStatus.Unhealthy, unhealthy.ToString());
+        // Docker gives the container's loopback no IPv6 address, so only 127.0.0.1 can refuse.
+        Assert.StartsWith($"unhealthy: connection refused (127.0.0.1:{AppPort})", unhealthy.LastProbe!.Output);
+        Assert.Single(unhealthy.LastProbe.Output.TrimEnd('\n').Split('\n'));
     }
 }

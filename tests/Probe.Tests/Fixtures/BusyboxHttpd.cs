@@ -13,7 +13,7 @@ public sealed class BusyboxHttpd : IAsyncLifetime
     public const string User = "probe";
     public const string Password = "s3cret";
 
-    private readonly string directory = Directory.CreateTempSubdirectory("probe-httpd-").FullName;
+    private readonly TemporaryDirectory directory = new("probe-httpd-");
     private Process? process;
 
     public int Port { get; private set; }
@@ -22,11 +22,11 @@ public sealed class BusyboxHttpd : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var www = Path.Combine(directory, "www");
+        var www = directory.File("www");
         Directory.CreateDirectory(Path.Combine(www, "private"));
         File.WriteAllText(Path.Combine(www, "healthz"), "ok\n");
         File.WriteAllText(Path.Combine(www, "private", "index.html"), "ok\n");
-        File.WriteAllText(Path.Combine(directory, "httpd.conf"), $"/private:{User}:{Password}\n");
+        File.WriteAllText(directory.File("httpd.conf"), $"/private:{User}:{Password}\n");
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
         {
             listener.Start();
@@ -35,7 +35,7 @@ public sealed class BusyboxHttpd : IAsyncLifetime
 
         process = Process.Start(new ProcessStartInfo("busybox")
         {
-            ArgumentList = { "httpd", "-f", "-p", $"127.0.0.1:{Port}", "-h", www, "-c", Path.Combine(directory, "httpd.conf") },
+            ArgumentList = { "httpd", "-f", "-p", $"127.0.0.1:{Port}", "-h", www, "-c", directory.File("httpd.conf") },
             UseShellExecute = false,
         })!;
 
@@ -65,7 +65,7 @@ public sealed class BusyboxHttpd : IAsyncLifetime
         }
 
         process?.Dispose();
-        Directory.Delete(directory, recursive: true);
+        directory.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -17,7 +17,7 @@ public sealed class NginxServer : IAsyncLifetime
     public const int CookieCount = 30;
     public const int CookieLength = 1000;
 
-    private readonly string directory = Directory.CreateTempSubdirectory("probe-nginx-").FullName;
+    private readonly TemporaryDirectory directory = new("probe-nginx-");
     private Process? process;
 
     public int Port { get; private set; }
@@ -26,26 +26,26 @@ public sealed class NginxServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (await ProcessRunner.RunAsync("htpasswd", ["-bc", Path.Combine(directory, "htpasswd"), User, Password])).EnsureSuccess();
+        (await ProcessRunner.RunAsync("htpasswd", ["-bc", directory.File("htpasswd"), User, Password])).EnsureSuccess();
         Port = FreePort();
         // A file, not "return 200": return answers in the rewrite phase, before auth_basic would run.
-        Directory.CreateDirectory(Path.Combine(directory, "www"));
-        File.WriteAllText(Path.Combine(directory, "www", "private"), "ok\n");
+        Directory.CreateDirectory(directory.File("www"));
+        File.WriteAllText(Path.Combine(directory.Path, "www", "private"), "ok\n");
         var cookies = string.Concat(Enumerable.Range(0, CookieCount).Select(i =>
             $"      add_header Set-Cookie \"c{i}={new string('x', CookieLength)}; Path=/; HttpOnly\" always;\n"));
-        File.WriteAllText(Path.Combine(directory, "nginx.conf"), $$"""
+        File.WriteAllText(directory.File("nginx.conf"), $$"""
             daemon off;
             master_process off;
-            pid {{directory}}/nginx.pid;
-            error_log {{directory}}/error.log;
+            pid {{directory.Path}}/nginx.pid;
+            error_log {{directory.Path}}/error.log;
             events { worker_connections 64; }
             http {
               access_log off;
-              client_body_temp_path {{directory}}/body;
-              proxy_temp_path {{directory}}/proxy;
-              fastcgi_temp_path {{directory}}/fastcgi;
-              uwsgi_temp_path {{directory}}/uwsgi;
-              scgi_temp_path {{directory}}/scgi;
+              client_body_temp_path {{directory.Path}}/body;
+              proxy_temp_path {{directory.Path}}/proxy;
+              fastcgi_temp_path {{directory.Path}}/fastcgi;
+              uwsgi_temp_path {{directory.Path}}/uwsgi;
+              scgi_temp_path {{directory.Path}}/scgi;
               server {
                 listen 127.0.0.1:{{Port}};
                 location = /healthz { return 200 "ok\n"; }
@@ -57,8 +57,8 @@ public sealed class NginxServer : IAsyncLifetime
                 }
                 location = /private {
                   auth_basic "probe";
-                  auth_basic_user_file {{directory}}/htpasswd;
-                  root {{directory}}/www;
+                  auth_basic_user_file {{directory.Path}}/htpasswd;
+                  root {{directory.Path}}/www;
                   default_type text/plain;
                 }
               }
@@ -67,7 +67,7 @@ public sealed class NginxServer : IAsyncLifetime
 
         var startInfo = new ProcessStartInfo("nginx")
         {
-            ArgumentList = { "-e", Path.Combine(directory, "error.log"), "-p", directory, "-c", Path.Combine(directory, "nginx.conf") },
+            ArgumentList = { "-e", directory.File("error.log"), "-p", directory.Path, "-c", directory.File("nginx.conf") },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -85,7 +85,7 @@ public sealed class NginxServer : IAsyncLifetime
         }
 
         process?.Dispose();
-        Directory.Delete(directory, recursive: true);
+        directory.Dispose();
         return Task.CompletedTask;
     }
 
@@ -115,7 +115,7 @@ public sealed class NginxServer : IAsyncLifetime
 
     private string ReadErrorLog()
     {
-        var log = Path.Combine(directory, "error.log");
+        var log = directory.File("error.log");
         return File.Exists(log) ? File.ReadAllText(log) : "";
     }
 

@@ -15,7 +15,7 @@ namespace ContainerHealth.PublishContainer.Tests.Verify;
 [Collection(VerifyContainers.Collection)]
 public sealed class VerifyAtPublishTests(PackagedSample sample, ITestOutputHelper output) : IClassFixture<PackagedSample>, IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("ch-verify-").FullName;
+    private readonly TemporaryDirectory directory = new("ch-verify-");
 
     [Fact]
     public async Task Registry_image_is_verified_healthy()
@@ -29,7 +29,7 @@ public sealed class VerifyAtPublishTests(PackagedSample sample, ITestOutputHelpe
     [Fact]
     public async Task Archive_is_loaded_and_verified_healthy()
     {
-        var published = await PublishAsync(archive: directory);
+        var published = await PublishAsync(archive: directory.Path);
 
         AssertVerifiedHealthy(published);
         Assert.Empty(await VerifyContainers.ListAsync());
@@ -101,7 +101,7 @@ public sealed class VerifyAtPublishTests(PackagedSample sample, ITestOutputHelpe
         Assert.DoesNotContain("ContainerHealth: verified", published.Build.Output);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     private void AssertVerifiedHealthy(ContainerPublishResult published)
     {

@@ -19,11 +19,11 @@ public static class ImageArchiveRewriter
     private const string OciIndexFile = "index.json";
     private const string DockerManifestFile = "manifest.json";
 
-    /// <summary>Writes the same HEALTHCHECK into every image of the archive.</summary>
-    public static ImageArchiveRewrite Rewrite(string archivePath, HealthCheckDefinition definition) =>
-        Rewrite(archivePath, (_, _) => definition);
+    /// <summary>Writes the decision's HEALTHCHECK into every image of the archive.</summary>
+    public static ImageArchiveRewrite Rewrite(string archivePath, HealthCheckDecisionRecord decision) =>
+        Rewrite(archivePath, (_, _) => decision);
 
-    /// <summary>Writes into each image the HEALTHCHECK <paramref name="select"/> picks for it (null leaves the image as it is).</summary>
+    /// <summary>Writes into each image the HEALTHCHECK of the decision <paramref name="select"/> picks for it (null leaves the image as it is).</summary>
     public static ImageArchiveRewrite Rewrite(string archivePath, HealthCheckSelector select)
     {
         var small = ReadSmallEntries(archivePath);
@@ -72,12 +72,12 @@ public static class ImageArchiveRewriter
             else if (ImageMediaTypes.IsManifest(mediaType))
             {
                 var configDigest = ManifestConfig.ConfigDigest(json);
-                if (select(entry.Digest, configDigest) is not { } definition)
+                if (select(entry.Digest, configDigest) is not { } decision)
                 {
                     continue;
                 }
 
-                var image = HealthCheckImage.Create(Encoding.UTF8.GetString(plan.Original(BlobName(configDigest))), json, definition);
+                var image = HealthCheckImage.Create(Encoding.UTF8.GetString(plan.Original(BlobName(configDigest))), json, decision);
                 plan.Remove(BlobName(configDigest));
                 plan.Add(BlobName(image.ConfigDigest), image.ConfigBytes);
                 plan.Images.Add(image);
@@ -106,14 +106,13 @@ public static class ImageArchiveRewriter
         {
             var configName = image["Config"]?.GetValue<string>() ?? throw new InvalidDataException($"an entry of {DockerManifestFile} has no Config");
             var originalDigest = "sha256:" + Path.GetFileNameWithoutExtension(configName);
-            if (select(null, originalDigest) is not { } definition)
+            if (select(null, originalDigest) is not { } decision)
             {
                 continue;
             }
 
-            var config = ConfigHealthcheck.Apply(Encoding.UTF8.GetString(plan.Original(configName)), definition);
+            var (config, digest) = HealthCheckImage.FinalConfig(Encoding.UTF8.GetString(plan.Original(configName)), decision);
             var bytes = Encoding.UTF8.GetBytes(config);
-            var digest = ContentDigest.Compute(bytes);
             var newName = configName.StartsWith("blobs/sha256/", StringComparison.Ordinal) ? BlobName(digest) : ContentDigest.Hex(digest) + ".json";
             plan.Remove(configName);
             plan.Add(newName, bytes);

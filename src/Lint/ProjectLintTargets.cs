@@ -32,15 +32,16 @@ public sealed class ProjectLintTargets(IReadOnlyList<ImageFacts> facts, LintSett
 
     /// <summary>
     /// The project's path and protocol (the Dockerfile builds this app), but not what the publish decided for its own
-    /// image: the probe's place, the working directory, and a port read from the publish's base image.
+    /// image: the probe's place, the working directory, and a port read from the publish's base image (the Dockerfile's
+    /// base says where the app listens, as in the CLI).
     /// </summary>
     public LintSettings SettingsFor(DeploymentContainer container, ImageFacts facts) => container.Dockerfile is null ? settings : new()
     {
         ContainerRepository = facts.Image,
         CheckPath = settings.CheckPath,
         Protocol = settings.Protocol,
-        AppPort = settings.AppPortIsExplicit ? settings.AppPort : null,
-        AppPortIsExplicit = settings.AppPortIsExplicit,
+        PortOverride = settings.PortOverride,
+        PortFallback = AppPorts.OfImage(facts),
     };
 
     public Diagnostic? Report(Diagnostic diagnostic, ImageFacts facts) => diagnostic;

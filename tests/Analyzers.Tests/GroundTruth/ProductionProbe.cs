@@ -85,22 +85,22 @@ public static class ProductionProbe
         }
     }
 
-    /// <summary>Polls the port (the app's readiness), stopping as soon as the process exits.</summary>
+    /// <summary>
+    /// Polls until the app itself listens on the port (its readiness), stopping as soon as it exits. A connect to the port
+    /// would not do: an app that pins another port in code never takes the free port it was given, and during the wait
+    /// another app started side by side may be handed that same port and answer for it.
+    /// </summary>
     private static async Task<bool> WaitUntilListeningAsync(Process process, int port)
     {
         var deadline = DateTime.UtcNow + StartDeadline;
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
+            if (ListeningPorts.Of(process.Id).Contains(port))
             {
-                await socket.ConnectAsync(IPAddress.Loopback, port);
                 return true;
             }
-            catch (SocketException)
-            {
-                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(50));
-            }
+
+            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(50));
         }
 
         return false;

@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContainerHealth.Registry;
 
@@ -19,11 +18,13 @@ public static class ConfigOnlyDockerArchive
         var config = Encoding.UTF8.GetBytes(configuration);
         var configName = ContentDigest.Hex(ContentDigest.Compute(config)) + ".json";
         var layers = DiffIds(configuration).Select(diffId => ContentDigest.Hex(diffId) + "/layer.tar").ToList();
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new[] { new ManifestEntry(configName, repoTags, layers) });
-
         using var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
-        Add(tar, configName, config);
-        Add(tar, "manifest.json", manifest);
+        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, configName)
+        {
+            DataStream = new MemoryStream(config),
+            Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+        });
+        DockerSaveManifest.Write(tar, configName, repoTags, layers);
     }
 
     /// <summary>The image ID Docker gives the config: the digest of its bytes.</summary>
@@ -32,13 +33,4 @@ public static class ConfigOnlyDockerArchive
     private static IEnumerable<string> DiffIds(string configuration) =>
         (JsonNode.Parse(configuration)?["rootfs"]?["diff_ids"] as JsonArray ?? throw new FormatException("the image config has no rootfs.diff_ids"))
             .Select(d => d?.GetValue<string>() is { } diffId && ContentDigest.IsValid(diffId) ? diffId : throw new FormatException($"the image config names a layer '{d}' that is not a sha256 digest"));
-
-    private static void Add(TarWriter tar, string name, byte[] content) =>
-        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
-        {
-            DataStream = new MemoryStream(content),
-            Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-        });
-
-    private sealed record ManifestEntry(string Config, IReadOnlyList<string> RepoTags, IReadOnlyList<string> Layers);
 }

@@ -1,5 +1,5 @@
 using System.Formats.Tar;
-using System.Text.Json;
+using ContainerHealth.Images;
 using ContainerHealth.Inspection.Sources;
 using ContainerHealth.Registry;
 
@@ -34,9 +34,7 @@ public static class DockerArchive
         }
 
         Copy(source, image.ConfigFile, "config.json", tar);
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new[] { new DockerManifestEntry("config.json", [repoTag], layers) });
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, "manifest.json") { DataStream = new MemoryStream(manifest) };
-        tar.WriteEntry(entry);
+        DockerSaveManifest.Write(tar, "config.json", [repoTag], layers);
     }
 
     private static void Copy(LocalImageSource source, string file, string name, TarWriter tar)
@@ -45,6 +43,4 @@ public static class DockerArchive
         using var blob = source.OpenFile(file);
         tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = blob });
     }
-
-    private sealed record DockerManifestEntry(string Config, IReadOnlyList<string> RepoTags, IReadOnlyList<string> Layers);
 }

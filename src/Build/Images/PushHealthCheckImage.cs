@@ -9,21 +9,17 @@ namespace ContainerHealth.Build.Images;
 /// </summary>
 public sealed class PushHealthCheckImage : RegistryPushTask
 {
-    /// <summary>The config the SDK generated.</summary>
+    /// <summary>The final config (CreateHealthCheckImage's NewConfiguration).</summary>
     [Required]
     public string Configuration { get; set; } = "";
 
-    /// <summary>The manifest the SDK generated.</summary>
+    /// <summary>The final manifest (CreateHealthCheckImage's NewManifest).</summary>
     [Required]
     public string Manifest { get; set; } = "";
 
-    /// <summary>This RID's decision record, whose HEALTHCHECK goes into the image.</summary>
-    [Required]
-    public string DecisionFile { get; set; } = "";
-
     public override bool Execute() => Push(async (repository, tags, writer, cancellation) =>
     {
-        var image = HealthCheckImage.Create(Configuration, Manifest, HealthCheckSelection.Decided(DecisionFile));
+        var image = HealthCheckImage.Of(Configuration, Manifest);
         await writer.PushImageAsync(repository, image, tags, cancellation);
         return $"pushed {image.ManifestDigest} as {string.Join(", ", tags)}";
     });

@@ -21,10 +21,16 @@ public sealed record HealthCheckImage(string Config, string ConfigDigest, string
     public static HealthCheckImage Create(string sdkConfig, string sdkManifest, HealthCheckDecisionRecord decision)
     {
         var (config, configDigest) = FinalConfig(sdkConfig, decision);
-        var manifest = ManifestConfig.Replace(sdkManifest, configDigest, Encoding.UTF8.GetByteCount(config));
-        var mediaType = ManifestConfig.MediaType(sdkManifest) ?? ImageMediaTypes.OciManifest;
-        return new HealthCheckImage(config, configDigest, manifest, ContentDigest.Compute(Encoding.UTF8.GetBytes(manifest)), mediaType);
+        return Of(config, ManifestConfig.Replace(sdkManifest, configDigest, Encoding.UTF8.GetByteCount(config)));
     }
+
+    /// <summary>An image <see cref="Create"/> made, from its two documents (as a later step receives them).</summary>
+    public static HealthCheckImage Of(string config, string manifest) => new(
+        config,
+        ContentDigest.Compute(Encoding.UTF8.GetBytes(config)),
+        manifest,
+        ContentDigest.Compute(Encoding.UTF8.GetBytes(manifest)),
+        ManifestConfig.MediaType(manifest) ?? ImageMediaTypes.OciManifest);
 
     /// <summary>
     /// The final config alone, for images that have no manifest (a docker-archive). Only <c>config.Healthcheck</c> is ours;

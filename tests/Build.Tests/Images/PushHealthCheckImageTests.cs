@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using ContainerHealth.Build.Images;
-using ContainerHealth.HealthCheck;
-using ContainerHealth.Images;
-using ContainerHealth.Registry;
 using ContainerHealth.TestBed.Registry;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -11,12 +7,9 @@ namespace ContainerHealth.Build.Tests.Images;
 
 /// <summary>The push task against a real registry: whatever goes wrong ends as one CH1011 line, never an exception out of the task.</summary>
 [Trait("Tier", "Engine")]
-public sealed class PushHealthCheckImageTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>, IDisposable
+public sealed class PushHealthCheckImageTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
 {
-    private const string Config = """{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":[]}}""";
-    private static readonly string Manifest = $$"""{"schemaVersion":2,"mediaType":"{{ImageMediaTypes.OciManifest}}","config":{"mediaType":"application/vnd.oci.image.config.v1+json","size":{{Config.Length}},"digest":"{{ContentDigest.Compute(System.Text.Encoding.UTF8.GetBytes(Config))}}"},"layers":[]}""";
-
-    private readonly TemporaryDirectory directory = new("ch-push-");
+    private const string Config = """{"architecture":"amd64","os":"linux","config":{"Healthcheck":{"Test":["CMD","/app/healthprobe"]}},"rootfs":{"type":"layers","diff_ids":[]}}""";
 
     [Fact]
     public void A_manifest_that_is_not_JSON_is_one_CH1011_line_not_a_stack_trace()
@@ -39,7 +32,7 @@ public sealed class PushHealthCheckImageTests(RegistryFixture fixture) : IClassF
     {
         var engine = new RecordingBuildEngine();
         var closed = FreePort();
-        var task = Task(engine, $"localhost:{closed}", Manifest);
+        var task = Task(engine, $"localhost:{closed}", manifest: "{}");
 
         Assert.False(task.Execute());
 
@@ -54,7 +47,7 @@ public sealed class PushHealthCheckImageTests(RegistryFixture fixture) : IClassF
     public void A_cancelled_build_stops_the_push_without_an_error()
     {
         var engine = new RecordingBuildEngine();
-        var task = Task(engine, fixture.Registry.Address, Manifest);
+        var task = Task(engine, fixture.Registry.Address, manifest: "{}");
         task.Cancel();
 
         Assert.False(task.Execute());
@@ -63,23 +56,15 @@ public sealed class PushHealthCheckImageTests(RegistryFixture fixture) : IClassF
         Assert.Contains(engine.Messages, m => m.Message!.Contains("was cancelled"));
     }
 
-    public void Dispose() => directory.Dispose();
-
-    private PushHealthCheckImage Task(IBuildEngine engine, string registry, string manifest)
+    private static PushHealthCheckImage Task(IBuildEngine engine, string registry, string manifest) => new()
     {
-        var decisionFile = directory.File("linux-x64.json");
-        HealthCheckDecisionFile.Write(decisionFile, new HealthCheckDecisionRecord { RuntimeIdentifier = "linux-x64", Healthcheck = new() { ["Test"] = new JsonArray("CMD", "/app/healthprobe") } });
-        return new()
-        {
-            BuildEngine = engine,
-            Registry = registry,
-            Repository = "json-test",
-            Tags = [new TaskItem("1.0")],
-            Configuration = Config,
-            Manifest = manifest,
-            DecisionFile = decisionFile,
-        };
-    }
+        BuildEngine = engine,
+        Registry = registry,
+        Repository = "json-test",
+        Tags = [new TaskItem("1.0")],
+        Configuration = Config,
+        Manifest = manifest,
+    };
 
     private static int FreePort()
     {

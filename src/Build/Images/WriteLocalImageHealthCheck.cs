@@ -87,14 +87,7 @@ public sealed class WriteLocalImageHealthCheck : Task
                 return Fail($"`{engine} load` failed: {loadError}");
             }
 
-            // The SDK's image lost its names to ours; don't leave it behind untagged.
-            if (superseded is not null && superseded != ImageId(engine, names[0]))
-            {
-                Run(engine, ["rmi", superseded], out _);
-            }
-
-            Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local {1} engine.", string.Join(", ", names), engine);
-            return true;
+            return Written(engine, names, superseded);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException or System.ComponentModel.Win32Exception)
         {
@@ -125,18 +118,22 @@ public sealed class WriteLocalImageHealthCheck : Task
             return false;
         }
 
-        RemoveIfUntagged("docker", ConfigOnlyDockerArchive.ImageId(SdkConfiguration));
-        Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local docker engine.", string.Join(", ", names));
-        return true;
+        return Written("docker", names, superseded: ConfigOnlyDockerArchive.ImageId(SdkConfiguration));
     }
 
-    /// <summary>The SDK's image lost its names to ours; remove it unless something else still names it.</summary>
-    private static void RemoveIfUntagged(string engine, string imageId)
+    /// <summary>
+    /// Says so, and removes the image the SDK loaded when ours took all its names (nothing else names it): an untagged
+    /// copy per publish would pile up in the engine.
+    /// </summary>
+    private bool Written(string engine, string[] names, string? superseded)
     {
-        if (Run(engine, ["image", "inspect", "--format", "{{len .RepoTags}}", imageId], out _, out var tags) && tags == "0")
+        if (superseded is not null && Run(engine, ["image", "inspect", "--format", "{{len .RepoTags}}", superseded], out _, out var tags) && tags == "0")
         {
-            Run(engine, ["rmi", imageId], out _);
+            Run(engine, ["rmi", superseded], out _);
         }
+
+        Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local {1} engine.", string.Join(", ", names), engine);
+        return true;
     }
 
     private bool TryBuild(string[] names, HealthCheckDefinition definition)
@@ -156,8 +153,7 @@ public sealed class WriteLocalImageHealthCheck : Task
                 return false;
             }
 
-            Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local docker engine.", string.Join(", ", names));
-            return true;
+            return Written("docker", names, superseded: null);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ContainerHealth.TestBed;
 
 namespace ContainerHealth.Package.Tests;
@@ -19,5 +20,19 @@ public sealed class ConsumerBuildTests
         Assert.Empty(Directory.GetFiles(output, "healthprobe*"));
         var assets = await File.ReadAllTextAsync(Path.Combine(app.Directory, "obj", "project.assets.json"));
         Assert.Contains("\"ContainerHealth/", assets);
+    }
+
+    [Fact]
+    public async Task The_dotnet_CLI_compiler_on_linux_x64_gets_the_analyzers_compiled_ahead_of_time()
+    {
+        using var app = await ConsumerProject.CreateWebAsync();
+
+        var analyzers = await app.DotnetAsync("msbuild", "-restore", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-nologo");
+
+        Assert.True(analyzers.ExitCode == 0, analyzers.Output);
+        var items = JsonDocument.Parse(analyzers.StandardOutput).RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray();
+        var ours = items.Select(item => item.GetProperty("Identity").GetString()!).Where(path => path.Contains("/containerhealth/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["ContainerHealth.Analyzers.dll", "ContainerHealth.CodeFixes.dll"], ours.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(ours, path => Assert.Contains("/analyzers-ready-to-run/linux-x64/", path));
     }
 }

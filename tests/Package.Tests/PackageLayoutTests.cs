@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using ContainerHealth.Diagnostics;
@@ -64,7 +65,7 @@ public sealed class PackageLayoutTests
     {
         using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
         var ours = archive.Entries.Where(e => e.Name.StartsWith("ContainerHealth.", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(8, ours.Length);
+        Assert.Equal(10, ours.Length);
 
         foreach (var entry in ours)
         {
@@ -108,6 +109,39 @@ public sealed class PackageLayoutTests
                 Assert.Equal((int)Machine.Amd64, (int)pe.PEHeaders.CoffHeader.Machine ^ 0x7B79);
             }
         }
+    }
+
+    [Fact]
+    public async Task Analyzers_for_the_dotnet_CLI_on_linux_x64_are_the_same_assemblies_with_the_analyzers_compiled_ahead_of_time()
+    {
+        using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
+        foreach (var il in archive.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)))
+        {
+            var readyToRunEntry = archive.GetEntry("analyzers-ready-to-run/linux-x64/" + il.Name);
+            Assert.True(readyToRunEntry is not null, il.Name);
+            using var ilImage = await PortableExecutable(il);
+            using var readyToRunImage = await PortableExecutable(readyToRunEntry);
+            var ilMetadata = ilImage.GetMetadataReader();
+            var readyToRunMetadata = readyToRunImage.GetMetadataReader();
+            Assert.Equal(ilMetadata.GetGuid(ilMetadata.GetModuleDefinition().Mvid), readyToRunMetadata.GetGuid(readyToRunMetadata.GetModuleDefinition().Mvid));
+            Assert.Equal(0, ilImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+
+            // The code fixes never run in the compiler and stay IL.
+            var readyToRun = readyToRunImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+            Assert.True(readyToRun == (il.Name == "ContainerHealth.Analyzers.dll"), $"{readyToRunEntry.FullName}: ReadyToRun {readyToRun}");
+        }
+    }
+
+    private static async Task<PEReader> PortableExecutable(ZipArchiveEntry entry)
+    {
+        var stream = new MemoryStream();
+        using (var dll = entry.Open())
+        {
+            await dll.CopyToAsync(stream);
+        }
+
+        stream.Position = 0;
+        return new PEReader(stream);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ContainerHealth.Analyzers.Emitted;
+using ContainerHealth.EndpointRecorder;
 using ContainerHealth.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ContainerHealth.Analyzers.Emitted;
+namespace ContainerHealth.EndpointRecorder;
 
 /// <summary>
 /// Writes what the app's health endpoints are (<see cref="AppHealthEndpoints"/>) into its assembly as

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ContainerHealth.Analyzers.Routing;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ContainerHealth.Analyzers.Emitted;
+namespace ContainerHealth.EndpointRecorder;
 
 /// <summary>
 /// The generator's stand-in for the analyzer's operation callbacks: the bodies that may set up the app's health

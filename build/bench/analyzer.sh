@@ -8,7 +8,9 @@
 #                                      the library's sources handed over by the package's targets (the cross-project cost)
 #   PUBLISH=1 build/bench/analyzer.sh  compiles as for a publish (-p:_ContainerHealthRecordEndpoints=true, which the targets
 #                                      set from _IsPublishing): the endpoint generator writes the app's health endpoints into
-#                                      the assembly, and the run fails unless the built assembly holds them
+#                                      the assembly, and the run fails unless the built assembly holds them; then also
+#                                      CPU_RUNS (5) compiles with and without the recorder, for its CPU cost
+#   IL=1 build/bench/analyzer.sh       the IL analyzers (what hosts other than the dotnet CLI on linux-x64 get)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -20,12 +22,22 @@ work=$(mktemp -d /tmp/ch-bench-analyzer.XXXXXX)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-dotnet build src/Analyzers/ContainerHealth.Analyzers -c Release -nologo -v:q >/dev/null
-# A private copy, so rebuilding the repository during the run cannot change what is measured.
-cp "$repo/src/Analyzers/ContainerHealth.Analyzers/bin/Release/netstandard2.0/ContainerHealth.Analyzers.dll" "$work/"
-analyzer_dll="$work/ContainerHealth.Analyzers.dll"
+# The analyzers as the package hands them to the dotnet CLI's compiler on linux-x64: compiled ahead of time (IL=1: the
+# IL of analyzers/dotnet/cs, what other hosts get). A private copy, so rebuilding the repository during the run cannot
+# change what is measured.
+if [ "${IL:-0}" = 1 ]; then
+  dotnet build src/Analyzers/ContainerHealth.EndpointRecorder -c Release -nologo -v:q >/dev/null
+  mkdir -p "$work/analyzers"
+  cp src/Analyzers/ContainerHealth.EndpointRecorder/bin/Release/netstandard2.0/ContainerHealth.{Analyzers,EndpointRecorder}.dll "$work/analyzers/"
+  compiled="IL (JIT-compiled in each compile)"
+else
+  dotnet publish src/Analyzers/ContainerHealth.Analyzers.ReadyToRun -c Release -nologo -v:q -o "$work/analyzers" >/dev/null
+  compiled="ReadyToRun for linux-x64, as the dotnet CLI gets them"
+fi
+analyzers="$work/analyzers"
 
-# The app references the analyzer and the package's props (its CompilerVisibleProperty list) as the nupkg does; with
+# The app references the analyzers (the endpoint recorder only when compiling for a publish) and the package's props (its
+# CompilerVisibleProperty list) as the nupkg does; with
 # LAYOUT=referenced also its targets (they hand the referenced project's sources to the analyzers).
 if [ "$layout" = referenced ]; then
   referenced_items='<ProjectReference Include="Features/Features.csproj" /><Compile Remove="Features/**" />'
@@ -44,7 +56,8 @@ cat >"$work/Bench.csproj" <<XML
   </PropertyGroup>
   <Import Project="$repo/build/ContainerHealth.props" Condition="'\$(WithContainerHealth)' != 'false'" />
   <ItemGroup Condition="'\$(WithContainerHealth)' != 'false'">
-    <Analyzer Include="$analyzer_dll" />
+    <Analyzer Include="$analyzers/ContainerHealth.Analyzers.dll" />
+    <Analyzer Include="$analyzers/ContainerHealth.EndpointRecorder.dll" Condition="'\$(_ContainerHealthRecordEndpoints)' == 'true'" />
   </ItemGroup>
   <ItemGroup>$referenced_items</ItemGroup>
   $targets_import
@@ -152,11 +165,12 @@ XML
 fi
 
 echo "layout: $layout"
+echo "analyzers: $compiled"
 if [ "$publish" = 1 ]; then
   mode="compiling for a publish (endpoint generator on)"
   record_endpoints=true
 else
-  mode="ordinary build (endpoint generator switched off)"
+  mode="ordinary build (no endpoint recorder)"
   record_endpoints=false
 fi
 echo "mode: $mode"
@@ -165,8 +179,8 @@ dotnet restore "$work/Bench.csproj" -nologo -v:q >/dev/null
 # Warm the compiler server so neither configuration pays its start-up.
 dotnet build "$work/Bench.csproj" -c Release --no-restore -nologo -v:q -p:WithContainerHealth=false >/dev/null
 
-# One compile: prints "<csc ms> <ours s> <aspnet s> <all analyzers s> <our generator s>"; ours counts the analyzers and the
-# generator (HealthEndpointsGenerator, which writes the health-endpoint metadata) of ContainerHealth.Analyzers.
+# One compile: prints "<csc ms> <ours s> <aspnet s> <all analyzers s> <our generator s>"; ours counts the analyzers of
+# ContainerHealth.Analyzers and the generator of ContainerHealth.EndpointRecorder (the health-endpoint metadata).
 measure() {
   local log="$work/build-$1-$2.log"
   dotnet build "$work/Bench.csproj" -c Release --no-restore --no-incremental -nologo -v:d -clp:PerformanceSummary \
@@ -175,7 +189,8 @@ measure() {
     function seconds(s) { return s ~ /^</ ? 0 : s + 0 }
     /Total analyzer execution time:/ { section = "analyzer"; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) total = $i }
     /Total generator execution time:/ { section = "generator" }
-    /^ *[<0-9.]+ +[<0-9]+ +ContainerHealth\.Analyzers, Version=/ { if (section == "generator") generator = seconds($1); else ours = seconds($1) }
+    /^ *[<0-9.]+ +[<0-9]+ +ContainerHealth\.Analyzers, Version=/ { if (section != "generator") ours = seconds($1) }
+    /^ *[<0-9.]+ +[<0-9]+ +ContainerHealth\.EndpointRecorder, Version=/ { if (section == "generator") generator = seconds($1) }
     /^ *[<0-9.]+ +[<0-9]+ +Microsoft\.AspNetCore\.App\.Analyzers, Version=/ { if (section != "generator") aspnet = seconds($1) }
     /^ +[0-9]+ ms +Csc +[0-9]+ calls/ { csc = $1 }
     END { printf "%d %.3f %.3f %.3f %.3f\n", csc, ours + generator, aspnet, total, generator }
@@ -204,6 +219,27 @@ done
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 column() { local n=$1; shift; printf '%s\n' "$@" | awk -v n="$n" '{ print $n }' | median; }
 
+# ReportAnalyzer charges a generator for the first semantic work in the compilation (building the app's symbols), which
+# the compile does anyway. What the recorder really adds is CPU time: the compile with it against without it (both with
+# the analyzers, no ReportAnalyzer), alternating; user + system seconds of the build and the compiler it waits for.
+cpu_seconds() {
+  (
+    dotnet build "$work/Bench.csproj" -c Release --no-restore --no-incremental -nologo -v:q -p:_ContainerHealthRecordEndpoints="$1" >/dev/null 2>&1
+    awk '{ printf "%.2f\n", ($16 + $17) / 100 }' "/proc/$BASHPID/stat"
+  )
+}
+recorder_cpu=""
+if [ "$publish" = 1 ]; then
+  cpu_with=()
+  cpu_without=()
+  for run in $(seq 1 "${CPU_RUNS:-5}"); do
+    cpu_with+=("$(cpu_seconds true)")
+    cpu_without+=("$(cpu_seconds false)")
+  done
+  recorder_cpu="$(printf '%s\n' "${cpu_with[@]}" | median) $(printf '%s\n' "${cpu_without[@]}" | median)"
+  echo "compile CPU seconds with the recorder: ${cpu_with[*]}; without: ${cpu_without[*]}"
+fi
+
 csc_with=$(column 1 "${with[@]}")
 csc_without=$(column 1 "${without[@]}")
 ours=$(column 2 "${with[@]}")
@@ -215,7 +251,7 @@ grep -q "warning CH0" "$work"/build-true-1.log && echo "note: the generated app 
 load="$load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "load average (1, 5, 15 min): $load"
 awk -v cw="$csc_with" -v co="$csc_without" -v ours="$ours" -v asp="$aspnet" -v total="$total" -v gen="$generator" -v runs="$runs" \
-  -v files="$((files + 1))" -v layout="$layout" -v publish="$publish" -v load="$load" '
+  -v files="$((files + 1))" -v layout="$layout" -v publish="$publish" -v load="$load" -v cpu="$recorder_cpu" -v cpu_runs="${CPU_RUNS:-5}" '
 BEGIN {
   share = 100 * ours * 1000 / cw
   printf "median of %d compiles (-p:ReportAnalyzer=true; analyzer seconds are summed over threads, not wall time)\n", runs
@@ -227,6 +263,10 @@ BEGIN {
   printf "  %-40s %8.3f s    %5.2f%% of compile\n", "all analyzers in the compilation", total, 100 * total * 1000 / cw
   if (asp > 0) printf "  ratio ContainerHealth / ASP.NET Core analyzers: %.3f\n", ours / asp
   printf "  target: ContainerHealth <= 1%% of compile: %s\n", share <= 1 ? "met" : "NOT met"
+  if (cpu != "") {
+    split(cpu, c, " ")
+    printf "  the recorder by CPU time (median of %d each): %.2f s with, %.2f s without: %+.2f%% of the compile\n", cpu_runs, c[1], c[2], 100 * (c[1] - c[2]) / c[2]
+  }
   printf "row for docs/benchmarks.md:\n"
   printf "| analyzer%s%s (load %s) | %d-file app, median of %d compiles: ContainerHealth %.2f%% of compile (CH0xxx rules %.2f%%, the endpoint generator %.2f%%); ASP.NET Core'"'"'s own analyzers %.2f%% | ≤ 1%% |\n",
     publish == 1 ? ", compiling for a publish" : "", layout == "single" ? "" : ", " layout " layout", load, files, runs,

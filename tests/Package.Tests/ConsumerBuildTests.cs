@@ -22,17 +22,19 @@ public sealed class ConsumerBuildTests
         Assert.Contains("\"ContainerHealth/", assets);
     }
 
-    [Fact]
-    public async Task The_dotnet_CLI_compiler_on_linux_x64_gets_the_analyzers_compiled_ahead_of_time()
+    [Theory]
+    [InlineData(false, new[] { "ContainerHealth.Analyzers.dll", "ContainerHealth.CodeFixes.dll" })]
+    [InlineData(true, new[] { "ContainerHealth.Analyzers.dll", "ContainerHealth.CodeFixes.dll", "ContainerHealth.EndpointRecorder.dll" })]
+    public async Task The_dotnet_CLI_compiler_on_linux_x64_gets_the_analyzers_compiled_ahead_of_time_and_the_endpoint_recorder_only_for_a_publish(bool publishing, string[] expected)
     {
         using var app = await ConsumerProject.CreateWebAsync();
 
-        var analyzers = await app.DotnetAsync("msbuild", "-restore", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-nologo");
+        var analyzers = await app.DotnetAsync("msbuild", "-restore", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-nologo", $"-p:_IsPublishing={publishing}");
 
         Assert.True(analyzers.ExitCode == 0, analyzers.Output);
         var items = JsonDocument.Parse(analyzers.StandardOutput).RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray();
         var ours = items.Select(item => item.GetProperty("Identity").GetString()!).Where(path => path.Contains("/containerhealth/", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(["ContainerHealth.Analyzers.dll", "ContainerHealth.CodeFixes.dll"], ours.Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.All(ours, path => Assert.Contains("/analyzers-ready-to-run/linux-x64/", path));
+        Assert.Equal(expected, ours.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(ours, path => Assert.Contains("/tools/analyzers-ready-to-run/linux-x64/", path));
     }
 }

@@ -65,7 +65,7 @@ public sealed class PackageLayoutTests
     {
         using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
         var ours = archive.Entries.Where(e => e.Name.StartsWith("ContainerHealth.", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(10, ours.Length);
+        Assert.Equal(12, ours.Length);
 
         foreach (var entry in ours)
         {
@@ -115,20 +115,23 @@ public sealed class PackageLayoutTests
     public async Task Analyzers_for_the_dotnet_CLI_on_linux_x64_are_the_same_assemblies_with_the_analyzers_compiled_ahead_of_time()
     {
         using var archive = ZipFile.OpenRead(await ContainerHealthPackage.GetAsync());
-        foreach (var il in archive.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)))
+        var il = archive.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) || e.FullName.StartsWith("tools/endpoint-recorder/", StringComparison.Ordinal)).ToArray();
+        var readyToRun = archive.Entries.Where(e => e.FullName.StartsWith("tools/analyzers-ready-to-run/linux-x64/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(il.Select(e => e.Name).Order(StringComparer.Ordinal), readyToRun.Select(e => e.Name).Order(StringComparer.Ordinal));
+
+        foreach (var entry in il)
         {
-            var readyToRunEntry = archive.GetEntry("analyzers-ready-to-run/linux-x64/" + il.Name);
-            Assert.True(readyToRunEntry is not null, il.Name);
-            using var ilImage = await PortableExecutable(il);
-            using var readyToRunImage = await PortableExecutable(readyToRunEntry);
+            var compiled = readyToRun.Single(e => e.Name == entry.Name);
+            using var ilImage = await PortableExecutable(entry);
+            using var compiledImage = await PortableExecutable(compiled);
             var ilMetadata = ilImage.GetMetadataReader();
-            var readyToRunMetadata = readyToRunImage.GetMetadataReader();
-            Assert.Equal(ilMetadata.GetGuid(ilMetadata.GetModuleDefinition().Mvid), readyToRunMetadata.GetGuid(readyToRunMetadata.GetModuleDefinition().Mvid));
+            var compiledMetadata = compiledImage.GetMetadataReader();
+            Assert.Equal(ilMetadata.GetGuid(ilMetadata.GetModuleDefinition().Mvid), compiledMetadata.GetGuid(compiledMetadata.GetModuleDefinition().Mvid));
             Assert.Equal(0, ilImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
 
             // The code fixes never run in the compiler and stay IL.
-            var readyToRun = readyToRunImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
-            Assert.True(readyToRun == (il.Name == "ContainerHealth.Analyzers.dll"), $"{readyToRunEntry.FullName}: ReadyToRun {readyToRun}");
+            var isReadyToRun = compiledImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+            Assert.True(isReadyToRun == (entry.Name != "ContainerHealth.CodeFixes.dll"), $"{compiled.FullName}: ReadyToRun {isReadyToRun}");
         }
     }
 

@@ -106,6 +106,26 @@ public sealed class ImageArchiveRewriterTests : IDisposable
         Assert.DoesNotContain(ArchiveNames(path), n => n.Contains("containerhealth"));
     }
 
+    [Fact]
+    public void An_archive_without_its_end_of_archive_blocks_is_written_anew_not_appended_to()
+    {
+        var path = WriteOciArchive(nested: false);
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            file.SetLength(file.Length - 1024);
+        }
+
+        using var openedBefore = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var before = File.ReadAllBytes(path);
+
+        var rewrite = ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision);
+
+        var seenThroughOldHandle = new byte[before.Length];
+        openedBefore.ReadExactly(seenThroughOldHandle);
+        Assert.Equal(before, seenThroughOldHandle);
+        AssertConsistentImage(ReadArchive(path), Assert.Single(rewrite.Images).ManifestDigest);
+    }
+
     [Theory]
     [InlineData("oci")]
     [InlineData("docker")]

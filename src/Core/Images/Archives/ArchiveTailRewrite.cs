@@ -76,7 +76,9 @@ internal sealed class ArchiveTailRewrite
                 tail.Write(raw);
             }
 
-            if (first < entries.Count && !StartsWithEntry(file, tailStart, entries[first].Name))
+            // Step 1 relies on readers stopping at the old end; step 2 on the changed entries starting where they are said to.
+            if (!EndsWithEndOfArchive(file, entries.Count > 0 ? entries[^1].End : 0)
+                || (first < entries.Count && !StartsWithEntry(file, tailStart, entries[first].Name)))
             {
                 return null;
             }
@@ -145,6 +147,19 @@ internal sealed class ArchiveTailRewrite
         }
 
         return buffer.GetBuffer()[..BlockSize];
+    }
+
+    private static bool EndsWithEndOfArchive(FileStream file, long end)
+    {
+        var marker = new byte[2 * BlockSize];
+        if (file.Length - end < marker.Length)
+        {
+            return false;
+        }
+
+        file.Position = end;
+        file.ReadExactly(marker);
+        return marker.All(b => b == 0);
     }
 
     private static bool StartsWithEntry(FileStream file, long position, string name)

@@ -11,7 +11,8 @@ namespace ContainerHealth.Build.Images;
 
 /// <summary>
 /// Side-effecting step for the local engine (Docker or Podman). Docker: loads the final config alone (the layers are the
-/// ones the SDK just loaded) under the SDK's names; when that fails, a one-line <c>FROM</c> + <c>HEALTHCHECK</c> build —
+/// ones the SDK just loaded) under the SDK's names, through the Engine API where the CLI would reach the same engine
+/// (<see cref="DockerApiLoad"/>), else with the CLI; when that fails, a one-line <c>FROM</c> + <c>HEALTHCHECK</c> build —
 /// either way a new config over the same layers, no copy of the image. Otherwise (Podman, per-RID checks, or a Docker that
 /// can do neither): saves the image, writes the HEALTHCHECK into the archive and loads it back under the same names;
 /// Podman saves a docker-archive, because it only honours Healthcheck in Docker-format images.
@@ -44,19 +45,29 @@ public sealed class WriteLocalImageHealthCheck : Task
 
     public override bool Execute()
     {
-        var engine = LocalRegistry.Length > 0 ? LocalRegistry.ToLowerInvariant() : DetectEngine();
+        var names = ImageNames.Select(n => n.ItemSpec).ToArray();
+        var preferred = LocalRegistry.ToLowerInvariant();
+        Directory.CreateDirectory(WorkingDirectory);
+        var configurationOnly = preferred is "" or "docker" ? TryConfigurationArchive(names) : null;
+        var loadedThroughApi = configurationOnly is null ? null : DockerApiLoad.TryLoad(configurationOnly, ConfigOnlyDockerArchive.ImageId(SdkConfiguration), Log);
+        if (loadedThroughApi == true)
+        {
+            return Announce("docker", names);
+        }
+
+        var engine = preferred.Length > 0 ? preferred : DetectEngine();
         if (engine is null)
         {
             return Fail("neither docker nor podman answered");
         }
 
-        Directory.CreateDirectory(WorkingDirectory);
-        if (engine == "docker" && Configuration.Length > 0 && SdkConfiguration.Length > 0 && TryLoadConfiguration(ImageNames.Select(n => n.ItemSpec).ToArray()))
+        // Tried through the API and refused: the CLI would be refused the same way.
+        if (engine == "docker" && loadedThroughApi is null && configurationOnly is not null && TryLoadConfiguration(configurationOnly, names))
         {
             return true;
         }
 
-        if (engine == "docker" && DecisionFile.Length > 0 && TryBuild(ImageNames.Select(n => n.ItemSpec).ToArray(), HealthCheckSelection.Decided(DecisionFile).Definition()!))
+        if (engine == "docker" && DecisionFile.Length > 0 && TryBuild(names, HealthCheckSelection.Decided(DecisionFile).Definition()!))
         {
             return true;
         }
@@ -64,7 +75,6 @@ public sealed class WriteLocalImageHealthCheck : Task
         var archive = Path.Combine(WorkingDirectory, "local-image-" + Guid.NewGuid().ToString("N")[..8] + ".tar");
         try
         {
-            var names = ImageNames.Select(n => n.ItemSpec).ToArray();
             List<string> save = ["save", "-o", archive];
             if (engine == "podman")
             {
@@ -99,20 +109,30 @@ public sealed class WriteLocalImageHealthCheck : Task
         }
     }
 
-    private bool TryLoadConfiguration(string[] names)
+    /// <summary>The final config alone as a docker-archive, when the config load applies and the config allows it.</summary>
+    private byte[]? TryConfigurationArchive(string[] names)
     {
+        if (Configuration.Length == 0 || SdkConfiguration.Length == 0)
+        {
+            return null;
+        }
+
         using var archive = new MemoryStream();
         try
         {
             ConfigOnlyDockerArchive.Write(archive, Configuration, names);
+            return archive.ToArray();
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             Log.LogMessage(MessageImportance.Normal, "ContainerHealth: the image config cannot be loaded on its own ({0}); building the HEALTHCHECK instead.", e.Message);
-            return false;
+            return null;
         }
+    }
 
-        if (!Run("docker", ["load", "--quiet"], out var error, out _, archive.ToArray()))
+    private bool TryLoadConfiguration(byte[] archive, string[] names)
+    {
+        if (!Run("docker", ["load", "--quiet"], out var error, out _, archive))
         {
             Log.LogMessage(MessageImportance.Normal, "ContainerHealth: `docker load` of the image config failed ({0}); building the HEALTHCHECK instead.", error);
             return false;
@@ -132,6 +152,11 @@ public sealed class WriteLocalImageHealthCheck : Task
             Run(engine, ["rmi", superseded], out _);
         }
 
+        return Announce(engine, names);
+    }
+
+    private bool Announce(string engine, string[] names)
+    {
         Log.LogMessage(MessageImportance.High, "ContainerHealth: wrote the HEALTHCHECK into {0} in the local {1} engine.", string.Join(", ", names), engine);
         return true;
     }

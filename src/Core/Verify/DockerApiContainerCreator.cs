@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using ContainerHealth.Engines;
 using System.Text.Json.Nodes;
 
 namespace ContainerHealth.Verify;
@@ -15,8 +15,8 @@ internal static class DockerApiContainerCreator
     {
         var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
         host = string.IsNullOrEmpty(host) ? "unix:///var/run/docker.sock" : host;
-        using var client = Client(host, out var baseAddress);
-        if (client is null)
+        using var api = DockerEngineApi.Connect(host);
+        if (api is null)
         {
             return new EngineCommandResult(-1, "", $"an exec-form check needs the Docker Engine API, and DOCKER_HOST={host} is neither unix:// nor tcp://");
         }
@@ -43,9 +43,9 @@ internal static class DockerApiContainerCreator
         };
         try
         {
-            using var response = await client.PostAsync(new Uri(baseAddress, "/containers/create?name=" + Uri.EscapeDataString(spec.Name)), JsonContent.Create(body), cancellationToken);
+            using var response = await api.Client.PostAsync(new Uri(api.BaseAddress, "/containers/create?name=" + Uri.EscapeDataString(spec.Name)), JsonContent.Create(body), cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return new EngineCommandResult(response.IsSuccessStatusCode ? 0 : (int)response.StatusCode, text, response.IsSuccessStatusCode ? "" : Message(text));
+            return new EngineCommandResult(response.IsSuccessStatusCode ? 0 : (int)response.StatusCode, text, response.IsSuccessStatusCode ? "" : DockerEngineApi.Message(text));
         }
         catch (HttpRequestException e)
         {
@@ -53,43 +53,5 @@ internal static class DockerApiContainerCreator
         }
     }
 
-    private static HttpClient? Client(string host, out Uri baseAddress)
-    {
-        baseAddress = new Uri("http://docker");
-        if (host.StartsWith("unix://", StringComparison.Ordinal))
-        {
-            var socket = host["unix://".Length..];
-            return new HttpClient(new SocketsHttpHandler
-            {
-                ConnectCallback = async (_, token) =>
-                {
-                    var connection = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                    await connection.ConnectAsync(new UnixDomainSocketEndPoint(socket), token);
-                    return new NetworkStream(connection, ownsSocket: true);
-                },
-            });
-        }
-
-        if (host.StartsWith("tcp://", StringComparison.Ordinal))
-        {
-            baseAddress = new Uri("http://" + host["tcp://".Length..]);
-            return new HttpClient();
-        }
-
-        return null;
-    }
-
     private static long Nanoseconds(TimeSpan duration) => duration.Ticks * 100;
-
-    private static string Message(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body)?["message"]?.GetValue<string>() ?? body;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return body;
-        }
-    }
 }

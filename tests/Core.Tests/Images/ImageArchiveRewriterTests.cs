@@ -88,6 +88,77 @@ public sealed class ImageArchiveRewriterTests : IDisposable
     }
 
     [Fact]
+    public void An_archive_in_the_sdk_order_is_changed_in_place_and_its_layers_are_not_rewritten()
+    {
+        var path = WriteOciArchive(nested: false);
+        var before = File.ReadAllBytes(path);
+        var layerEnd = LayerEnd(path);
+        using var openedBefore = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+        ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision);
+
+        var after = File.ReadAllBytes(path);
+        var seenThroughOldHandle = new byte[after.Length];
+        openedBefore.ReadExactly(seenThroughOldHandle);
+        Assert.Equal(after, seenThroughOldHandle);
+        Assert.Equal(before.AsSpan(0, (int)layerEnd).ToArray(), after.AsSpan(0, (int)layerEnd).ToArray());
+        Assert.Equal(ArchiveNames(path).Distinct().Count(), ArchiveNames(path).Count);
+        Assert.DoesNotContain(ArchiveNames(path), n => n.Contains("containerhealth"));
+    }
+
+    [Fact]
+    public void An_archive_without_its_end_of_archive_blocks_is_written_anew_not_appended_to()
+    {
+        var path = WriteOciArchive(nested: false);
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            file.SetLength(file.Length - 1024);
+        }
+
+        using var openedBefore = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var before = File.ReadAllBytes(path);
+
+        var rewrite = ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision);
+
+        var seenThroughOldHandle = new byte[before.Length];
+        openedBefore.ReadExactly(seenThroughOldHandle);
+        Assert.Equal(before, seenThroughOldHandle);
+        AssertConsistentImage(ReadArchive(path), Assert.Single(rewrite.Images).ManifestDigest);
+    }
+
+    [Theory]
+    [InlineData("oci")]
+    [InlineData("docker")]
+    public void Stopped_after_any_step_of_the_in_place_rewrite_the_archive_reads_as_the_old_image_or_the_new_one(string format)
+    {
+        var original = format == "oci" ? WriteOciArchive(nested: false) : WriteSdkDockerArchive();
+        var plan = ImageArchiveRewriter.Plan(original, (_, _) => HealthCheckImageTests.Decision);
+        var rewrite = ArchiveTailRewrite.Prepare(original, plan);
+        Assert.NotNull(rewrite);
+
+        var states = new List<string>();
+        for (var applied = 0; applied <= rewrite.Steps.Count; applied++)
+        {
+            var path = directory.File($"stopped-after-{applied}.tar");
+            File.Copy(original, path);
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+            {
+                foreach (var step in rewrite.Steps.Take(applied))
+                {
+                    step(file);
+                }
+            }
+
+            states.Add(ImageState(path, format));
+        }
+
+        Assert.Equal("old", states[0]);
+        Assert.Equal("new", states[^1]);
+        Assert.All(states, state => Assert.Contains(state, new[] { "old", "new" }));
+        Assert.Equal(File.ReadAllBytes(RewrittenCopy(original)), File.ReadAllBytes(directory.File($"stopped-after-{rewrite.Steps.Count}.tar")));
+    }
+
+    [Fact]
     public void A_broken_archive_is_left_exactly_as_it_was()
     {
         var path = WriteArchive(("index.json", Encoding.UTF8.GetBytes("""{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","size":1,"digest":"sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}]}""")));
@@ -109,6 +180,78 @@ public sealed class ImageArchiveRewriterTests : IDisposable
     }
 
     public void Dispose() => directory.Dispose();
+
+    /// <summary>
+    /// Which image the archive holds, read as an engine would (names must be unique, every reference must resolve):
+    /// "old" without a HEALTHCHECK, "new" with it; anything else fails the test.
+    /// </summary>
+    private static string ImageState(string path, string format)
+    {
+        var names = ArchiveNames(path).Where(n => !n.StartsWith("containerhealth-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(names.Distinct().Count(), names.Count);
+        var archive = ReadArchive(path);
+        string config;
+        if (format == "oci")
+        {
+            var top = Assert.Single(IndexManifests.Entries(Encoding.UTF8.GetString(archive["index.json"])));
+            var manifest = Encoding.UTF8.GetString(archive[Blob(top.Digest)]);
+            Assert.Equal(top.Digest, ContentDigest.Compute(archive[Blob(top.Digest)]));
+            config = Encoding.UTF8.GetString(archive[Blob(ManifestConfig.ConfigDigest(manifest))]);
+        }
+        else
+        {
+            var entry = JsonNode.Parse(archive["manifest.json"])!.AsArray().Single()!;
+            config = Encoding.UTF8.GetString(archive[entry["Config"]!.GetValue<string>()]);
+            Assert.Equal(Layer, archive[entry["Layers"]![0]!.GetValue<string>()]);
+        }
+
+        return ConfigHealthcheck.Read(config) is null ? "old" : "new";
+    }
+
+    private string RewrittenCopy(string original)
+    {
+        var path = directory.File("rewritten-copy.tar");
+        File.Copy(original, path);
+        ImageArchiveRewriter.Rewrite(path, HealthCheckImageTests.Decision);
+        return path;
+    }
+
+    /// <summary>A docker-archive in the order the SDK writes one: layers, config, manifest.json.</summary>
+    private string WriteSdkDockerArchive()
+    {
+        var config = Encoding.UTF8.GetBytes(Config("amd64"));
+        var configName = ContentDigest.Hex(ContentDigest.Compute(config)) + ".json";
+        var layerName = ContentDigest.Hex(ContentDigest.Compute(Layer)) + "/layer.tar";
+        return WriteArchive((layerName, Layer), (configName, config), ("manifest.json", Encoding.UTF8.GetBytes($$"""[{"Config":"{{configName}}","RepoTags":["app:latest"],"Layers":["{{layerName}}"]}]""")));
+    }
+
+    private static long LayerEnd(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var reader = new TarReader(file);
+        while (reader.GetNextEntry() is { } entry)
+        {
+            if (entry.Length == Layer.Length)
+            {
+                return entry.DataOffset + Layer.Length;
+            }
+        }
+
+        throw new InvalidOperationException("no layer");
+    }
+
+    private static List<string> ArchiveNames(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var reader = new TarReader(file);
+        var names = new List<string>();
+        while (reader.GetNextEntry() is { } entry)
+        {
+            names.Add(entry.Name);
+        }
+
+        return names;
+    }
 
     private static string Config(string architecture) => HealthCheckImageTests.SdkConfig.Replace("\"amd64\"", $"\"{architecture}\"");
 

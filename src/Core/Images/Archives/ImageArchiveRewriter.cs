@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.Text;
 using System.Text.Json.Nodes;
 using ContainerHealth.HealthCheck;
@@ -7,15 +6,14 @@ using ContainerHealth.Registry;
 namespace ContainerHealth.Images.Archives;
 
 /// <summary>
-/// Writes the HEALTHCHECK into every image of an image archive, in place and atomically: the new archive is written next
-/// to the old one and moved over it only when complete. Handles both forms the SDK and the engines write: an OCI image
+/// Writes the HEALTHCHECK into every image of an image archive, so that a failure at any point leaves the old archive or
+/// the new one: in place when only its tail of small entries changes (<see cref="ArchiveTailRewrite"/>: the SDK's
+/// archives), else as a new file moved over the old one (<see cref="ArchiveCopyRewrite"/>). Handles both forms the SDK and the engines write: an OCI image
 /// layout (<c>index.json</c> + <c>blobs/sha256/</c>, single image or index) and a docker-archive (<c>manifest.json</c> +
-/// <c>&lt;hex&gt;.json</c> configs); an archive holding both is updated in both. Layers are copied, never re-read into memory.
+/// <c>&lt;hex&gt;.json</c> configs); an archive holding both is updated in both. Layers are never read into memory.
 /// </summary>
 public static class ImageArchiveRewriter
 {
-    // Configs, manifests and indexes are small; layers are not and are streamed.
-    private const long MetadataSizeLimit = 4 * 1024 * 1024;
     private const string OciIndexFile = "index.json";
     private const string DockerManifestFile = "manifest.json";
 
@@ -26,8 +24,16 @@ public static class ImageArchiveRewriter
     /// <summary>Writes into each image the HEALTHCHECK of the decision <paramref name="select"/> picks for it (null leaves the image as it is).</summary>
     public static ImageArchiveRewrite Rewrite(string archivePath, HealthCheckSelector select)
     {
-        var small = ReadSmallEntries(archivePath);
-        var plan = new RewritePlan(small);
+        var plan = Plan(archivePath, select);
+        Write(archivePath, plan);
+        return new ImageArchiveRewrite(plan.TopLevelManifests, plan.Images, plan.RewrittenConfigs);
+    }
+
+    /// <summary>What the rewrite changes, computed from the archive's small entries; nothing is written.</summary>
+    internal static ArchiveRewritePlan Plan(string archivePath, HealthCheckSelector select)
+    {
+        var plan = new ArchiveRewritePlan(ArchiveContents.Read(archivePath));
+        var small = plan.Contents.Small;
 
         if (small.TryGetValue(OciIndexFile, out var ociIndex))
         {
@@ -46,11 +52,10 @@ public static class ImageArchiveRewriter
             throw new InvalidDataException($"{archivePath} is neither an OCI image layout nor a docker-archive (no {OciIndexFile} or {DockerManifestFile})");
         }
 
-        WriteAtomically(archivePath, plan);
-        return new ImageArchiveRewrite(plan.TopLevelManifests, plan.Images, plan.RewrittenConfigs);
+        return plan;
     }
 
-    private static string? RewriteIndex(string indexJson, RewritePlan plan, HealthCheckSelector select)
+    private static string? RewriteIndex(string indexJson, ArchiveRewritePlan plan, HealthCheckSelector select)
     {
         var replacements = new Dictionary<string, BlobDescriptor>();
         foreach (var entry in IndexManifests.Entries(indexJson))
@@ -99,7 +104,7 @@ public static class ImageArchiveRewriter
         return replacements.Count == 0 ? null : IndexManifests.Replace(indexJson, replacements);
     }
 
-    private static string RewriteDockerManifest(string manifestJson, RewritePlan plan, HealthCheckSelector select)
+    private static string RewriteDockerManifest(string manifestJson, ArchiveRewritePlan plan, HealthCheckSelector select)
     {
         var images = JsonNode.Parse(manifestJson) as JsonArray ?? throw new InvalidDataException($"{DockerManifestFile} is not a JSON array");
         foreach (var image in images.OfType<JsonObject>())
@@ -125,93 +130,26 @@ public static class ImageArchiveRewriter
 
     private static string BlobName(string digest) => "blobs/sha256/" + ContentDigest.Hex(digest);
 
-    private static Dictionary<string, byte[]> ReadSmallEntries(string archivePath)
+    private static void Write(string archivePath, ArchiveRewritePlan plan)
     {
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using var file = File.OpenRead(archivePath);
-        using var reader = new TarReader(file);
-        while (reader.GetNextEntry() is { } entry)
+        if (plan.Added.Count == 0 && plan.Removed.Count == 0)
         {
-            if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.Length <= MetadataSizeLimit && entry.DataStream is not null)
+            return;
+        }
+
+        if (ArchiveTailRewrite.Prepare(archivePath, plan) is { } inPlace)
+        {
+            try
             {
-                using var buffer = new MemoryStream();
-                entry.DataStream.CopyTo(buffer);
-                entries[Normalize(entry.Name)] = buffer.ToArray();
+                inPlace.Apply(archivePath);
+                return;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // A read-only archive cannot change in place (nothing was written), but the directory may let a new file replace it.
             }
         }
 
-        return entries;
-    }
-
-    private static string Normalize(string name) => name.StartsWith("./", StringComparison.Ordinal) ? name[2..] : name;
-
-    private static void WriteAtomically(string archivePath, RewritePlan plan) => AtomicFile.Write(archivePath, temporary =>
-    {
-        using var output = File.Create(temporary);
-        using var writer = new TarWriter(output, TarEntryFormat.Pax);
-        using var input = File.OpenRead(archivePath);
-        using var reader = new TarReader(input);
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var modified = DateTimeOffset.UtcNow;
-        while (reader.GetNextEntry() is { } entry)
-        {
-            var name = Normalize(entry.Name);
-            if (plan.Removed.Contains(name) || plan.Added.ContainsKey(name))
-            {
-                modified = entry.ModificationTime;
-                continue;
-            }
-
-            writer.WriteEntry(entry);
-            written.Add(name);
-        }
-
-        foreach (var (name, bytes) in plan.Added)
-        {
-            if (!written.Add(name))
-            {
-                continue;
-            }
-
-            var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-            {
-                DataStream = new MemoryStream(bytes),
-                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                ModificationTime = modified,
-            };
-            writer.WriteEntry(entry);
-        }
-    });
-
-    private sealed class RewritePlan(Dictionary<string, byte[]> original)
-    {
-        public Dictionary<string, byte[]> Added { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
-
-        public List<BlobDescriptor> TopLevelManifests { get; } = [];
-
-        public List<HealthCheckImage> Images { get; } = [];
-
-        public int RewrittenConfigs { get; set; }
-
-        public byte[] Original(string name) =>
-            original.TryGetValue(name, out var bytes) ? bytes : throw new InvalidDataException($"the archive has no {name}");
-
-        public void Add(string name, byte[] bytes)
-        {
-            Added[name] = bytes;
-            Removed.Remove(name);
-        }
-
-        public void Remove(string name)
-        {
-            if (!Added.ContainsKey(name))
-            {
-                Removed.Add(name);
-            }
-        }
-
-        public void Replace(string name, string json) => Add(name, Encoding.UTF8.GetBytes(json));
+        ArchiveCopyRewrite.Apply(archivePath, plan);
     }
 }

@@ -47,6 +47,45 @@ public sealed class CoreJsonContextTests
     }
 
     [Fact]
+    public void Facts_keep_the_format_earlier_publishes_wrote()
+    {
+        const string Written = """{"image":"localhost:5000/chiseled:10.0","platform":"linux/amd64","manifestDigest":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","source":0,"inspectionFailure":null,"hasShell":false,"shellTarget":null,"searchPath":["/usr/bin","/bin"],"executablesOnPath":["dotnet"],"knownAbsent":[],"busyboxApplets":[],"libc":2,"user":"1654","environment":["APP_UID=1654","URLS=http://\u002B:8080"],"exposedPorts":["8080/tcp"],"workingDirectory":null,"healthcheck":{"test":["CMD","curl","-f","http://localhost/\u003Cx\u003E"],"interval":"00:00:05","timeout":null,"startPeriod":null,"startInterval":null,"retries":3},"hasCurl":false,"hasWget":false}""";
+
+        Assert.Equal(Written, JsonSerializer.Serialize(Facts, CoreJsonContext.Default.ImageFacts));
+        Assert.Equal(Written, JsonSerializer.Serialize(JsonSerializer.Deserialize(Written, CoreJsonContext.Default.ImageFacts), CoreJsonContext.Default.ImageFacts));
+        Assert.Equal(JsonSerializer.Serialize(Facts, WebIndented), JsonSerializer.Serialize(Facts, CoreJsonContext.Indented.ImageFacts));
+    }
+
+    [Fact]
+    public void Facts_judged_by_name_and_with_every_timing_survive_the_file()
+    {
+        var judged = new ImageFacts
+        {
+            Image = "mcr.microsoft.com/dotnet/aspnet:10.0-alpine",
+            Platform = "linux/arm64/v8",
+            Source = FactsSource.Name,
+            InspectionFailure = "the registry is unreachable",
+            HasShell = null,
+            KnownAbsent = ["curl"],
+            BusyboxApplets = ["wget"],
+            Libc = LibcKind.Musl,
+            Healthcheck = new ImageHealthcheck(["NONE"], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(3), TimeSpan.FromDays(1.5), TimeSpan.FromMilliseconds(250), 0),
+        };
+
+        var read = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(judged, CoreJsonContext.Indented.ImageFacts), CoreJsonContext.Indented.ImageFacts)!;
+
+        Assert.Equal(JsonSerializer.Serialize(judged, Web), JsonSerializer.Serialize(read, Web));
+        Assert.Equal((FactsSource.Name, LibcKind.Musl, (bool?)null), (read.Source, read.Libc, read.HasShell));
+        Assert.Equal(TimeSpan.FromDays(1.5), read.Healthcheck!.StartPeriod);
+    }
+
+    [Fact]
+    public void A_facts_file_without_the_image_is_refused()
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"platform":"linux/amd64"}""", CoreJsonContext.Default.ImageFacts));
+    }
+
+    [Fact]
     public void Facts_an_earlier_publish_wrote_read_back_whole()
     {
         var read = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(Facts, WebIndented), CoreJsonContext.Indented.ImageFacts)!;

@@ -32,6 +32,14 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
         }
 
         var platformName = platform.ToString();
+        // A digest names content that never changes: what it resolved to for this platform, with facts cached, is still true.
+        if (resolved is null && image.Digest is not null
+            && cache?.RecallReference(image, platformName) is { } pinned && cache.TryLoad(pinned) is { } pinnedFacts)
+        {
+            log?.Invoke($"base image {image} ({platformName}) is {pinned}: facts from the cache, no request (the reference is a digest)");
+            return new BaseImageInspection(pinnedFacts with { Image = image.ToString() }, null, true);
+        }
+
         try
         {
             // The reference is resolved on every inspection (a moved tag is noticed); the platform's manifest itself is

@@ -151,6 +151,30 @@ public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_base_image_pinned_by_digest_with_cached_facts_needs_no_request()
+    {
+        await using var registry = await TestRegistry.StartAsync();
+        var index = await BaseImages.PushAsync(registry, BaseImageKind.MultiPlatform);
+        var byTag = ImageReference.Parse(index.Reference);
+        var indexDigest = (await client.GetManifestAsync(byTag)).Digest;
+        var pinned = byTag.WithDigest(indexDigest);
+        var options = new RegistryClientOptions { Credentials = FixedCredentialSource.None };
+        var requests = new ManifestRequests(RegistryClient.CreateHandler(options));
+        using var counted = new RegistryClient(options, requests);
+
+        var cold = await Inspector(counted).InspectAsync(pinned, "linux-arm64");
+        requests.Paths.Clear();
+        var warm = await Inspector(counted).InspectAsync(pinned, "linux-arm64");
+        var otherPlatform = await Inspector(counted).InspectAsync(pinned, "linux-x64");
+
+        Assert.False(cold.FromCache);
+        Assert.True(warm.FromCache);
+        Assert.Equal(cold.Facts.ManifestDigest, warm.Facts.ManifestDigest);
+        Assert.Equal("linux/arm64", warm.Facts.Platform);
+        Assert.Equal(["/v2/multi-platform/manifests/" + indexDigest, "/v2/multi-platform/manifests/" + otherPlatform.Facts.ManifestDigest], requests.Paths);
+    }
+
+    [Fact]
     public async Task A_registry_with_basic_auth_is_read_with_credentials_and_refused_without()
     {
         var credentials = RegistryCredentials.CreateRandom();

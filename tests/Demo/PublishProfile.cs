@@ -10,7 +10,8 @@ namespace ContainerHealth.Demo;
 /// <summary>
 /// build/bench/publish-profile.sh: where a warm publish with ContainerHealth spends its time, per destination. MSBuild's
 /// own performance summary (a file logger) of the last of RUNS warm publishes: ContainerHealth's targets and tasks, their
-/// share of the publish, and the slowest targets beside them. Shares, not absolute times, compare across loaded runs.
+/// share of the publish, and the slowest targets beside them. Shares, not absolute times, compare across loaded runs;
+/// the methods the JIT compiled in each of our tasks (<see cref="StartupHook"/>) compare across runs at any load.
 /// </summary>
 public static partial class PublishProfile
 {
@@ -28,8 +29,11 @@ public static partial class PublishProfile
             {
                 var summary = Path.Combine(work, destination + ".log");
                 ContainerPublishResult? published = null;
+                var jit = Path.Combine(work, destination + "-jit");
                 for (var run = 0; run <= runs; run++)
                 {
+                    Directory.CreateDirectory(jit);
+                    Array.ForEach(Directory.GetFiles(jit), File.Delete);
                     published = await ContainerPublisher.PublishAsync(sample.ProjectFile, new ContainerPublishOptions
                     {
                         BaseImage = baseImage.Reference,
@@ -37,6 +41,11 @@ public static partial class PublishProfile
                         ArchiveDirectory = destination == "archive" ? work : null,
                         Repository = "bench-profile",
                         Switches = [$"-flp:PerformanceSummary;Verbosity=quiet;LogFile={summary}"],
+                        Environment = new Dictionary<string, string?>
+                        {
+                            ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
+                            [StartupHook.DirectoryVariable] = jit,
+                        },
                     });
                     if (!published.Succeeded)
                     {
@@ -44,7 +53,7 @@ public static partial class PublishProfile
                     }
                 }
 
-                Print(destination, published!.Duration, PerformanceSummary.Read(summary), ourTasks);
+                Print(destination, published!.Duration, PerformanceSummary.Read(summary), TaskJit.Read(jit), ourTasks);
             }
         }
         finally
@@ -57,14 +66,16 @@ public static partial class PublishProfile
         return 0;
     }
 
-    private static void Print(string destination, TimeSpan duration, PerformanceSummary summary, HashSet<string> ourTasks)
+    private static void Print(string destination, TimeSpan duration, PerformanceSummary summary, TaskJit jit, HashSet<string> ourTasks)
     {
         var ours = summary.Tasks.Where(t => ourTasks.Contains(t.Name)).ToList();
         var oursTotal = ours.Sum(t => t.Milliseconds);
-        Console.WriteLine($"== {destination}: publish {duration.TotalMilliseconds:0} ms, ContainerHealth's tasks {oursTotal} ms ({100.0 * oursTotal / duration.TotalMilliseconds:0.0}%)");
+        var oursJit = jit.Of(ours.Select(t => t.Name));
+        Console.WriteLine($"== {destination}: publish {duration.TotalMilliseconds:0} ms, ContainerHealth's tasks {oursTotal} ms ({100.0 * oursTotal / duration.TotalMilliseconds:0.0}%), JIT-compiled in them {oursJit.Methods} methods in {oursJit.Milliseconds:0} ms");
         foreach (var task in ours.OrderByDescending(t => t.Milliseconds))
         {
-            Console.WriteLine($"   task   {task.Milliseconds,6} ms  {task.Name} ({task.Calls}x)");
+            var compiled = jit.Of([task.Name]);
+            Console.WriteLine($"   task   {task.Milliseconds,6} ms  {task.Name} ({task.Calls}x)  JIT {compiled.Methods} methods, {compiled.Milliseconds:0.0} ms");
         }
 
         foreach (var target in summary.Targets.Where(t => t.Name.Contains("ContainerHealth", StringComparison.Ordinal)).OrderByDescending(t => t.Milliseconds))

@@ -8,7 +8,7 @@ namespace ContainerHealth.Build.Probe;
 /// <summary>
 /// Side-effecting step: puts the probe for this runtime identifier into the publish directory (so the SDK adds it to
 /// the app layer) with its owner-exec bit set, or removes a probe an earlier publish left there. Never overwrites a
-/// user's own file of that name.
+/// user's own file of that name. A probe already in place, byte for byte, is left as it is.
 /// </summary>
 public sealed class CopyHealthProbe : Task
 {
@@ -33,11 +33,14 @@ public sealed class CopyHealthProbe : Task
     public override bool Execute()
     {
         var destination = Path.Combine(PublishDirectory, HealthCheckDefaults.ProbeFileName);
-        var existingDigest = File.Exists(destination) ? ProbePlacement.DigestOf(destination) : null;
-        var ours = ShippedProbes.Select(p => p.ItemSpec).Where(File.Exists).Select(ProbePlacement.DigestOf).ToHashSet();
-        if (File.Exists(StateFile))
+        // Beside the state file: the digests of the shipped probes and of the one in PublishDir, by path, size and time.
+        var digests = FileDigestCache.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StateFile))!, "probe.digests"));
+        var existingDigest = File.Exists(destination) ? digests.DigestOf(destination) : null;
+        var ours = ShippedProbes.Select(p => p.ItemSpec).Where(File.Exists).Select(digests.DigestOf).ToHashSet();
+        var placed = File.Exists(StateFile) ? File.ReadAllText(StateFile).Trim() : null;
+        if (placed is not null)
         {
-            ours.Add(File.ReadAllText(StateFile).Trim());
+            ours.Add(placed);
         }
 
         var userFile = PublishedFiles.Any(f => string.Equals(
@@ -47,21 +50,38 @@ public sealed class CopyHealthProbe : Task
         {
             case ProbeAction.RefuseCollision:
                 Log.Log(ProbePlacement.Collision(PublishDirectory), ProjectFile);
-                return false;
+                break;
             case ProbeAction.RemoveStale:
                 File.Delete(destination);
                 File.Delete(StateFile);
                 Log.LogMessage(MessageImportance.Normal, "ContainerHealth: removed the probe an earlier publish left in {0}.", PublishDirectory);
-                return true;
+                break;
             case ProbeAction.Copy:
-                Copy(destination);
-                return true;
-            default:
-                return true;
+                var digest = digests.DigestOf(SourceFile);
+                if (digest == existingDigest && IsExecutable(destination))
+                {
+                    Log.LogMessage(MessageImportance.Low, "ContainerHealth: {0} is already {1}.", destination, SourceFile);
+                }
+                else
+                {
+                    digest = Copy(destination, digests);
+                }
+
+                if (digest != placed)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StateFile))!);
+                    File.WriteAllText(StateFile, digest);
+                }
+
+                break;
         }
+
+        digests.Save();
+        return !Log.HasLoggedErrors;
     }
 
-    private void Copy(string destination)
+    /// <summary>Copies the probe and returns the digest of what landed in the publish directory.</summary>
+    private string Copy(string destination, FileDigestCache digests)
     {
         AtomicFile.Write(destination, temporary =>
         {
@@ -70,13 +90,16 @@ public sealed class CopyHealthProbe : Task
             // NuGet extracts package files without exec bits; the image needs the probe executable.
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(temporary,
-                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                    UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+                File.SetUnixFileMode(temporary, ProbeMode);
             }
         });
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StateFile))!);
-        File.WriteAllText(StateFile, ProbePlacement.DigestOf(destination));
         Log.LogMessage(MessageImportance.Normal, "ContainerHealth: copied {0} to {1}.", SourceFile, destination);
+        return digests.DigestOf(destination);
     }
+
+    private static bool IsExecutable(string file) => OperatingSystem.IsWindows() || File.GetUnixFileMode(file) == ProbeMode;
+
+    private const UnixFileMode ProbeMode =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+        UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 }

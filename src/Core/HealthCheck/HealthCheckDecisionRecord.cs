@@ -109,20 +109,18 @@ public sealed record HealthCheckDecisionRecord
 /// </summary>
 public static class HealthCheckDecisionFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static string PathFor(string directory, string runtimeIdentifier) =>
         System.IO.Path.Combine(directory, (runtimeIdentifier.Length == 0 ? "any" : runtimeIdentifier) + ".json");
 
     public static void Write(string path, HealthCheckDecisionRecord record) =>
-        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(record, Json));
+        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(record, CoreJsonContext.Indented.HealthCheckDecisionRecord));
 
     /// <summary>The record, or null when the file is missing or unreadable (no decision was made for that RID in this publish).</summary>
     public static HealthCheckDecisionRecord? Read(string path)
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<HealthCheckDecisionRecord>(File.ReadAllBytes(path), Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), CoreJsonContext.Indented.HealthCheckDecisionRecord) : null;
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

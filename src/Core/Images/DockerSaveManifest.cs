@@ -11,7 +11,7 @@ public static class DockerSaveManifest
 {
     public static void Write(TarWriter tar, string configFile, IReadOnlyList<string> repoTags, IReadOnlyList<string> layerFiles)
     {
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new[] { new Entry(configFile, repoTags, layerFiles) });
+        var manifest = JsonSerializer.SerializeToUtf8Bytes([new Entry(configFile, repoTags, layerFiles)], CoreJsonContext.Plain.EntryArray);
         tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "manifest.json")
         {
             DataStream = new MemoryStream(manifest),
@@ -19,5 +19,5 @@ public static class DockerSaveManifest
         });
     }
 
-    private sealed record Entry(string Config, IReadOnlyList<string> RepoTags, IReadOnlyList<string> Layers);
+    internal sealed record Entry(string Config, IReadOnlyList<string> RepoTags, IReadOnlyList<string> Layers);
 }

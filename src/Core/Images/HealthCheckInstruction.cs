@@ -32,9 +32,12 @@ public static class HealthCheckInstruction
             options.Add("--retries=" + definition.Retries.ToString(CultureInfo.InvariantCulture));
         }
 
-        var command = definition.IsShellForm ? definition.Test[1] : JsonSerializer.Serialize(definition.Arguments);
+        var command = definition.IsShellForm ? definition.Test[1] : ExecForm(definition.Arguments);
         return $"HEALTHCHECK {string.Join(' ', options)} CMD {command}".Replace("  ", " ", StringComparison.Ordinal);
     }
+
+    /// <summary>The exec form of a Dockerfile instruction's command: its arguments as a JSON array.</summary>
+    public static string ExecForm(IReadOnlyList<string> arguments) => JsonSerializer.Serialize(arguments, CoreJsonContext.Plain.IReadOnlyListString);
 
     private static void Add(List<string> options, string name, DockerDuration duration)
     {

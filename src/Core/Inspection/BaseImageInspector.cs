@@ -32,9 +32,19 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
         }
 
         var platformName = platform.ToString();
+        // A digest names content that never changes: what it resolved to for this platform, with facts cached, is still true.
+        if (resolved is null && image.Digest is not null
+            && cache?.RecallReference(image, platformName) is { } pinned && cache.TryLoad(pinned) is { } pinnedFacts)
+        {
+            log?.Invoke($"base image {image} ({platformName}) is {pinned}: facts from the cache, no request (the reference is a digest)");
+            return new BaseImageInspection(pinnedFacts with { Image = image.ToString() }, null, true);
+        }
+
         try
         {
-            var (manifestDigest, manifest) = resolved ?? await ResolveAsync(image, platform, cancellationToken);
+            // The reference is resolved on every inspection (a moved tag is noticed); the platform's manifest itself is
+            // fetched only when its facts are not cached: its digest, named by the index, is all the cache needs.
+            var (manifestDigest, manifest) = resolved is null ? await ResolveDigestAsync(image, platform, cancellationToken) : (resolved.Digest, resolved.Manifest);
             cache?.RememberReference(image, platformName, manifestDigest);
             if (cache?.TryLoad(manifestDigest) is { } cached)
             {
@@ -42,6 +52,7 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
                 return new BaseImageInspection(cached with { Image = image.ToString() }, null, true);
             }
 
+            manifest ??= (await registry.GetManifestAsync(image.WithDigest(manifestDigest), cancellationToken)).ReadManifest();
             var facts = await ReadLayersAsync(image, platformName, manifestDigest, manifest, cancellationToken);
             cache?.Save(facts, facts.Files!.Value!);
             return new BaseImageInspection(facts, null, false);
@@ -67,17 +78,23 @@ public sealed class BaseImageInspector(RegistryClient registry, InspectionCache?
         return new BaseImageInspection(judged, Warn(image, platformName, reason, judged), false);
     }
 
-    private async Task<ResolvedManifest> ResolveAsync(ImageReference image, Platform platform, CancellationToken cancellationToken)
+    /// <summary>The platform manifest's digest, and the manifest when the reference named it rather than an index.</summary>
+    private async Task<(string Digest, ImageManifest? Manifest)> ResolveDigestAsync(ImageReference image, Platform platform, CancellationToken cancellationToken)
     {
         var document = await registry.GetManifestAsync(image, cancellationToken);
-        if (document.IsIndex)
+        if (!document.IsIndex)
         {
-            var entry = document.ReadIndex().Find(platform)
-                ?? throw new RegistryException(RegistryFailure.NotFound, $"{image} has no image for {platform}");
-            document = await registry.GetManifestAsync(image.WithDigest(entry.Digest), cancellationToken);
+            return (document.Digest, document.ReadManifest());
         }
 
-        return new ResolvedManifest(document.Digest, document.ReadManifest());
+        var entry = document.ReadIndex().Find(platform)
+            ?? throw new RegistryException(RegistryFailure.NotFound, $"{image} has no image for {platform}");
+        if (!ContentDigest.IsValid(entry.Digest))
+        {
+            throw new RegistryException(RegistryFailure.Protocol, $"{image}'s index names {platform} by an invalid digest '{entry.Digest}'");
+        }
+
+        return (entry.Digest, null);
     }
 
     private async Task<ImageFacts> ReadLayersAsync(

@@ -7,6 +7,7 @@ namespace ContainerHealth.Inspection;
 /// libc, who runs it, and its existing health check. <see cref="Source"/> says whether this was read from the layers
 /// or judged by the image's name (then the lists hold only what the family is known to have or lack).
 /// </summary>
+[JsonConverter(typeof(ImageFactsJsonConverter))]
 public sealed record ImageFacts
 {
     public const string ShellPath = "/bin/sh";

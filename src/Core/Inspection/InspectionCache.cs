@@ -13,7 +13,6 @@ namespace ContainerHealth.Inspection;
 public sealed class InspectionCache(string directory)
 {
     private const string Format = "v1";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Directory { get; } = directory;
 
@@ -33,7 +32,7 @@ public sealed class InspectionCache(string directory)
         var factsFile = FactsFile(manifestDigest);
         try
         {
-            var facts = File.Exists(factsFile) ? JsonSerializer.Deserialize<ImageFacts>(File.ReadAllBytes(factsFile), Json) : null;
+            var facts = File.Exists(factsFile) ? JsonSerializer.Deserialize(File.ReadAllBytes(factsFile), CoreJsonContext.Default.ImageFacts) : null;
             if (facts is null || facts.ManifestDigest != manifestDigest)
             {
                 return null;
@@ -52,8 +51,8 @@ public sealed class InspectionCache(string directory)
     public void Save(ImageFacts facts, ImageFileSystem files)
     {
         var digest = facts.ManifestDigest ?? throw new ArgumentException("only facts read from layers are cached", nameof(facts));
-        WriteAtomically(TreeFile(digest), JsonSerializer.SerializeToUtf8Bytes(files.Entries, Json));
-        WriteAtomically(FactsFile(digest), JsonSerializer.SerializeToUtf8Bytes(facts, Json));
+        WriteAtomically(TreeFile(digest), JsonSerializer.SerializeToUtf8Bytes(files.Entries, CoreJsonContext.Default.IEnumerableFileEntry));
+        WriteAtomically(FactsFile(digest), JsonSerializer.SerializeToUtf8Bytes(facts, CoreJsonContext.Default.ImageFacts));
     }
 
     public void RememberReference(ImageReference image, string platform, string manifestDigest) =>
@@ -77,7 +76,7 @@ public sealed class InspectionCache(string directory)
     {
         try
         {
-            var entries = JsonSerializer.Deserialize<List<FileEntry>>(File.ReadAllBytes(file), Json);
+            var entries = JsonSerializer.Deserialize(File.ReadAllBytes(file), CoreJsonContext.Default.ListFileEntry);
             return entries is null ? null : ImageFileSystem.FromEntries(entries);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)

@@ -30,10 +30,4 @@ public static class ProbePlacement
         DiagnosticCodes.ProbeNameCollision,
         DiagnosticSeverity.Error,
         $"The publish output already has a file named '{HealthCheckDefaults.ProbeFileName}' ({Path.Combine(publishDirectory, HealthCheckDefaults.ProbeFileName)}) that ContainerHealth did not put there; it was left as it is and no probe was added. Rename your file, or set ContainerHealthProbe=false to keep it (and ContainerHealthCheckCommand to check with it).");
-
-    public static string DigestOf(string file)
-    {
-        using var stream = File.OpenRead(file);
-        return "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream)).ToLowerInvariant();
-    }
 }

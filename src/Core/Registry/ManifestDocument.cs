@@ -8,11 +8,11 @@ public sealed record ManifestDocument(string MediaType, string Digest, byte[] Co
 {
     public bool IsIndex => ImageMediaTypes.IsIndex(MediaType);
 
-    public ImageIndex ReadIndex() => Read<ImageIndex>(ImageMediaTypes.IsIndex, "an image index");
+    public ImageIndex ReadIndex() => Read(CoreJsonContext.Default.ImageIndex, ImageMediaTypes.IsIndex, "an image index");
 
-    public ImageManifest ReadManifest() => Read<ImageManifest>(ImageMediaTypes.IsManifest, "an image manifest");
+    public ImageManifest ReadManifest() => Read(CoreJsonContext.Default.ImageManifest, ImageMediaTypes.IsManifest, "an image manifest");
 
-    private T Read<T>(Func<string, bool> accepts, string what)
+    private T Read<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, Func<string, bool> accepts, string what)
     {
         if (!accepts(MediaType))
         {
@@ -21,7 +21,7 @@ public sealed record ManifestDocument(string MediaType, string Digest, byte[] Co
 
         try
         {
-            return JsonSerializer.Deserialize<T>(Content, RegistryJson.Options)
+            return JsonSerializer.Deserialize(Content, type)
                 ?? throw new RegistryException(RegistryFailure.Protocol, $"{Digest} is empty");
         }
         catch (JsonException e)

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using ContainerHealth.Diagnostics;
 using ContainerHealth.HealthCheck;
+using ContainerHealth.Images;
 using ContainerHealth.Inspection;
 
 namespace ContainerHealth.Lint;
@@ -34,7 +34,7 @@ public static class DockerfileRules
     }
 
     public static string HealthCheckLine(string probe, IEnumerable<string> arguments) =>
-        "HEALTHCHECK CMD " + JsonSerializer.Serialize(new[] { probe }.Concat(arguments).ToArray());
+        "HEALTHCHECK CMD " + HealthCheckInstruction.ExecForm([probe, .. arguments]);
 
     /// <summary>Microsoft's .NET images set DOTNET_VERSION (runtime-deps: APP_UID); then the app's publish output can carry the probe.</summary>
     private static bool IsDotNet(ImageFacts facts) =>

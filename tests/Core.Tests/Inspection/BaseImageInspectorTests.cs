@@ -2,6 +2,7 @@ using ContainerHealth.Diagnostics;
 using ContainerHealth.Inspection;
 using ContainerHealth.Registry;
 using ContainerHealth.Registry.Authentication;
+using ContainerHealth.TestBed;
 using ContainerHealth.TestBed.Images;
 using ContainerHealth.TestBed.Registry;
 
@@ -120,6 +121,57 @@ public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFix
         Assert.Equal(cold.Facts.ExecutablesOnPath, warm.Facts.ExecutablesOnPath);
         Assert.True(warm.Facts.HasProgram("/usr/bin/dash"));
         Assert.False(warm.Facts.HasProgram("/usr/bin/curl"));
+    }
+
+    [Fact]
+    public async Task Cached_facts_of_an_index_platform_cost_one_manifest_request_and_a_moved_tag_is_read_anew()
+    {
+        await using var registry = await TestRegistry.StartAsync();
+        var index = await BaseImages.PushAsync(registry, BaseImageKind.MultiPlatform);
+        var noble = await BaseImages.PushAsync(registry, BaseImageKind.NobleLike);
+        var moving = ImageReference.Parse($"{registry.Address}/moving:1");
+        await CopyAsync(index.Reference, moving, all: true);
+        var options = new RegistryClientOptions { Credentials = FixedCredentialSource.None };
+        var requests = new ManifestRequests(RegistryClient.CreateHandler(options));
+        using var counted = new RegistryClient(options, requests);
+
+        var cold = await Inspector(counted).InspectAsync(moving, "linux-x64");
+        requests.Paths.Clear();
+        var warm = await Inspector(counted).InspectAsync(moving, "linux-x64");
+        string[] warmRequests = [.. requests.Paths];
+        await CopyAsync(noble.Reference, moving, all: false);
+        var moved = await Inspector(counted).InspectAsync(moving, "linux-x64");
+
+        Assert.True(warm.FromCache);
+        Assert.Equal(cold.Facts.ManifestDigest, warm.Facts.ManifestDigest);
+        Assert.Equal(["/v2/moving/manifests/1"], warmRequests);
+        Assert.False(cold.Facts.HasShell);
+        Assert.False(moved.FromCache);
+        Assert.True(moved.Facts.HasShell);
+    }
+
+    [Fact]
+    public async Task A_base_image_pinned_by_digest_with_cached_facts_needs_no_request()
+    {
+        await using var registry = await TestRegistry.StartAsync();
+        var index = await BaseImages.PushAsync(registry, BaseImageKind.MultiPlatform);
+        var byTag = ImageReference.Parse(index.Reference);
+        var indexDigest = (await client.GetManifestAsync(byTag)).Digest;
+        var pinned = byTag.WithDigest(indexDigest);
+        var options = new RegistryClientOptions { Credentials = FixedCredentialSource.None };
+        var requests = new ManifestRequests(RegistryClient.CreateHandler(options));
+        using var counted = new RegistryClient(options, requests);
+
+        var cold = await Inspector(counted).InspectAsync(pinned, "linux-arm64");
+        requests.Paths.Clear();
+        var warm = await Inspector(counted).InspectAsync(pinned, "linux-arm64");
+        var otherPlatform = await Inspector(counted).InspectAsync(pinned, "linux-x64");
+
+        Assert.False(cold.FromCache);
+        Assert.True(warm.FromCache);
+        Assert.Equal(cold.Facts.ManifestDigest, warm.Facts.ManifestDigest);
+        Assert.Equal("linux/arm64", warm.Facts.Platform);
+        Assert.Equal(["/v2/multi-platform/manifests/" + indexDigest, "/v2/multi-platform/manifests/" + otherPlatform.Facts.ManifestDigest], requests.Paths);
     }
 
     [Fact]
@@ -244,6 +296,34 @@ public sealed class BaseImageInspectorTests(RegistryFixture fixture) : IClassFix
         var inspection = await Inspector().InspectAsync(ImageReference.Parse(image.Reference), "linux-x64");
         Assert.Null(inspection.Warning);
         return inspection.Facts;
+    }
+
+    private static async Task CopyAsync(string source, ImageReference destination, bool all)
+    {
+        List<string> arguments = ["copy", "--quiet", "--insecure-policy", "--src-tls-verify=false", "--dest-tls-verify=false"];
+        if (all)
+        {
+            arguments.Add("--all");
+        }
+
+        arguments.AddRange(["docker://" + source, "docker://" + destination]);
+        (await ProcessRunner.RunAsync("skopeo", arguments, timeout: TimeSpan.FromMinutes(2))).EnsureSuccess();
+    }
+
+    /// <summary>The paths of the manifest requests the client sends, on their way to the real registry.</summary>
+    private sealed class ManifestRequests(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Paths { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath.Contains("/manifests/", StringComparison.Ordinal))
+            {
+                Paths.Enqueue(request.RequestUri.AbsolutePath);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private static int FreePort()

@@ -55,6 +55,16 @@ public sealed class SdkContractTests
     }
 
     [Fact]
+    public async Task The_installed_SDK_turns_package_analyzers_into_items_in_the_target_the_package_follows()
+    {
+        var sdkTargets = Path.Combine(Path.GetDirectoryName(await SdkContainerTargetsAsync())!, "..", "..", "Sdks", "Microsoft.NET.Sdk", "targets");
+        var resolution = XDocument.Load(Path.Combine(sdkTargets, "Microsoft.PackageDependencyResolution.targets"));
+
+        var target = resolution.Descendants().Single(e => e.Name.LocalName == "Target" && (string?)e.Attribute("Name") == "ResolveLockFileAnalyzers");
+        Assert.Contains(target.Descendants(), e => e.Name.LocalName == "Analyzer" && (string?)e.Attribute("Include") == "@(ResolvedAnalyzers)");
+    }
+
+    [Fact]
     public void The_package_hooks_exactly_the_targets_the_contract_names()
     {
         var ours = XDocument.Load(RepositoryLayout.Path("build", "ContainerHealth.targets"));
@@ -64,7 +74,8 @@ public sealed class SdkContractTests
 
         // GenerateMSBuildEditorConfigFileCore is Roslyn's: the analyzers' referenced sources are handed over before it.
         // Publish is the SDK's public target: a plain publish for Linux puts the probe in the output for Dockerfile builds.
-        Assert.Equal(["$(_ContainerHealthSdkMultiImageTarget)", "$(_ContainerHealthSdkSingleImageTarget)", "GenerateMSBuildEditorConfigFileCore", "Publish", "PublishContainer"], hooks);
+        // ResolveLockFileAnalyzers is the SDK's: the package's analyzers are swapped or added after it turns them into items.
+        Assert.Equal(["$(_ContainerHealthSdkMultiImageTarget)", "$(_ContainerHealthSdkSingleImageTarget)", "GenerateMSBuildEditorConfigFileCore", "Publish", "PublishContainer", "ResolveLockFileAnalyzers"], hooks);
         var defaults = ours.Descendants().Where(e => e.Name.LocalName.StartsWith("_ContainerHealthSdk", StringComparison.Ordinal)).Select(e => e.Value).ToArray();
         Assert.Equal(["_PublishSingleContainer", "_PublishMultiArchContainers"], defaults);
     }

@@ -64,7 +64,7 @@ public sealed class DockerEngineApi : IDisposable
     public async Task<IReadOnlyList<string>?> RepoTagsAsync(string image, CancellationToken cancellationToken)
     {
         using var response = await Client.GetAsync(new Uri(BaseAddress, "/images/" + Uri.EscapeDataString(image) + "/json"), cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound || !response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode)
         {
             return null;
         }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using ContainerHealth.Registry;
 
 namespace ContainerHealth.Probe;
 
@@ -83,7 +83,7 @@ public sealed class FileDigestCache
     private static string Hash(string file)
     {
         using var stream = File.OpenRead(file);
-        return "sha256:" + Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+        return ContentDigest.Compute(stream);
     }
 
     // A class: generic code over a value type of ours would be JIT-compiled in every publish (ReadyToRun cannot hold it).

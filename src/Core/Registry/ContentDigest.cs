@@ -8,7 +8,12 @@ public static partial class ContentDigest
 {
     public static bool IsValid(string? digest) => digest is not null && Pattern().IsMatch(digest);
 
-    public static string Compute(ReadOnlySpan<byte> content) => "sha256:" + Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
+    public static string Compute(ReadOnlySpan<byte> content) => Format(SHA256.HashData(content));
+
+    public static string Compute(Stream content) => Format(SHA256.HashData(content));
+
+    /// <summary><c>sha256:</c> and the hash in lower-case hex, as registries name blobs.</summary>
+    public static string Format(ReadOnlySpan<byte> sha256) => "sha256:" + Convert.ToHexString(sha256).ToLowerInvariant();
 
     /// <summary>The hex part of a sha256 digest, as used for file names in caches.</summary>
     public static string Hex(string digest) =>

@@ -85,7 +85,7 @@ internal sealed class VerifiedBlobStream(Stream inner, string digest, IDisposabl
         else if (!verified)
         {
             verified = true;
-            var actual = "sha256:" + Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+            var actual = ContentDigest.Format(hash.GetHashAndReset());
             if (actual != digest)
             {
                 throw new RegistryException(RegistryFailure.Protocol, $"blob {digest} is corrupt: its content hashes to {actual}");
